@@ -1,0 +1,273 @@
+"""The storage ports in process.
+
+One `MemoryStore` holds all state. A unit of work takes the store's lock for its whole life (so units
+of work are serialisable, as the short SQL transactions are), works on a snapshot, and swaps it in on
+commit: leaving without commit drops the snapshot, exactly like a rollback. Stored values are frozen,
+so a snapshot only copies dictionaries, never the records in them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+from types import TracebackType
+from typing import Self
+
+from attrs import define, evolve, field
+
+from tarot_domain.model.errors import conflict, not_found
+from tarot_domain.model.ledger import Balance, ClawbackResult, LedgerBook, Transfer, TransferRequest
+from tarot_domain.model.payments import Payment, StatusChange
+from tarot_domain.model.readings import FollowUp, Reading
+from tarot_domain.model.users import User
+
+
+@define
+class _State:
+    users: dict[str, User] = field(factory=dict)
+    user_refs: dict[str, str] = field(factory=dict)
+    book: LedgerBook = field(factory=LedgerBook)
+    readings: dict[str, Reading] = field(factory=dict)
+    reading_keys: dict[tuple[str, str], str] = field(factory=dict)
+    payments: dict[str, Payment] = field(factory=dict)
+    events: dict[tuple[str, str], datetime] = field(factory=dict)
+
+    def copy(self) -> _State:
+        return _State(
+            dict(self.users), dict(self.user_refs), self.book.copy(), dict(self.readings),
+            dict(self.reading_keys), dict(self.payments), dict(self.events),
+        )  # fmt: skip
+
+
+class MemoryStore:
+    """Shared by every unit of work made from it; `uow()` is the UnitOfWorkFactory."""
+
+    def __init__(self) -> None:
+        self.state = _State()
+        self.lock = asyncio.Lock()
+
+    def uow(self) -> MemoryUnitOfWork:
+        return MemoryUnitOfWork(self)
+
+
+class MemoryUserRepository:
+    def __init__(self, state: _State) -> None:
+        self._s = state
+
+    async def add(self, user: User) -> None:
+        if user.id in self._s.users or (user.external_ref and user.external_ref in self._s.user_refs):
+            raise conflict(f"user {user.id} or {user.external_ref} exists")
+        self._s.users[user.id] = user
+        if user.external_ref:
+            self._s.user_refs[user.external_ref] = user.id
+
+    async def get(self, user_id: str) -> User | None:
+        return self._s.users.get(user_id)
+
+    async def get_by_ref(self, external_ref: str) -> User | None:
+        user_id = self._s.user_refs.get(external_ref)
+        return None if user_id is None else self._s.users[user_id]
+
+    async def update(self, user: User) -> None:
+        old = self._s.users.get(user.id)
+        if old is None:
+            raise not_found(f"no user {user.id}")
+        if user.external_ref != old.external_ref:
+            if user.external_ref and user.external_ref in self._s.user_refs:
+                raise conflict(f"user ref {user.external_ref} exists")
+            if old.external_ref:
+                del self._s.user_refs[old.external_ref]
+            if user.external_ref:
+                self._s.user_refs[user.external_ref] = user.id
+        self._s.users[user.id] = user
+
+    async def count(self) -> int:
+        return len(self._s.users)
+
+
+class MemoryLedgerRepository:
+    def __init__(self, state: _State) -> None:
+        self._s = state
+
+    async def submit(self, request: TransferRequest, now: datetime) -> Transfer:
+        return self._s.book.submit(request, now)
+
+    async def clawback(self, request: TransferRequest, now: datetime) -> ClawbackResult:
+        return self._s.book.clawback(request, now)
+
+    async def post(self, transfer_id: str, now: datetime) -> Transfer:
+        return self._s.book.post(transfer_id, now)
+
+    async def void(self, transfer_id: str, now: datetime) -> Transfer:
+        return self._s.book.void(transfer_id, now)
+
+    async def expire_due(self, now: datetime) -> list[Transfer]:
+        return self._s.book.expire_due(now)
+
+    async def get(self, transfer_id: str) -> Transfer | None:
+        return self._s.book.get(transfer_id)
+
+    async def balance(self, account: str) -> Balance:
+        return self._s.book.balance(account)
+
+    async def balances(self) -> list[Balance]:
+        return list(self._s.book.balances.values())
+
+    async def pending(self) -> list[Transfer]:
+        return self._s.book.pending_transfers()
+
+    async def history(self, account: str, limit: int = 50, offset: int = 0) -> list[Transfer]:
+        return self._s.book.history(account)[offset : offset + limit]
+
+
+class MemoryReadingRepository:
+    def __init__(self, state: _State) -> None:
+        self._s = state
+
+    async def add(self, reading: Reading) -> None:
+        key = (reading.user_id, reading.idempotency_key)
+        if reading.id in self._s.readings or key in self._s.reading_keys:
+            raise conflict(f"reading {reading.id} exists")
+        self._s.readings[reading.id] = reading
+        self._s.reading_keys[key] = reading.id
+
+    async def get(self, reading_id: str) -> Reading | None:
+        return self._s.readings.get(reading_id)
+
+    async def get_by_key(self, user_id: str, idempotency_key: str) -> Reading | None:
+        reading_id = self._s.reading_keys.get((user_id, idempotency_key))
+        return None if reading_id is None else self._s.readings[reading_id]
+
+    def _of_user(self, user_id: str) -> list[Reading]:
+        mine = [r for r in self._s.readings.values() if r.user_id == user_id]
+        mine.sort(key=lambda r: (r.created_at, r.id), reverse=True)
+        return mine
+
+    async def list_for_user(self, user_id: str, limit: int = 10, offset: int = 0) -> list[Reading]:
+        return self._of_user(user_id)[offset : offset + limit]
+
+    async def count_for_user(self, user_id: str) -> int:
+        return sum(1 for r in self._s.readings.values() if r.user_id == user_id)
+
+    async def add_follow_up(self, reading_id: str, follow_up: FollowUp) -> None:
+        reading = self._s.readings.get(reading_id)
+        if reading is None:
+            raise not_found(f"no reading {reading_id}")
+        self._s.readings[reading_id] = evolve(reading, follow_ups=(*reading.follow_ups, follow_up))
+
+    async def erase_for_user(self, user_id: str) -> int:
+        mine = [r for r in self._s.readings.values() if r.user_id == user_id]
+        for r in mine:
+            self._s.readings[r.id] = _blank(r)
+        return len(mine)
+
+    async def purge_older_than(self, cutoff: datetime) -> int:
+        purged = 0
+        for r in list(self._s.readings.values()):
+            if r.created_at < cutoff and _blank(r) != r:
+                self._s.readings[r.id] = _blank(r)
+                purged += 1
+        return purged
+
+    async def hold_ids(self) -> set[str]:
+        ids: set[str] = set()
+        for r in self._s.readings.values():
+            if r.hold_id:
+                ids.add(r.hold_id)
+            ids.update(f.hold_id for f in r.follow_ups if f.hold_id)
+        return ids
+
+
+def _blank(r: Reading) -> Reading:
+    """The reading without what the person wrote or was told; the draw and the charge stay."""
+    return evolve(
+        r,
+        question="",
+        answers=(),
+        interpretation=evolve(r.interpretation, text=""),
+        follow_ups=tuple(
+            evolve(f, question="", interpretation=evolve(f.interpretation, text="")) for f in r.follow_ups
+        ),
+    )
+
+
+class MemoryPaymentRepository:
+    def __init__(self, state: _State) -> None:
+        self._s = state
+
+    async def add(self, payment: Payment) -> None:
+        if payment.id in self._s.payments:
+            raise conflict(f"payment {payment.id} exists")
+        self._s.payments[payment.id] = payment
+
+    async def get(self, payment_id: str) -> Payment | None:
+        return self._s.payments.get(payment_id)
+
+    async def get_by_provider_ref(self, provider: str, provider_ref: str) -> Payment | None:
+        for p in self._s.payments.values():
+            if p.provider == provider and p.provider_ref == provider_ref:
+                return p
+        return None
+
+    async def update(self, payment: Payment, change: StatusChange | None = None) -> None:
+        old = self._s.payments.get(payment.id)
+        if old is None:
+            raise not_found(f"no payment {payment.id}")
+        history = (*old.history, change) if change else old.history
+        self._s.payments[payment.id] = evolve(payment, history=history)
+
+    async def list_for_user(self, user_id: str, limit: int = 50) -> list[Payment]:
+        mine = [p for p in self._s.payments.values() if p.user_id == user_id]
+        mine.sort(key=lambda p: (p.created_at, p.id), reverse=True)
+        return mine[:limit]
+
+
+class MemoryProcessedEventRepository:
+    def __init__(self, state: _State) -> None:
+        self._s = state
+
+    async def mark(self, provider: str, event_id: str, now: datetime) -> bool:
+        if (provider, event_id) in self._s.events:
+            return False
+        self._s.events[(provider, event_id)] = now
+        return True
+
+
+class MemoryUnitOfWork:
+    users: MemoryUserRepository
+    ledger: MemoryLedgerRepository
+    readings: MemoryReadingRepository
+    payments: MemoryPaymentRepository
+    events: MemoryProcessedEventRepository
+
+    def __init__(self, store: MemoryStore) -> None:
+        self._store = store
+        self._working: _State | None = None
+
+    async def __aenter__(self) -> Self:
+        await self._store.lock.acquire()
+        self._working = self._store.state.copy()
+        self.users = MemoryUserRepository(self._working)
+        self.ledger = MemoryLedgerRepository(self._working)
+        self.readings = MemoryReadingRepository(self._working)
+        self.payments = MemoryPaymentRepository(self._working)
+        self.events = MemoryProcessedEventRepository(self._working)
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self._working = None
+        self._store.lock.release()
+
+    async def commit(self) -> None:
+        if self._working is None:
+            raise RuntimeError("commit outside the unit of work")
+        self._store.state = self._working
+        # Keep working on a fresh snapshot so a second commit in the same block stays isolated.
+        self._working = self._working.copy()
+        self.users = MemoryUserRepository(self._working)
+        self.ledger = MemoryLedgerRepository(self._working)
+        self.readings = MemoryReadingRepository(self._working)
+        self.payments = MemoryPaymentRepository(self._working)
+        self.events = MemoryProcessedEventRepository(self._working)

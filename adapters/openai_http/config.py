@@ -1,0 +1,92 @@
+"""Settings for the OpenAI-compatible interpreter, and how to read them from the environment."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import TypeVar
+
+from attrs import field, frozen, validators
+
+DEFAULT_BASE_URL = "https://api.openai.com/v1"
+DEFAULT_MODEL = "gpt-4o-mini"
+DEFAULT_TIMEOUT_SECONDS = 120.0
+DEFAULT_CONNECT_TIMEOUT = 10.0
+DEFAULT_MAX_OUTPUT_TOKENS = 3000
+DEFAULT_TEMPERATURE = 0.8
+DEFAULT_MAX_RETRIES = 2
+
+N = TypeVar("N", int, float)
+
+
+def _strip_slash(url: str) -> str:
+    return url.strip().rstrip("/")
+
+
+@frozen(repr=False)
+class OpenAIConfig:
+    """Where and how to ask for chat completions.
+
+    `read_timeout` bounds the wait between bytes (for a plain request that is the whole generation),
+    `connect_timeout` the TCP/TLS handshake. `max_retries` counts retries after the first attempt.
+    An empty `api_key` sends no Authorization header (a local Ollama needs none).
+    """
+
+    api_key: str
+    base_url: str = field(default=DEFAULT_BASE_URL, converter=_strip_slash)
+    model: str = field(default=DEFAULT_MODEL, validator=validators.min_len(1))
+    connect_timeout: float = field(default=DEFAULT_CONNECT_TIMEOUT, validator=validators.gt(0))
+    read_timeout: float = field(default=DEFAULT_TIMEOUT_SECONDS, validator=validators.gt(0))
+    max_output_tokens: int = field(default=DEFAULT_MAX_OUTPUT_TOKENS, validator=validators.gt(0))
+    temperature: float = field(default=DEFAULT_TEMPERATURE, validator=[validators.ge(0), validators.le(2)])
+    max_retries: int = field(default=DEFAULT_MAX_RETRIES, validator=validators.ge(0))
+
+    def __attrs_post_init__(self) -> None:
+        if not self.base_url.startswith(("http://", "https://")):
+            raise ValueError(f"base_url must be an http(s) URL, got {self.base_url!r}")
+
+    def __repr__(self) -> str:
+        # The key never appears, not even partly: reprs end up in logs and tracebacks.
+        key = "'***'" if self.api_key else "''"
+        return (
+            f"OpenAIConfig(api_key={key}, base_url={self.base_url!r}, model={self.model!r}, "
+            f"connect_timeout={self.connect_timeout}, read_timeout={self.read_timeout}, "
+            f"max_output_tokens={self.max_output_tokens}, temperature={self.temperature}, "
+            f"max_retries={self.max_retries})"
+        )
+
+    __str__ = __repr__
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> OpenAIConfig | None:
+        """The configuration from `OPENAI_*` variables, or None when `OPENAI_API_KEY` is unset or empty
+        (the offline interpreter is used then). Raises ValueError naming the variable that is wrong."""
+        env = os.environ if env is None else env
+        api_key = env.get("OPENAI_API_KEY", "").strip()
+        if not api_key:
+            return None
+        read_timeout = _number(env, "OPENAI_TIMEOUT_SECONDS", DEFAULT_TIMEOUT_SECONDS, float)
+        try:
+            return cls(
+                api_key=api_key,
+                base_url=env.get("OPENAI_BASE_URL", "").strip() or DEFAULT_BASE_URL,
+                model=env.get("OPENAI_MODEL", "").strip() or DEFAULT_MODEL,
+                connect_timeout=min(DEFAULT_CONNECT_TIMEOUT, read_timeout),
+                read_timeout=read_timeout,
+                max_output_tokens=_number(env, "OPENAI_MAX_OUTPUT_TOKENS", DEFAULT_MAX_OUTPUT_TOKENS, int),
+                temperature=_number(env, "OPENAI_TEMPERATURE", DEFAULT_TEMPERATURE, float),
+                max_retries=_number(env, "OPENAI_MAX_RETRIES", DEFAULT_MAX_RETRIES, int),
+            )
+        except ValueError as exc:
+            raise ValueError(f"invalid OPENAI_* setting: {exc}") from None
+
+
+def _number(env: Mapping[str, str], name: str, default: N, kind: type[N]) -> N:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return kind(raw)
+    except ValueError:
+        what = "an integer" if kind is int else "a number"
+        raise ValueError(f"{name} must be {what}, got {raw!r}") from None

@@ -1,0 +1,1 @@
+"""The Telegram frontend: `dialog` (the conversation, no telethon) and `binding` (telethon)."""

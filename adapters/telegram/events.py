@@ -1,0 +1,132 @@
+"""What the dialog hears and says, with no telethon in sight.
+
+The binding turns telethon updates into these events and renders the dialog's replies through an
+`Outbox`; `tarot chat` implements the same `Outbox` on a terminal. Keeping this seam small is what lets
+the whole conversation be tested as a pure state machine.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from attrs import frozen
+
+from tarot_ports.interpreter import OnDelta
+
+CALLBACK_DATA_LIMIT = 64  # bytes, Telegram's limit for inline button data
+MESSAGE_LIMIT = 4096  # characters per message
+
+
+# ------------------------------------------------------------------ incoming
+
+
+@frozen
+class Sender:
+    user_id: int
+    language_code: str | None = None
+    display_name: str | None = None
+
+
+@frozen
+class IncomingMessage:
+    update_id: int
+    chat_id: int
+    sender: Sender
+    text: str
+    message_id: int = 0
+
+
+@frozen
+class IncomingCallback:
+    update_id: int
+    chat_id: int
+    sender: Sender
+    message_id: int
+    query_id: int
+    data: bytes
+
+
+@frozen
+class PreCheckoutQuery:
+    update_id: int
+    sender: Sender
+    query_id: int
+    payload: str
+    currency: str
+    total_amount: int
+
+
+@frozen
+class SuccessfulPayment:
+    update_id: int
+    chat_id: int
+    sender: Sender
+    payload: str
+    currency: str
+    total_amount: int
+    telegram_payment_charge_id: str
+    provider_payment_charge_id: str = ""
+
+
+Incoming = IncomingMessage | IncomingCallback | PreCheckoutQuery | SuccessfulPayment
+
+
+# ------------------------------------------------------------------ outgoing
+
+
+@frozen
+class Button:
+    """An inline button: `token` is the opaque callback data (≤ 64 bytes); `url` opens a link instead."""
+
+    label: str
+    token: str = ""
+    url: str | None = None
+
+
+@frozen
+class Reply:
+    text: str
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    image: str | None = None  # a file path or URL shown with the text
+
+
+@frozen
+class Invoice:
+    """A Telegram Stars invoice: currency XTR, amount in whole Stars, payload = our order id."""
+
+    title: str
+    description: str
+    payload: str
+    amount: int
+    currency: str = "XTR"
+    label: str = ""
+
+
+class Outbox(Protocol):
+    """How the dialog speaks. The binding enforces Telegram's limits (splitting, flood waits, pacing)."""
+
+    async def send(self, chat_id: int, reply: Reply) -> int:
+        """Send a new message; returns its message id."""
+        ...
+
+    async def edit(self, chat_id: int, message_id: int, reply: Reply) -> None:
+        """Replace a message's text and buttons (used for menus and for a reading being streamed)."""
+        ...
+
+    async def answer_callback(self, query_id: int, text: str | None = None, alert: bool = False) -> None: ...
+
+    async def answer_pre_checkout(self, query_id: int, ok: bool, error: str | None = None) -> None: ...
+
+    async def send_invoice(self, chat_id: int, invoice: Invoice) -> int: ...
+
+    async def typing(self, chat_id: int) -> None:
+        """Show "typing…" (the binding keeps it alive while a reading is written)."""
+        ...
+
+    def streamer(self, chat_id: int, message_id: int) -> OnDelta:
+        """A callback that appends text to a message by edits, at most one edit per second per chat."""
+        ...
+
+    async def refund_stars(self, user_id: int, telegram_payment_charge_id: str) -> None:
+        """Refund a Stars payment through Telegram (raises TarotError(PAYMENT) on failure)."""
+        ...

@@ -1,0 +1,5 @@
+"""`python -m runners` is the `tarot` command."""
+
+from runners.cli import main
+
+main()

@@ -1,0 +1,112 @@
+"""`tarot`: the one command-line entry point.
+
+Bad input exits with status 2 and one clear line on stderr; a traceback is never the answer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import importlib
+import json
+import sys
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any, NoReturn
+
+from runners.config import Settings, SettingsError
+from tarot_domain.model.errors import ErrorKind, TarotError
+
+# Modules that register further sub-commands with `add_commands(subparsers)`.
+PLUGGED_COMMANDS: tuple[str, ...] = ()
+
+Handler = Callable[[argparse.Namespace], Coroutine[Any, Any, int]]
+
+
+class CliError(Exception):
+    """A usage problem: printed as one line, exit status 2."""
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse that reports a usage error in one line instead of a usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _add_lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", default="en", help="language of names and text: en or uk (default en)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from runners import commands
+
+    parser = OneLineParser(prog="tarot", description="Tarot readings from a pure domain: CLI, bot and web.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
+
+    spreads = sub.add_parser("spreads", help="list the spreads with their positions and costs")
+    spreads.add_argument("--json", action="store_true", help="print JSON")
+    _add_lang(spreads)
+    spreads.set_defaults(handler=commands.spreads)
+
+    cards = sub.add_parser("cards", help="list the 78 cards as a deck names them")
+    cards.add_argument("--json", action="store_true", help="print JSON")
+    cards.add_argument("--deck", default="rider-waite", help="rider-waite (default), thoth or marseille")
+    _add_lang(cards)
+    cards.set_defaults(handler=commands.cards)
+
+    read = sub.add_parser("read", help="draw a spread and print the reading (in process, nothing stored)")
+    read.add_argument("question", help="your question (1..500 characters)")
+    read.add_argument("--spread", default="three", help="spread id (default three); see `tarot spreads`")
+    read.add_argument("--deck", default="rider-waite", help="rider-waite (default), thoth or marseille")
+    read.add_argument("--no-reversals", action="store_true", help="never draw reversed cards")
+    _add_lang(read)
+    read.add_argument("--seed", type=int, default=None, help="repeatable draw (default: secrets)")
+    read.add_argument(
+        "--answer", action="append", default=[], metavar="TEXT", help="questionnaire answers, in order"
+    )
+    read.add_argument("--json", action="store_true", help="print one JSON object")
+    read.set_defaults(handler=commands.read)
+
+    for module_name in PLUGGED_COMMANDS:
+        module = importlib.import_module(module_name)
+        module.add_commands(sub)
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return asyncio.run(handler(args))
+    except SettingsError as error:
+        for problem in error.problems:
+            print(f"tarot: configuration: {problem}", file=sys.stderr)
+        return 2
+    except CliError as error:
+        print(f"tarot: error: {error}", file=sys.stderr)
+        return 2
+    except TarotError as error:
+        print(f"tarot: error: {_describe(error, getattr(args, 'lang', 'en'))}", file=sys.stderr)
+        return 2 if error.kind in (ErrorKind.VALIDATION, ErrorKind.NOT_FOUND, ErrorKind.FORBIDDEN) else 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _describe(error: TarotError, language: str) -> str:
+    from tarot_domain.i18n import error_message
+
+    return error_message(error, language if language in ("en", "uk") else "en")
+
+
+def main() -> None:
+    sys.exit(run())
+
+
+def print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def load_settings() -> Settings:
+    return Settings.from_env()

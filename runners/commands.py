@@ -1,0 +1,160 @@
+"""The domain-facing sub-commands of `tarot`: spreads, cards, read."""
+
+from __future__ import annotations
+
+import argparse
+import secrets
+from typing import Any
+
+from dependency_injector import providers
+
+from adapters.memory.randomness import SeededRandom
+from runners.cli import CliError, load_settings, print_json
+from runners.container import in_process
+from tarot_domain.i18n import languages, translate
+from tarot_domain.model.cards import catalogue
+from tarot_domain.model.decks import get_deck
+from tarot_domain.model.localized import pick
+from tarot_domain.model.spreads import all_spreads, get_spread
+from tarot_domain.use_cases.readings import ReadingRequest, ReadingResult
+
+CLI_USER = "cli:local"
+CLI_TIER = "tier-professional"  # the local operator may try every spread
+
+
+def _language(args: argparse.Namespace) -> str:
+    lang: str = args.lang
+    if lang not in languages():
+        raise CliError(f"unknown language {lang!r}; choose one of {', '.join(languages())}")
+    return lang
+
+
+async def spreads(args: argparse.Namespace) -> int:
+    lang = _language(args)
+    items = all_spreads()
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": s.id,
+                    "name": pick(s.name, lang),
+                    "description": pick(s.description, lang),
+                    "cost": s.cost,
+                    "cards": s.card_count,
+                    "positions": [{"id": p.id, "name": pick(p.name, lang)} for p in s.positions],
+                    "questionnaire": [{"id": q.id, "prompt": pick(q.prompt, lang)} for q in s.questionnaire],
+                }
+                for s in items
+            ]
+        )
+        return 0
+    print(translate("spreads.header", lang))
+    for s in items:
+        line = translate(
+            "spreads.line", lang, name=pick(s.name, lang), id=s.id, cards=s.card_count, cost=s.cost
+        )
+        if s.questionnaire:
+            line += "; " + translate("spreads.questionnaire", lang, count=len(s.questionnaire))
+        print(f"  {line}")
+        print(f"      {pick(s.description, lang)}")
+    return 0
+
+
+async def cards(args: argparse.Namespace) -> int:
+    lang = _language(args)
+    deck = get_deck(args.deck)
+    rows: list[dict[str, Any]] = []
+    for card in catalogue():
+        rows.append(
+            {
+                "id": card.id,
+                "name": deck.card_name(card, lang),
+                "number": deck.card_number(card),
+                "arcana": card.arcana.value,
+                "suit": card.suit.value if card.suit else None,
+                "element": card.element.value,
+                "upright": list(card.keywords(False, lang)),
+                "reversed": list(card.keywords(True, lang)),
+            }
+        )
+    if args.json:
+        print_json(rows)
+        return 0
+    print(translate("cards.header", lang, deck=pick(deck.name, lang), count=len(rows)))
+    for row in rows:
+        number = f"{row['number']:>5}  " if row["number"] else "       "
+        print(f"{number}{row['name']}  ({row['id']}): {', '.join(row['upright'])}")
+    return 0
+
+
+async def read(args: argparse.Namespace) -> int:
+    lang = _language(args)
+    spread = get_spread(args.spread)  # validated before anything else happens
+    get_deck(args.deck)
+    settings = load_settings()
+    container = in_process(settings)
+    if args.seed is not None:
+        container.core.randomness.override(providers.Object(SeededRandom(args.seed)))
+    use_cases = container.use_cases
+    registration = await use_cases.users().register(CLI_USER, lang)
+    user = await use_cases.users().set_tier(registration.user.id, CLI_TIER, until=None)
+    await use_cases.credits().grant(user.id, spread.cost, reason="local CLI reading")
+    result = await use_cases.readings().request_reading(
+        ReadingRequest(
+            user_id=user.id,
+            spread_id=spread.id,
+            question=args.question,
+            idempotency_key=secrets.token_hex(8),
+            deck_id=args.deck,
+            language=lang,
+            reversals=not args.no_reversals,
+            answers=tuple(args.answer),
+        )
+    )
+    if args.json:
+        print_json(reading_json(result))
+    else:
+        print(render_reading(result))
+    return 0
+
+
+def reading_json(result: ReadingResult) -> dict[str, Any]:
+    reading = result.reading
+    spread = get_spread(reading.spread_id)
+    deck = get_deck(reading.deck_id)
+    lang = reading.language
+    return {
+        "spread": reading.spread_id,
+        "deck": reading.deck_id,
+        "question": reading.question,
+        "language": lang,
+        "interpreter": reading.interpretation.interpreter,
+        "cards": [
+            {
+                "position": drawn.position_id,
+                "position_name": pick(spread.position(drawn.position_id).name, lang),
+                "card": drawn.card_id,
+                "name": deck.card_name(catalogue().get(drawn.card_id), lang),
+                "reversed": drawn.reversed,
+            }
+            for drawn in reading.cards
+        ],
+        "interpretation": reading.interpretation.text,
+    }
+
+
+def render_reading(result: ReadingResult) -> str:
+    reading = result.reading
+    spread = get_spread(reading.spread_id)
+    deck = get_deck(reading.deck_id)
+    lang = reading.language
+    lines = [f"{pick(spread.name, lang)} · {pick(deck.name, lang)}", f"“{reading.question}”", ""]
+    for drawn in reading.cards:
+        card = catalogue().get(drawn.card_id)
+        orientation = translate("reading.reversed" if drawn.reversed else "reading.upright", lang)
+        position = pick(spread.position(drawn.position_id).name, lang)
+        lines.append(f"  {position}: {deck.card_name(card, lang)} ({orientation})")
+    lines += ["", reading.interpretation.text]
+    if reading.fallback:
+        lines += ["", translate("reading.fallback_note", lang)]
+    return "\n".join(lines)

@@ -1,0 +1,64 @@
+"""People who ask for readings, and their preferences."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from attrs import frozen
+
+from tarot_domain.model.errors import validation
+
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "uk")
+_REF = re.compile(r"^[a-z][a-z0-9_-]{0,31}:[A-Za-z0-9_.:@-]{1,200}$")
+
+
+def check_external_ref(ref: str) -> str:
+    """An identity from outside: `telegram:12345`, `api:<client>:<id>`, `cli:local`."""
+    if not _REF.match(ref):
+        raise validation(f"malformed user reference {ref!r}", "error.bad_user_ref", ref=ref[:64])
+    return ref
+
+
+def normalize_language(code: str | None) -> str:
+    """Map a client's language code (`uk`, `uk-UA`, `ru`, None) to one we speak."""
+    if code:
+        base = code.strip().lower().replace("_", "-").split("-")[0]
+        if base in SUPPORTED_LANGUAGES:
+            return base
+    return SUPPORTED_LANGUAGES[0]
+
+
+def check_language(code: str) -> str:
+    if code not in SUPPORTED_LANGUAGES:
+        raise validation(f"unsupported language {code!r}", "error.unknown_language", language=code)
+    return code
+
+
+@frozen
+class Preferences:
+    language: str = "en"
+    deck_id: str = "rider-waite"
+    reversals: bool = True
+
+
+@frozen
+class User:
+    """`external_ref` is None once the person asked us to forget them (the ledger stays, anonymised)."""
+
+    id: str
+    external_ref: str | None
+    preferences: Preferences
+    created_at: datetime
+    last_seen_at: datetime
+    active: bool = True
+    tier_id: str | None = None
+    tier_until: datetime | None = None
+    purchases_frozen: bool = False
+    display_name: str | None = None
+
+    def tier_at(self, now: datetime) -> str | None:
+        """The subscription tier in force at `now`, if any."""
+        if self.tier_id is not None and (self.tier_until is None or now < self.tier_until):
+            return self.tier_id
+        return None

@@ -1,0 +1,360 @@
+"""The reading use case (DESIGN §4): hold, draw, interpret, save and capture.
+
+Two short units of work surround the interpreter call, so no database connection waits on the
+network. The hold is keyed by the caller's idempotency key: a repeated request returns the first
+reading and charges once. When the interpreter fails, the hold is voided and the user gets the
+offline reading, marked as such, free of charge.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from datetime import date
+from typing import TypeVar
+
+from attrs import evolve, frozen
+
+from tarot_domain.model.cards import catalogue
+from tarot_domain.model.decks import get_deck
+from tarot_domain.model.draw import draw_cards
+from tarot_domain.model.errors import ErrorKind, TarotError, conflict, not_found, validation
+from tarot_domain.model.ledger import (
+    REVENUE_READINGS,
+    Balance,
+    Transfer,
+    TransferKind,
+    TransferRequest,
+    TransferState,
+    user_account,
+)
+from tarot_domain.model.readings import FollowUp, Interpretation, QuestionnaireAnswer, Reading
+from tarot_domain.model.spreads import QUESTIONNAIRE_ANSWER_MAX, Spread, get_spread
+from tarot_domain.model.text import clean_answer, clean_question
+from tarot_domain.model.users import User, check_language
+from tarot_domain.use_cases.context import Services
+from tarot_domain.use_cases.users import load_active_user
+from tarot_ports.interpreter import InterpretationRequest, Interpreter, OnDelta
+from tarot_ports.storage import UnitOfWork
+
+MAX_KEY_LENGTH = 100
+MAX_ATTEMPTS = 5  # fresh holds for one key after earlier attempts died (voided or expired)
+SAVE_RETRIES = 3  # the closing unit of work is retried on retryable database errors
+DAILY_SPREAD = "single"
+
+T = TypeVar("T")
+
+
+@frozen
+class ReadingRequest:
+    user_id: str
+    spread_id: str
+    question: str
+    idempotency_key: str
+    deck_id: str | None = None
+    language: str | None = None
+    reversals: bool | None = None
+    answers: tuple[str, ...] = ()
+
+
+@frozen
+class ReadingResult:
+    reading: Reading
+    replayed: bool
+    available: int
+
+    @property
+    def charged(self) -> int:
+        return self.reading.cost
+
+
+@frozen
+class _Prepared:
+    spread: Spread
+    question: str
+    deck_id: str
+    language: str
+    answers: tuple[QuestionnaireAnswer, ...]
+
+
+def check_key(key: str) -> str:
+    if not key or len(key) > MAX_KEY_LENGTH or not key.isprintable():
+        raise validation(f"idempotency key must be 1..{MAX_KEY_LENGTH} printable characters", "error.bad_key")
+    return key
+
+
+def _answers(spread: Spread, raw: tuple[str, ...]) -> tuple[QuestionnaireAnswer, ...]:
+    if len(raw) > len(spread.questionnaire):
+        raise validation(
+            f"{spread.id} asks {len(spread.questionnaire)} questions, got {len(raw)} answers",
+            "error.too_many_answers",
+            expected=len(spread.questionnaire),
+        )
+    cleaned = (clean_answer(a, max_length=QUESTIONNAIRE_ANSWER_MAX) for a in raw)
+    return tuple(
+        QuestionnaireAnswer(item.id, answer)
+        for item, answer in zip(spread.questionnaire, cleaned, strict=False)
+        if answer
+    )
+
+
+class ReadingService:
+    def __init__(self, services: Services, interpreter: Interpreter, fallback: Interpreter) -> None:
+        self._s = services
+        self._interpreter = interpreter
+        self._fallback = fallback
+
+    # ----------------------------------------------------------------- public operations
+
+    async def request_reading(
+        self, request: ReadingRequest, on_delta: OnDelta | None = None
+    ) -> ReadingResult:
+        """Validate, hold the spread's cost, draw, interpret, then save and capture (or void)."""
+        spread = get_spread(request.spread_id)
+        question = clean_question(request.question)
+        answers = _answers(spread, request.answers)
+        key = check_key(request.idempotency_key)
+        if request.deck_id is not None:
+            get_deck(request.deck_id)
+        if request.language is not None:
+            check_language(request.language)
+
+        async with self._s.uow() as uow:
+            user = await load_active_user(uow, request.user_id)
+            self._s.catalog.check_access(user.tier_at(self._s.clock.now()), spread.id)
+            replay = await self._replay(uow, user, key)
+            if replay is not None:
+                return replay
+            prepared = _Prepared(
+                spread=spread,
+                question=question,
+                deck_id=request.deck_id or user.preferences.deck_id,
+                language=request.language or user.preferences.language,
+                answers=answers,
+            )
+            reversals = user.preferences.reversals if request.reversals is None else request.reversals
+            hold = await self._place_hold(
+                uow, user, f"reading:{user.id}:{key}", spread.cost, TransferKind.READING
+            )
+            await uow.commit()
+        return await self._complete(user, key, prepared, reversals, hold, on_delta)
+
+    async def daily_card(self, user_id: str, today: date, on_delta: OnDelta | None = None) -> ReadingResult:
+        """The free card of the day: one per user per calendar day, never charged."""
+        if not self._s.catalog.promotions.daily_free_card:
+            raise TarotError(ErrorKind.FORBIDDEN, "daily card is switched off", message_key="error.daily_off")
+        key = f"daily:{today.isoformat()}"
+        async with self._s.uow() as uow:
+            user = await load_active_user(uow, user_id)
+            replay = await self._replay(uow, user, key)
+            if replay is not None:
+                return replay
+        prepared = _Prepared(
+            get_spread(DAILY_SPREAD), "", user.preferences.deck_id, user.preferences.language, ()
+        )
+        return await self._complete(user, key, prepared, user.preferences.reversals, None, on_delta)
+
+    async def ask_follow_up(
+        self,
+        user_id: str,
+        reading_id: str,
+        question: str,
+        idempotency_key: str,
+        on_delta: OnDelta | None = None,
+    ) -> tuple[Reading, FollowUp]:
+        """A further question about a reading, charged like a small reading (hold → post or void)."""
+        text = clean_question(question)
+        key = check_key(idempotency_key)
+        promotions = self._s.catalog.promotions
+        async with self._s.uow() as uow:
+            user = await load_active_user(uow, user_id)
+            reading = await uow.readings.get(reading_id)
+            if reading is None or reading.user_id != user.id:
+                raise not_found(f"no reading {reading_id} for {user_id}", "error.unknown_reading")
+            hold_base = f"followup:{reading.id}:{key}"
+            for earlier in reading.follow_ups:
+                if earlier.hold_id is not None and earlier.hold_id.startswith(f"{hold_base}#"):
+                    return reading, earlier
+            if len(reading.follow_ups) >= promotions.max_follow_ups:
+                raise validation(
+                    f"reading {reading.id} already has {len(reading.follow_ups)} follow-ups",
+                    "error.follow_up_limit",
+                    limit=promotions.max_follow_ups,
+                )
+            hold = await self._place_hold(
+                uow, user, hold_base, promotions.follow_up_cost, TransferKind.FOLLOW_UP
+            )
+            await uow.commit()
+
+        try:
+            answer = await self._interpreter.follow_up(reading, reading.follow_ups, text, on_delta)
+            fallback = False
+        except Exception:
+            answer = await self._fallback.follow_up(reading, reading.follow_ups, text, on_delta)
+            fallback = True
+
+        async def save(uow: UnitOfWork) -> tuple[Reading, FollowUp]:
+            cost = await self._settle(uow, hold, charge=not fallback)
+            follow_up = FollowUp(
+                question=text,
+                interpretation=answer,
+                created_at=self._s.clock.now(),
+                cost=cost,
+                hold_id=hold.id if hold else None,
+            )
+            await uow.readings.add_follow_up(reading.id, follow_up)
+            return evolve(reading, follow_ups=(*reading.follow_ups, follow_up)), follow_up
+
+        return await self._with_retries(save)
+
+    async def history(self, user_id: str, limit: int = 5, offset: int = 0) -> tuple[list[Reading], int]:
+        async with self._s.uow() as uow:
+            await load_active_user(uow, user_id)
+            readings = await uow.readings.list_for_user(user_id, limit, offset)
+            total = await uow.readings.count_for_user(user_id)
+        return readings, total
+
+    async def get_reading(self, user_id: str, reading_id: str) -> Reading:
+        async with self._s.uow() as uow:
+            reading = await uow.readings.get(reading_id)
+        if reading is None or reading.user_id != user_id:
+            raise not_found(f"no reading {reading_id} for {user_id}", "error.unknown_reading")
+        return reading
+
+    # ----------------------------------------------------------------- steps
+
+    async def _replay(self, uow: UnitOfWork, user: User, key: str) -> ReadingResult | None:
+        existing = await uow.readings.get_by_key(user.id, key)
+        if existing is None:
+            return None
+        balance = await uow.ledger.balance(user_account(user.id))
+        return ReadingResult(existing, replayed=True, available=balance.available)
+
+    async def _place_hold(
+        self, uow: UnitOfWork, user: User, base_id: str, cost: int, kind: TransferKind
+    ) -> Transfer | None:
+        """Hold `cost` credits under `base_id#n`, skipping attempts that died earlier.
+
+        A pending, unexpired hold means the same request is being served right now: refuse rather than
+        charge twice. A voided or expired one was a crashed or failed attempt: take the next number.
+        """
+        if cost <= 0:
+            return None
+        now = self._s.clock.now()
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            hold_id = f"{base_id}#{attempt}"
+            earlier = await uow.ledger.get(hold_id)
+            if earlier is None:
+                return await uow.ledger.submit(
+                    TransferRequest(
+                        id=hold_id,
+                        debit=user_account(user.id),
+                        credit=REVENUE_READINGS,
+                        amount=cost,
+                        kind=kind,
+                        reference=base_id,
+                        pending=True,
+                        hold_ttl=self._s.hold_ttl,
+                    ),
+                    now,
+                )
+            if earlier.state is TransferState.PENDING and earlier.expires_at and now < earlier.expires_at:
+                raise TarotError(
+                    ErrorKind.CONFLICT,
+                    f"{base_id} is in progress",
+                    message_key="error.in_progress",
+                    retryable=True,
+                )
+            if earlier.state is TransferState.POSTED:
+                raise conflict(f"{hold_id} was charged but its result is missing", "error.conflict")
+        raise conflict(f"{base_id} failed {MAX_ATTEMPTS} times; use a new request", "error.too_many_attempts")
+
+    async def _settle(self, uow: UnitOfWork, hold: Transfer | None, *, charge: bool) -> int:
+        """Capture the hold when charging and it is still live; otherwise release it. Returns the charge."""
+        if hold is None:
+            return 0
+        now = self._s.clock.now()
+        current = await uow.ledger.get(hold.id)
+        if current is None:
+            raise not_found(f"hold {hold.id} vanished")
+        live = (
+            current.state is TransferState.PENDING
+            and current.expires_at is not None
+            and now < current.expires_at
+        )
+        if charge and live:
+            await uow.ledger.post(hold.id, now)
+            return hold.amount
+        if current.state is TransferState.PENDING:
+            await uow.ledger.void(hold.id, now)
+        return 0
+
+    async def _interpret(
+        self, request: InterpretationRequest, on_delta: OnDelta | None
+    ) -> tuple[Interpretation, bool]:
+        try:
+            return await self._interpreter.interpret(request, on_delta), False
+        except Exception:
+            return await self._fallback.interpret(request, on_delta), True
+
+    async def _complete(
+        self,
+        user: User,
+        key: str,
+        prepared: _Prepared,
+        reversals: bool,
+        hold: Transfer | None,
+        on_delta: OnDelta | None,
+    ) -> ReadingResult:
+        cards = draw_cards(
+            catalogue().ids, [p.id for p in prepared.spread.positions], self._s.random, reversals=reversals
+        )
+        request = InterpretationRequest(
+            spread_id=prepared.spread.id,
+            deck_id=prepared.deck_id,
+            language=prepared.language,
+            question=prepared.question,
+            cards=cards,
+            answers=prepared.answers,
+        )
+        interpretation, fallback = await self._interpret(request, on_delta)
+        reading_id = self._s.new_id()
+
+        async def save(uow: UnitOfWork) -> ReadingResult:
+            now = self._s.clock.now()
+            cost = await self._settle(uow, hold, charge=not fallback)
+            reading = Reading(
+                id=reading_id,
+                user_id=user.id,
+                idempotency_key=key,
+                spread_id=prepared.spread.id,
+                deck_id=prepared.deck_id,
+                language=prepared.language,
+                question=prepared.question,
+                cards=cards,
+                interpretation=interpretation,
+                created_at=now,
+                answers=prepared.answers,
+                cost=cost,
+                hold_id=hold.id if hold else None,
+                fallback=fallback,
+            )
+            await uow.readings.add(reading)
+            balance: Balance = await uow.ledger.balance(user_account(user.id))
+            return ReadingResult(reading, replayed=False, available=balance.available)
+
+        return await self._with_retries(save)
+
+    async def _with_retries(self, work: Callable[[UnitOfWork], Awaitable[T]]) -> T:
+        """Run a closing unit of work, retrying briefly when the store says it is worth it."""
+        for attempt in range(SAVE_RETRIES):
+            try:
+                async with self._s.uow() as uow:
+                    result = await work(uow)
+                    await uow.commit()
+                    return result
+            except TarotError as error:
+                if error.kind is not ErrorKind.DATABASE or not error.retryable or attempt == SAVE_RETRIES - 1:
+                    raise
+                await asyncio.sleep(0.05 * 2**attempt)
+        raise AssertionError("unreachable")

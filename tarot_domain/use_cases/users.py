@@ -1,0 +1,148 @@
+"""Registering people, their preferences, and forgetting them on request."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from attrs import evolve, frozen
+
+from tarot_domain.model.decks import get_deck
+from tarot_domain.model.errors import TarotError, forbidden, not_found
+from tarot_domain.model.ledger import ISSUANCE_GRANTS, TransferKind, TransferRequest, user_account
+from tarot_domain.model.users import Preferences, User, check_external_ref, check_language, normalize_language
+from tarot_domain.use_cases.context import Services
+from tarot_ports.storage import UnitOfWork
+
+
+@frozen
+class Registration:
+    user: User
+    created: bool
+    welcome_credits: int
+
+
+async def load_active_user(uow: UnitOfWork, user_id: str) -> User:
+    user = await uow.users.get(user_id)
+    if user is None:
+        raise not_found(f"no user {user_id}", "error.unknown_user")
+    if not user.active:
+        raise forbidden(f"user {user_id} is inactive", "error.user_inactive")
+    return user
+
+
+class UserService:
+    def __init__(self, services: Services) -> None:
+        self._s = services
+
+    async def register(
+        self, external_ref: str, language_code: str | None = None, display_name: str | None = None
+    ) -> Registration:
+        """Find or create the user behind `external_ref`; a new user gets the welcome grant, once.
+
+        The grant's transfer id is derived from the user id, so a crash and retry cannot grant twice.
+        """
+        check_external_ref(external_ref)
+        now = self._s.clock.now()
+        async with self._s.uow() as uow:
+            existing = await uow.users.get_by_ref(external_ref)
+            if existing is not None:
+                await uow.users.update(evolve(existing, last_seen_at=now))
+                await uow.commit()
+                return Registration(existing, created=False, welcome_credits=0)
+            user = User(
+                id=self._s.new_id(),
+                external_ref=external_ref,
+                preferences=Preferences(language=normalize_language(language_code)),
+                created_at=now,
+                last_seen_at=now,
+                display_name=display_name,
+            )
+            await uow.users.add(user)
+            welcome = self._s.catalog.promotions.welcome_credits
+            if welcome > 0:
+                await uow.ledger.submit(
+                    TransferRequest(
+                        id=f"welcome:{user.id}",
+                        debit=ISSUANCE_GRANTS,
+                        credit=user_account(user.id),
+                        amount=welcome,
+                        kind=TransferKind.GRANT,
+                        reference="welcome",
+                    ),
+                    now,
+                )
+            await uow.commit()
+            return Registration(user, created=True, welcome_credits=welcome)
+
+    async def get(self, user_id: str) -> User:
+        async with self._s.uow() as uow:
+            user = await uow.users.get(user_id)
+        if user is None:
+            raise not_found(f"no user {user_id}", "error.unknown_user")
+        return user
+
+    async def find(self, external_ref: str) -> User:
+        async with self._s.uow() as uow:
+            user = await uow.users.get_by_ref(check_external_ref(external_ref))
+        if user is None:
+            raise not_found(f"no user {external_ref}", "error.unknown_user")
+        return user
+
+    async def set_preferences(
+        self,
+        user_id: str,
+        *,
+        language: str | None = None,
+        deck_id: str | None = None,
+        reversals: bool | None = None,
+    ) -> User:
+        """Validate first; an invalid value changes nothing."""
+        if language is not None:
+            check_language(language)
+        if deck_id is not None:
+            get_deck(deck_id)
+        async with self._s.uow() as uow:
+            user = await load_active_user(uow, user_id)
+            prefs = user.preferences
+            updated = evolve(
+                user,
+                preferences=Preferences(
+                    language=language if language is not None else prefs.language,
+                    deck_id=deck_id if deck_id is not None else prefs.deck_id,
+                    reversals=reversals if reversals is not None else prefs.reversals,
+                ),
+            )
+            await uow.users.update(updated)
+            await uow.commit()
+        return updated
+
+    async def set_tier(self, user_id: str, tier_id: str | None, until: datetime | None) -> User:
+        """Start, extend or end (`tier_id=None`) a subscription tier."""
+        if tier_id is not None:
+            self._s.catalog.tier(tier_id)
+        async with self._s.uow() as uow:
+            user = await load_active_user(uow, user_id)
+            updated = evolve(user, tier_id=tier_id, tier_until=until if tier_id is not None else None)
+            await uow.users.update(updated)
+            await uow.commit()
+        return updated
+
+    async def forget(self, user_id: str) -> int:
+        """Erase the person's identity and what their readings said; the ledger stays, anonymised.
+
+        The user row remains (inactive, no external ref, no name) and each reading keeps only its draw
+        and its charge, so balances, payments and the ledger check still add up. Returns how many
+        readings were erased.
+        """
+        async with self._s.uow() as uow:
+            user = await uow.users.get(user_id)
+            if user is None:
+                raise not_found(f"no user {user_id}", "error.unknown_user")
+            erased = await uow.readings.erase_for_user(user_id)
+            await uow.users.update(evolve(user, external_ref=None, display_name=None, active=False))
+            await uow.commit()
+        return erased
+
+
+def is_not_found(error: Exception) -> bool:
+    return isinstance(error, TarotError) and error.message_key == "error.unknown_user"

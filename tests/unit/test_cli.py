@@ -1,0 +1,134 @@
+"""The `tarot` CLI as a user runs it: output, JSON shape, languages, decks and clean failures."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from runners.cli import run
+from tarot_domain.model.cards import catalogue
+from tarot_domain.model.decks import get_deck
+from tarot_domain.model.spreads import get_spread
+
+
+def read_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, object]:
+    assert run(["read", *args, "--json"]) == 0
+    out: dict[str, object] = json.loads(capsys.readouterr().out)
+    return out
+
+
+def test_celtic_cross_gives_ten_distinct_cards_on_the_named_positions(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = read_json(capsys, "Will the harvest be good?", "--spread", "celtic-cross")
+    cards = out["cards"]
+    assert isinstance(cards, list) and len(cards) == 10
+    assert len({c["card"] for c in cards}) == 10
+    spread = get_spread("celtic-cross")
+    assert [c["position"] for c in cards] == [p.id for p in spread.positions]
+    assert [c["position_name"] for c in cards] == [p.name["en"] for p in spread.positions]
+    text = out["interpretation"]
+    assert isinstance(text, str)
+    assert all(c["name"] in text for c in cards)
+    assert set(out) == {"spread", "deck", "question", "language", "interpreter", "cards", "interpretation"}
+    assert out["question"] == "Will the harvest be good?" and out["interpreter"] == "offline"
+
+
+def test_ukrainian_and_thoth_names(capsys: pytest.CaptureFixture[str]) -> None:
+    out = read_json(
+        capsys, "Чи буде добрий урожай?", "--spread", "celtic-cross", "--lang", "uk", "--deck", "thoth"
+    )
+    thoth = get_deck("thoth")
+    for card in out["cards"]:  # type: ignore[attr-defined]
+        assert card["name"] == thoth.card_name(catalogue().get(card["card"]), "uk")
+        assert card["name"] in out["interpretation"]  # type: ignore[operator]
+    assert out["language"] == "uk"
+    assert any("\u0400" <= ch <= "\u04ff" for ch in out["interpretation"])  # type: ignore[union-attr]
+
+
+def test_the_same_seed_gives_the_same_draw(capsys: pytest.CaptureFixture[str]) -> None:
+    one = read_json(capsys, "Q?", "--seed", "7", "--spread", "celtic-cross")
+    two = read_json(capsys, "Q?", "--seed", "7", "--spread", "celtic-cross")
+    three = read_json(capsys, "Q?", "--seed", "8", "--spread", "celtic-cross")
+    assert one["cards"] == two["cards"] != three["cards"]
+
+
+def test_no_reversals_and_questionnaire_answers(capsys: pytest.CaptureFixture[str]) -> None:
+    out = read_json(
+        capsys,
+        "Next step?",
+        "--spread",
+        "career",
+        "--no-reversals",
+        "--answer",
+        "Beekeeper",
+        "--answer",
+        "More bees",
+    )
+    assert not any(c["reversed"] for c in out["cards"])  # type: ignore[attr-defined]
+    assert "Beekeeper" in out["interpretation"]  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["read", "Q?", "--spread", "nope"], "nope"),
+        (["read", "Q?", "--deck", "nope"], "nope"),
+        (["read", "   "], "empty"),
+        (["read", "x" * 501], "500"),
+        (["read", "Q?", "--lang", "fr"], "fr"),
+        (["cards", "--deck", "nope"], "nope"),
+        (["read"], "question"),
+    ],
+)
+def test_bad_input_exits_2_with_one_clear_line(
+    capsys: pytest.CaptureFixture[str], args: list[str], fragment: str
+) -> None:
+    with pytest.raises(SystemExit) if args == ["read"] else _no_exit() as caught:
+        code = run(args)
+    if caught is not None and isinstance(caught.value, SystemExit):  # argparse's own usage errors
+        code = caught.value.code  # type: ignore[assignment]
+    captured = capsys.readouterr()
+    assert code == 2
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 and fragment in lines[0]
+    assert "Traceback" not in captured.err and captured.out == ""
+
+
+def test_spreads_and_cards_listings(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["spreads", "--json"]) == 0
+    spreads = json.loads(capsys.readouterr().out)
+    assert {s["id"]: (s["cards"], s["cost"]) for s in spreads}["life-path"] == (15, 1000)
+    assert run(["cards", "--json", "--deck", "marseille", "--lang", "uk"]) == 0
+    cards = json.loads(capsys.readouterr().out)
+    assert len(cards) == 78 and len({c["name"] for c in cards}) == 78
+    assert run(["spreads", "--lang", "uk"]) == 0
+    assert "Розклади" in capsys.readouterr().out
+
+
+def test_the_console_script_runs_as_a_separate_process() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "runners", "read", "Q?", "--spread", "single", "--seed", "1"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    bad = subprocess.run(
+        [sys.executable, "-m", "runners", "read", ""], capture_output=True, text=True, timeout=60
+    )
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+
+
+class _no_exit:
+    value: object = None
+
+    def __enter__(self) -> _no_exit:
+        return self
+
+    def __exit__(self, *exc: object) -> bool:
+        return False
