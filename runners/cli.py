@@ -17,7 +17,7 @@ from runners.config import Settings, SettingsError
 from tarot_domain.model.errors import ErrorKind, TarotError
 
 # Modules that register further sub-commands with `add_commands(subparsers)`.
-PLUGGED_COMMANDS: tuple[str, ...] = ()
+PLUGGED_COMMANDS: tuple[str, ...] = ("runners.admin_cli", "runners.bot", "runners.chat", "runners.web")
 
 Handler = Callable[[argparse.Namespace], Coroutine[Any, Any, int]]
 

@@ -109,7 +109,7 @@ class ReadingRepository(Protocol):
 
 class PaymentRepository(Protocol):
     async def add(self, payment: Payment) -> None:
-        """Raises CONFLICT when the id exists."""
+        """Raises CONFLICT when the id, or the (provider, provider_ref) pair, exists."""
         ...
 
     async def get(self, payment_id: str) -> Payment | None: ...
@@ -117,7 +117,8 @@ class PaymentRepository(Protocol):
     async def get_by_provider_ref(self, provider: str, provider_ref: str) -> Payment | None: ...
 
     async def update(self, payment: Payment, change: StatusChange | None = None) -> None:
-        """Store the new state; `change`, if given, is appended to the history. NOT_FOUND."""
+        """Store the new state; `change`, if given, is appended to the history. NOT_FOUND; CONFLICT when
+        another payment has the same (provider, provider_ref)."""
         ...
 
     async def list_for_user(self, user_id: str, limit: int = 50) -> list[Payment]: ...

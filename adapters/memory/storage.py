@@ -195,9 +195,21 @@ class MemoryPaymentRepository:
     def __init__(self, state: _State) -> None:
         self._s = state
 
+    def _check_ref_free(self, payment: Payment) -> None:
+        if payment.provider_ref is None:
+            return
+        for other in self._s.payments.values():
+            if (
+                other.id != payment.id
+                and other.provider == payment.provider
+                and other.provider_ref == payment.provider_ref
+            ):
+                raise conflict(f"{payment.provider} payment {payment.provider_ref} is {other.id}")
+
     async def add(self, payment: Payment) -> None:
         if payment.id in self._s.payments:
             raise conflict(f"payment {payment.id} exists")
+        self._check_ref_free(payment)
         self._s.payments[payment.id] = payment
 
     async def get(self, payment_id: str) -> Payment | None:
@@ -213,6 +225,7 @@ class MemoryPaymentRepository:
         old = self._s.payments.get(payment.id)
         if old is None:
             raise not_found(f"no payment {payment.id}")
+        self._check_ref_free(payment)
         history = (*old.history, change) if change else old.history
         self._s.payments[payment.id] = evolve(payment, history=history)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 
 from attrs import evolve, frozen
@@ -30,6 +31,12 @@ async def load_active_user(uow: UnitOfWork, user_id: str) -> User:
     return user
 
 
+def welcome_transfer_id(external_ref: str) -> str:
+    """Keyed by a one-way hash of the identity, not the user id: someone who asks to be forgotten and
+    comes back is welcomed again, but not granted again (and the ledger never holds the raw identity)."""
+    return f"welcome:{hashlib.sha256(external_ref.encode()).hexdigest()[:40]}"
+
+
 class UserService:
     def __init__(self, services: Services) -> None:
         self._s = services
@@ -37,10 +44,7 @@ class UserService:
     async def register(
         self, external_ref: str, language_code: str | None = None, display_name: str | None = None
     ) -> Registration:
-        """Find or create the user behind `external_ref`; a new user gets the welcome grant, once.
-
-        The grant's transfer id is derived from the user id, so a crash and retry cannot grant twice.
-        """
+        """Find or create the user behind `external_ref`; a new identity gets the welcome grant, once ever."""
         check_external_ref(external_ref)
         now = self._s.clock.now()
         async with self._s.uow() as uow:
@@ -59,10 +63,11 @@ class UserService:
             )
             await uow.users.add(user)
             welcome = self._s.catalog.promotions.welcome_credits
-            if welcome > 0:
+            welcome_id = welcome_transfer_id(external_ref)
+            if welcome > 0 and await uow.ledger.get(welcome_id) is None:
                 await uow.ledger.submit(
                     TransferRequest(
-                        id=f"welcome:{user.id}",
+                        id=welcome_id,
                         debit=ISSUANCE_GRANTS,
                         credit=user_account(user.id),
                         amount=welcome,
@@ -71,6 +76,8 @@ class UserService:
                     ),
                     now,
                 )
+            else:
+                welcome = 0
             await uow.commit()
             return Registration(user, created=True, welcome_credits=welcome)
 

@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+import asyncio
+import itertools
+from datetime import timedelta
+
 import pytest
 from unit_world import World
 
+from adapters.memory.payment_gateway import MemoryPaymentGateway
 from tarot_domain.model.errors import ErrorKind, TarotError
-from tarot_domain.model.payments import PaymentStatus
+from tarot_domain.model.payments import Payment, PaymentStatus
+from tarot_domain.model.products import STRIPE
 from tarot_domain.use_cases.payments import PaymentService
+from tarot_ports.payments import (
+    DisputeClosed,
+    DisputeOpened,
+    EventIgnored,
+    PaymentFailed,
+    PaymentRefunded,
+    PaymentSucceeded,
+    ProviderEvent,
+    ProviderPayment,
+    SubscriptionEnded,
+)
 
 
 @pytest.fixture
@@ -96,3 +113,379 @@ async def test_unknown_products_and_providers_are_refused(world: World, payments
         await payments.create_order(uid, "gold-bars", "stars")
     with pytest.raises(TarotError):
         await payments.create_order(uid, "starter", "paypal")
+
+
+# --------------------------------------------------------------------------- provider events (Stripe)
+
+
+@pytest.fixture
+def gateway() -> MemoryPaymentGateway:
+    return MemoryPaymentGateway()
+
+
+@pytest.fixture
+def stripe(world: World, gateway: MemoryPaymentGateway) -> PaymentService:
+    return PaymentService(world.services, [gateway])
+
+
+def money(order: Payment, pi: str | None = "pi_1", **kw: object) -> ProviderPayment:
+    return ProviderPayment(STRIPE, order.id, pi, order.amount, order.currency, **kw)  # type: ignore[arg-type]
+
+
+def succeeded(order: Payment, event_id: str = "evt_paid", pi: str | None = "pi_1") -> PaymentSucceeded:
+    return PaymentSucceeded(STRIPE, event_id, money(order, pi))
+
+
+async def status_of(world: World, payment_id: str) -> Payment:
+    async with world.store.uow() as uow:
+        payment = await uow.payments.get(payment_id)
+    assert payment is not None
+    return payment
+
+
+async def test_a_completed_checkout_grants_the_pack_once_however_often_it_arrives(
+    world: World, stripe: PaymentService
+) -> None:
+    uid = await world.new_user()
+    order = await stripe.create_order(uid, "basic", STRIPE, "USD")
+    outcomes = [await stripe.apply(succeeded(order)) for _ in range(3)]
+    outcomes.append(await stripe.apply(succeeded(order, "evt_async_succeeded")))  # another event, same money
+    assert [o.applied for o in outcomes] == [True, False, False, False]
+    assert outcomes[0].credits_granted == 120 and await world.available(uid) == 120
+    paid = await status_of(world, order.id)
+    assert paid.status is PaymentStatus.PAID and paid.provider_ref == "pi_1"
+    assert [c.status for c in paid.history] == [PaymentStatus.CREATED, PaymentStatus.PAID]
+
+
+async def test_twenty_concurrent_deliveries_of_one_event_grant_once(
+    world: World, stripe: PaymentService
+) -> None:
+    uid = await world.new_user()
+    order = await stripe.create_order(uid, "starter", STRIPE, "USD")
+    outcomes = await asyncio.gather(*(stripe.apply(succeeded(order)) for _ in range(20)))
+    assert sum(o.applied for o in outcomes) == 1
+    assert await world.available(uid) == 50
+    assert (await world.credits.check()).ok
+
+
+async def test_a_wrong_amount_is_recorded_and_never_granted(world: World, stripe: PaymentService) -> None:
+    uid = await world.new_user()
+    order = await stripe.create_order(uid, "starter", STRIPE, "USD")
+    wrong = PaymentSucceeded(STRIPE, "evt_w", ProviderPayment(STRIPE, order.id, "pi_w", 1, "USD"))
+    with pytest.raises(TarotError) as caught:
+        await stripe.apply(wrong)
+    assert caught.value.kind is ErrorKind.PAYMENT and not caught.value.retryable
+    assert await world.available(uid) == 0
+    assert "amount mismatch" in (await status_of(world, order.id)).history[-1].note
+    assert not (await stripe.apply(wrong)).applied  # recorded: a redelivery changes nothing
+
+
+async def test_events_about_nothing_we_sold_are_recorded_and_skipped(
+    world: World, stripe: PaymentService
+) -> None:
+    ghost = PaymentSucceeded(STRIPE, "evt_g", ProviderPayment(STRIPE, "ord_nope", "pi_g", 100, "USD"))
+    assert not (await stripe.apply(ghost)).applied
+    assert not (await stripe.apply(EventIgnored(STRIPE, "evt_i", "a product.created event"))).applied
+    assert not (await stripe.apply(PaymentRefunded(STRIPE, "evt_r", "pi_unknown", 100))).applied
+    assert not (await stripe.apply(SubscriptionEnded(STRIPE, "evt_s", "ord_nope", "sub_1"))).applied
+
+
+async def test_a_failed_or_expired_checkout_closes_the_order(world: World, stripe: PaymentService) -> None:
+    uid = await world.new_user()
+    failed = await stripe.create_order(uid, "starter", STRIPE, "USD")
+    expired = await stripe.create_order(uid, "starter", STRIPE, "USD")
+    await stripe.apply(PaymentFailed(STRIPE, "evt_f", failed.id, "async payment failed"))
+    await stripe.apply(PaymentFailed(STRIPE, "evt_x", expired.id, "expired", expired=True))
+    assert (await status_of(world, failed.id)).status is PaymentStatus.FAILED
+    assert (await status_of(world, expired.id)).status is PaymentStatus.CANCELLED
+    with pytest.raises(TarotError):
+        await stripe.check_payable(failed.id, failed.amount, "USD")
+
+
+async def test_refund_events_take_back_in_proportion_by_total_refunded(
+    world: World, stripe: PaymentService
+) -> None:
+    uid = await world.new_user()
+    order = await stripe.create_order(uid, "basic", STRIPE, "USD")  # 120 credits for 599
+    await stripe.apply(succeeded(order))
+    half = await stripe.apply(PaymentRefunded(STRIPE, "evt_r1", "pi_1", 300))
+    assert half.credits_taken == 120 * 300 // 599 and await world.available(uid) == 120 - 60
+    stale = await stripe.apply(PaymentRefunded(STRIPE, "evt_r0", "pi_1", 100))  # an older total, late
+    assert not stale.applied and await world.available(uid) == 60
+    await stripe.apply(PaymentRefunded(STRIPE, "evt_r2", "pi_1", 599))
+    assert await world.available(uid) == 0
+    refunded = await status_of(world, order.id)
+    assert refunded.status is PaymentStatus.REFUNDED and refunded.refunded_amount == 599
+
+
+async def test_a_dispute_claws_back_and_freezes_and_a_won_dispute_restores_exactly(
+    world: World, stripe: PaymentService
+) -> None:
+    uid = await world.new_user()
+    order = await stripe.create_order(uid, "basic", STRIPE, "USD")
+    await stripe.apply(succeeded(order))
+    from tarot_domain.use_cases.readings import ReadingRequest
+
+    await world.readings.request_reading(ReadingRequest(uid, "three", "Spend first?", "k1"))  # 12 spent
+    opened = await stripe.apply(DisputeOpened(STRIPE, "evt_d1", "pi_1", "dp_1", 599))
+    assert (opened.credits_taken, opened.shortfall) == (108, 12)
+    assert await world.available(uid) == 0 and (await world.users.get(uid)).purchases_frozen
+    with pytest.raises(TarotError) as caught:
+        await stripe.create_order(uid, "starter", STRIPE, "USD")
+    assert caught.value.kind is ErrorKind.FORBIDDEN
+    await world.credits.grant(uid, 5, "goodwill")
+    won = await stripe.apply(DisputeClosed(STRIPE, "evt_d2", "pi_1", "dp_1", True, "won", 599))
+    assert won.credits_restored == 108 and await world.available(uid) == 113
+    assert not (await world.users.get(uid)).purchases_frozen
+    assert (await status_of(world, order.id)).status is PaymentStatus.DISPUTE_WON
+    for _ in range(3):  # redelivered under new ids: still restored once
+        await stripe.apply(DisputeClosed(STRIPE, f"evt_d2_{_}", "pi_1", "dp_1", True, "won", 599))
+    assert await world.available(uid) == 113
+    assert (await world.credits.check()).ok
+
+
+async def test_a_lost_dispute_keeps_the_claw_back_and_the_freeze(
+    world: World, stripe: PaymentService
+) -> None:
+    uid = await world.new_user()
+    order = await stripe.create_order(uid, "starter", STRIPE, "USD")
+    await stripe.apply(succeeded(order))
+    await stripe.apply(DisputeOpened(STRIPE, "evt_d1", "pi_1", "dp_1", order.amount))
+    lost = await stripe.apply(DisputeClosed(STRIPE, "evt_d2", "pi_1", "dp_1", False, "lost", order.amount))
+    assert lost.applied and await world.available(uid) == 0
+    assert (await world.users.get(uid)).purchases_frozen
+    assert (await status_of(world, order.id)).status is PaymentStatus.DISPUTE_LOST
+
+
+async def test_a_lost_dispute_arriving_before_its_opening_applies_the_opening(
+    world: World, stripe: PaymentService
+) -> None:
+    uid = await world.new_user()
+    order = await stripe.create_order(uid, "starter", STRIPE, "USD")
+    await stripe.apply(succeeded(order))
+    await stripe.apply(DisputeClosed(STRIPE, "evt_d2", "pi_1", "dp_1", False, "lost", order.amount))
+    assert await world.available(uid) == 0 and (await world.users.get(uid)).purchases_frozen
+    assert not (await stripe.apply(DisputeOpened(STRIPE, "evt_d1", "pi_1", "dp_1", order.amount))).applied
+    assert await world.available(uid) == 0
+
+
+def _pack_events(order: Payment) -> list[ProviderEvent]:
+    return [
+        succeeded(order),
+        PaymentRefunded(STRIPE, "evt_refund", "pi_1", 300),
+        DisputeOpened(STRIPE, "evt_dispute_opened", "pi_1", "dp_1", 299),
+        DisputeClosed(STRIPE, "evt_dispute_closed", "pi_1", "dp_1", True, "won", 299),
+    ]
+
+
+async def _final_state(world: World, uid: str, order_id: str) -> tuple[int, bool, int, bool]:
+    user = await world.users.get(uid)
+    payment = await status_of(world, order_id)
+    return (
+        await world.available(uid),
+        user.purchases_frozen,
+        payment.refunded_amount,
+        (await world.credits.check()).ok,
+    )
+
+
+@pytest.mark.parametrize("order_index", range(24))
+async def test_redelivered_and_reordered_pack_events_end_as_if_delivered_once_in_order(
+    world: World, stripe: PaymentService, gateway: MemoryPaymentGateway, order_index: int
+) -> None:
+    uid = await world.new_user()
+    order = await stripe.create_order(uid, "basic", STRIPE, "USD")
+    gateway.declare_payment(money(order))  # Stripe's fresh state, for events that overtake the payment
+    permutation = list(itertools.permutations(_pack_events(order)))[order_index]
+    for event in permutation:
+        for _ in range(3):
+            await stripe.apply(event)
+    assert await _final_state(world, uid, order.id) == (60, False, 300, True)
+
+
+async def test_the_in_order_reference_for_the_pack_events(world: World, stripe: PaymentService) -> None:
+    uid = await world.new_user()
+    order = await stripe.create_order(uid, "basic", STRIPE, "USD")
+    for event in _pack_events(order):
+        assert (await stripe.apply(event)).applied
+    assert await _final_state(world, uid, order.id) == (60, False, 300, True)
+
+
+async def test_a_refund_before_the_payment_settles_it_from_fresh_state_first(
+    world: World, stripe: PaymentService, gateway: MemoryPaymentGateway
+) -> None:
+    uid = await world.new_user()
+    order = await stripe.create_order(uid, "starter", STRIPE, "USD")
+    gateway.declare_payment(money(order, "pi_9"))
+    early = await stripe.apply(PaymentRefunded(STRIPE, "evt_r", "pi_9", order.amount))
+    assert early.applied and early.credits_granted == 50 and early.credits_taken == 50
+    assert gateway.lookups == ["pi_9"]
+    late = await stripe.apply(succeeded(order, "evt_paid", "pi_9"))
+    assert not late.applied and await world.available(uid) == 0
+    history = [c.status for c in (await status_of(world, order.id)).history]
+    assert history == [PaymentStatus.CREATED, PaymentStatus.PAID, PaymentStatus.REFUNDED]
+
+
+async def test_a_failed_fresh_look_up_is_retryable_and_records_nothing(
+    world: World, stripe: PaymentService, gateway: MemoryPaymentGateway
+) -> None:
+    uid = await world.new_user()
+    order = await stripe.create_order(uid, "starter", STRIPE, "USD")
+    gateway.declare_payment(money(order, "pi_9"))
+    gateway.fail_with = TarotError(ErrorKind.PAYMENT, "stripe down", retryable=True)
+    event = DisputeOpened(STRIPE, "evt_d", "pi_9", "dp_9", order.amount)
+    with pytest.raises(TarotError) as caught:
+        await stripe.apply(event)
+    assert caught.value.retryable
+    gateway.fail_with = None
+    assert (await stripe.apply(event)).applied  # the redelivery applies it
+    assert (await world.users.get(uid)).purchases_frozen and await world.available(uid) == 0
+
+
+def _subscription_events(order: Payment) -> list[ProviderEvent]:
+    first = ProviderPayment(STRIPE, order.id, "pi_in1", order.amount, "USD", "in_1", True)
+    return [
+        # checkout.session.completed of a subscription names the first invoice, not the payment
+        PaymentSucceeded(
+            STRIPE, "evt_session", ProviderPayment(STRIPE, order.id, None, order.amount, "USD", "in_1")
+        ),
+        PaymentSucceeded(STRIPE, "evt_invoice_1", first),
+        PaymentSucceeded(
+            STRIPE,
+            "evt_invoice_2",
+            ProviderPayment(STRIPE, order.id, "pi_in2", order.amount, "USD", "in_2", False),
+        ),
+        SubscriptionEnded(STRIPE, "evt_deleted", order.id, "sub_1"),
+    ]
+
+
+async def test_a_subscription_grants_each_period_once_and_ends(world: World, stripe: PaymentService) -> None:
+    uid = await world.new_user()
+    order = await stripe.create_order(uid, "tier-basic", STRIPE, "USD")
+    session, invoice_1, invoice_2, deleted = _subscription_events(order)
+    assert (await stripe.apply(session)).credits_granted == 150
+    assert not (await stripe.apply(invoice_1)).applied  # the same period as the session
+    user = await world.users.get(uid)
+    assert user.tier_id == "tier-basic" and user.tier_until == world.clock.now() + timedelta(days=31)
+    assert (await status_of(world, order.id)).provider_ref == "pi_in1"  # learnt from the invoice
+    world.clock.advance(timedelta(days=30))
+    renewal = await stripe.apply(invoice_2)
+    assert renewal.credits_granted == 150 and renewal.payment is not None
+    assert renewal.payment.id == f"{order.id}/in_2" and renewal.payment.provider_ref == "pi_in2"
+    assert (await world.users.get(uid)).tier_until == world.clock.now() + timedelta(days=32)
+    assert await world.available(uid) == 300
+    await stripe.apply(PaymentRefunded(STRIPE, "evt_refund_2", "pi_in2", order.amount))  # refund the renewal
+    assert await world.available(uid) == 150
+    assert (await stripe.apply(deleted)).applied
+    user = await world.users.get(uid)
+    assert user.tier_id is None and user.tier_at(world.clock.now()) is None
+    assert (await world.credits.check()).ok
+
+
+@pytest.mark.parametrize("order_index", range(24))
+async def test_reordered_subscription_events_end_as_if_delivered_in_order(
+    world: World, stripe: PaymentService, order_index: int
+) -> None:
+    uid = await world.new_user()
+    order = await stripe.create_order(uid, "tier-basic", STRIPE, "USD")
+    for event in list(itertools.permutations(_subscription_events(order)))[order_index]:
+        for _ in range(3):
+            await stripe.apply(event)
+    user = await world.users.get(uid)
+    assert await world.available(uid) == 300
+    assert (user.tier_id, user.tier_until) == (None, None)
+    assert (await world.credits.check()).ok
+
+
+async def test_checkout_creates_the_order_then_the_providers_page(
+    world: World, stripe: PaymentService, gateway: MemoryPaymentGateway
+) -> None:
+    uid = await world.new_user()
+    checkout = await stripe.start_checkout(uid, "tier-premium", STRIPE, "UAH", "https://x/ok", "https://x/no")
+    request = gateway.checkouts[checkout.session.id]
+    assert request.subscription and request.order.id == checkout.order.id
+    assert (request.order.amount, request.order.currency) == (60000, "UAH")
+    assert request.product_name == "Premium subscription"
+    assert (await status_of(world, checkout.order.id)).history[-1].note == f"checkout {checkout.session.id}"
+    gateway.fail_with = TarotError(ErrorKind.PAYMENT, "card network down", retryable=True)
+    with pytest.raises(TarotError):
+        await stripe.start_checkout(uid, "starter", STRIPE, "USD", "https://x/ok", "https://x/no")
+    async with world.store.uow() as uow:
+        orders = await uow.payments.list_for_user(uid)
+    assert sorted(o.status.value for o in orders) == ["created", "failed"]
+
+
+async def test_checkout_needs_a_configured_provider(world: World, payments: PaymentService) -> None:
+    uid = await world.new_user()
+    with pytest.raises(TarotError) as caught:
+        await payments.start_checkout(uid, "starter", STRIPE, "USD", "https://x/ok", "https://x/no")
+    assert caught.value.message_key == "error.payments_off"
+
+
+async def test_an_operator_refund_goes_through_the_gateway(
+    world: World, stripe: PaymentService, gateway: MemoryPaymentGateway
+) -> None:
+    uid = await world.new_user()
+    order = await stripe.create_order(uid, "starter", STRIPE, "USD")
+    with pytest.raises(TarotError):
+        await stripe.request_refund(order.id, None, "rk1")  # not paid yet
+    await stripe.apply(succeeded(order))
+    assert await stripe.request_refund(order.id, 100, "rk1") == await stripe.request_refund(
+        order.id, 100, "rk1"
+    )
+    assert gateway.refunds == [("pi_1", 100, "rk1")]
+    assert await world.available(uid) == 50  # credits go when Stripe reports the refund
+
+
+class _StaleUnitOfWork:
+    """A unit of work whose payment reads return `stale` for one payment, as a concurrent transaction
+    under READ COMMITTED can see a row before another one's commit."""
+
+    def __init__(self, inner: object, stale: Payment) -> None:
+        self._inner, self._stale = inner, stale
+
+    def __getattr__(self, name: str) -> object:
+        value = getattr(self._inner, name)
+        if name != "payments":
+            return value
+        stale = self._stale
+
+        class Payments:
+            def __getattr__(self, attr: str) -> object:
+                return getattr(value, attr)
+
+            async def get(self, payment_id: str) -> Payment | None:
+                return stale if payment_id == stale.id else await value.get(payment_id)
+
+            async def get_by_provider_ref(self, provider: str, ref: str) -> Payment | None:
+                return stale if ref == stale.provider_ref else await value.get_by_provider_ref(provider, ref)
+
+        return Payments()
+
+    async def __aenter__(self) -> _StaleUnitOfWork:
+        await self._inner.__aenter__()  # type: ignore[attr-defined]
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self._inner.__aexit__(*exc)  # type: ignore[attr-defined]
+
+
+async def test_a_change_computed_from_a_stale_read_is_refused_and_retried(world: World) -> None:
+    from attrs import evolve
+
+    stripe = PaymentService(world.services)
+    uid = await world.new_user()
+    order = await stripe.create_order(uid, "basic", STRIPE, "USD")
+    await stripe.apply(succeeded(order))
+    before_refund = await status_of(world, order.id)
+    await stripe.apply(PaymentRefunded(STRIPE, "evt_r1", "pi_1", 300))
+    assert await world.available(uid) == 60
+    stale = PaymentService(
+        evolve(world.services, uow=lambda: _StaleUnitOfWork(world.store.uow(), before_refund))
+    )
+    with pytest.raises(TarotError) as caught:
+        await stale.apply(PaymentRefunded(STRIPE, "evt_r2", "pi_1", 599))
+    assert caught.value.kind is ErrorKind.DATABASE and caught.value.retryable
+    assert await world.available(uid) == 60  # nothing of the stale computation was kept
+    assert (await stripe.apply(PaymentRefunded(STRIPE, "evt_r2", "pi_1", 599))).credits_taken == 60
+    assert await world.available(uid) == 0 and (await world.credits.check()).ok

@@ -224,3 +224,23 @@ async def _transfer(world: World, transfer_id: str | None):  # type: ignore[no-u
         transfer = await uow.ledger.get(transfer_id)
     assert transfer is not None
     return transfer
+
+
+async def test_the_welcome_grant_is_given_once_per_identity_even_after_forget(world: World) -> None:
+    from attrs import evolve
+
+    from tarot_domain.model.products import Promotions
+    from tarot_domain.use_cases.users import UserService
+
+    users = UserService(
+        evolve(world.services, catalog=evolve(world.services.catalog, promotions=Promotions()))
+    )
+    first = await users.register("telegram:555", "uk")
+    assert first.created and first.welcome_credits == 20 and first.user.preferences.language == "uk"
+    again = await users.register("telegram:555")
+    assert not again.created and again.welcome_credits == 0
+    await users.forget(first.user.id)
+    back = await users.register("telegram:555")
+    assert back.created and back.user.id != first.user.id and back.welcome_credits == 0
+    assert await world.available(back.user.id) == 0
+    assert await world.available(first.user.id) == 20

@@ -57,4 +57,5 @@ MESSAGES: Mapping[str, str] = {
     "spreads.line": "{name} ({id}): {cards} cards, {cost} credits",
     "spreads.questionnaire": "asks {count} short questions first",
     "cards.header": "The {deck} deck: {count} cards",
+    "error.payments_off": "Payments of this kind aren't available right now.",
 }

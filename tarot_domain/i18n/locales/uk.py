@@ -54,4 +54,5 @@ MESSAGES: Mapping[str, str] = {
     "spreads.line": "{name} ({id}): карт — {cards}, кредитів — {cost}",
     "spreads.questionnaire": "спершу ставить {count} коротких запитань",
     "cards.header": "Колода {deck}: {count} карт",
+    "error.payments_off": "Цей спосіб оплати зараз недоступний.",
 }

@@ -1,0 +1,981 @@
+"""The storage ports on PostgreSQL: psycopg 3 async, raw SQL, one short transaction per unit of work.
+
+Every unit of work borrows one pooled connection and is one transaction on it (READ COMMITTED). The
+ledger's rules run in SQL where concurrency makes them matter:
+- a spend is a conditional `UPDATE balances ... WHERE posted - pending_out >= amount` (re-checked by
+  Postgres on the newest row version when it had to wait for a lock), backed by a CHECK constraint;
+- an id is claimed with `INSERT ... ON CONFLICT DO NOTHING`, so a replay never double-books and the
+  comparison with the stored transfer is the domain's own `replay_or_conflict`;
+- a hold leaves pending only through `UPDATE ... WHERE state = 'pending'`, so post, void and the
+  sweeper cannot both win;
+- balance rows are locked in one order (user accounts before system accounts, then by name), so two
+  single-transfer transactions cannot deadlock.
+Most ledger operations are a single statement (data-modifying CTEs): fewer round trips means the hot
+`revenue:readings` row is locked for less time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import AsyncIterator, Iterator, Sequence
+from datetime import datetime, timedelta
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Self
+
+import cattrs
+import psycopg
+from psycopg import errors as pg_errors
+from psycopg import sql
+from psycopg.pq import TransactionStatus
+from psycopg.rows import DictRow, dict_row
+from psycopg.types.json import Jsonb
+from psycopg_pool import AsyncConnectionPool, PoolClosed, PoolTimeout
+
+from tarot_domain.model.draw import DrawnCard
+from tarot_domain.model.errors import (
+    ErrorKind,
+    TarotError,
+    conflict,
+    insufficient_credits,
+    not_found,
+    validation,
+)
+from tarot_domain.model.ledger import (
+    Balance,
+    ClawbackResult,
+    Transfer,
+    TransferKind,
+    TransferRequest,
+    TransferState,
+    is_user_account,
+    new_transfer,
+    replay_or_conflict,
+    resolve,
+)
+from tarot_domain.model.payments import Payment, PaymentStatus, StatusChange
+from tarot_domain.model.readings import FollowUp, Interpretation, QuestionnaireAnswer, Reading
+from tarot_domain.model.users import Preferences, User
+
+Conn = psycopg.AsyncConnection[DictRow]
+Pool = AsyncConnectionPool[Conn]
+
+DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT = timedelta(seconds=30)
+
+# ---------------------------------------------------------------------------------------------------
+# Errors
+
+
+# SQLSTATE classes that mean "try the whole unit of work again": connection trouble (08), serialization
+# failure and deadlock (40), resources exhausted (53), operator intervention such as a restart (57P),
+# and a lock or statement timeout (55P03, 57014).
+_RETRYABLE_PREFIXES = ("08", "40", "53", "57P")
+_RETRYABLE_CODES = frozenset({"55P03", "57014", "25P03"})
+
+
+def database_error(exc: BaseException) -> TarotError:
+    """Translate a driver or pool exception; the detail names the failure, never parameters."""
+    if isinstance(exc, PoolTimeout):
+        return TarotError(ErrorKind.DATABASE, f"no database connection free: {exc}", retryable=True)
+    if isinstance(exc, PoolClosed):
+        return TarotError(ErrorKind.DATABASE, "the database pool is closed", retryable=False)
+    code = getattr(exc, "sqlstate", None) or ""
+    if isinstance(exc, psycopg.Error) and not code:
+        # No SQLSTATE: the connection broke or could not be made.
+        retryable = isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError)
+    else:
+        retryable = code.startswith(_RETRYABLE_PREFIXES) or code in _RETRYABLE_CODES
+    first_line = str(exc).splitlines()[0] if str(exc) else ""
+    hint = " (has `tarot migrate` been run on this database?)" if code == "42P01" else ""
+    return TarotError(
+        ErrorKind.DATABASE, f"postgres {code or type(exc).__name__}: {first_line}{hint}", retryable=retryable
+    )
+
+
+@contextlib.contextmanager
+def _translated() -> Iterator[None]:
+    try:
+        yield
+    except TarotError:
+        raise
+    except (psycopg.Error, PoolTimeout, PoolClosed) as exc:
+        raise database_error(exc) from exc
+
+
+# ---------------------------------------------------------------------------------------------------
+# jsonb ↔ attrs: this adapter's own converter (the domain never sees cattrs)
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter()
+    conv.register_unstructure_hook(datetime, lambda d: d.isoformat())
+    conv.register_structure_hook(
+        datetime, lambda v, _: v if isinstance(v, datetime) else datetime.fromisoformat(v)
+    )
+    return conv
+
+
+_json = _make_converter()
+
+
+def _jsonb(value: object) -> Jsonb:
+    return Jsonb(_json.unstructure(value))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Row mapping
+
+_TRANSFER_COLUMNS = (
+    "id, debit, credit, amount, requested, kind, reference, state,"
+    " created_at, expires_at, resolved_at, balancing"
+)
+
+
+def _transfer(row: DictRow) -> Transfer:
+    return Transfer(
+        id=row["id"],
+        debit=row["debit"],
+        credit=row["credit"],
+        amount=row["amount"],
+        requested=row["requested"],
+        kind=TransferKind(row["kind"]),
+        reference=row["reference"],
+        state=TransferState(row["state"]),
+        created_at=row["created_at"],
+        expires_at=row["expires_at"],
+        resolved_at=row["resolved_at"],
+        balancing=row["balancing"],
+    )
+
+
+def _balance(row: DictRow) -> Balance:
+    return Balance(row["account"], row["posted"], row["pending_out"], row["pending_in"])
+
+
+def _user(row: DictRow) -> User:
+    return User(
+        id=row["id"],
+        external_ref=row["external_ref"],
+        preferences=Preferences(language=row["language"], deck_id=row["deck_id"], reversals=row["reversals"]),
+        created_at=row["created_at"],
+        last_seen_at=row["last_seen_at"],
+        active=row["active"],
+        tier_id=row["tier_id"],
+        tier_until=row["tier_until"],
+        purchases_frozen=row["purchases_frozen"],
+        display_name=row["display_name"],
+    )
+
+
+def _user_params(user: User) -> dict[str, Any]:
+    return {
+        "id": user.id,
+        "external_ref": user.external_ref,
+        "language": user.preferences.language,
+        "deck_id": user.preferences.deck_id,
+        "reversals": user.preferences.reversals,
+        "active": user.active,
+        "tier_id": user.tier_id,
+        "tier_until": user.tier_until,
+        "purchases_frozen": user.purchases_frozen,
+        "display_name": user.display_name,
+        "created_at": user.created_at,
+        "last_seen_at": user.last_seen_at,
+    }
+
+
+def _follow_up(item: dict[str, Any]) -> FollowUp:
+    return FollowUp(
+        question=item["question"],
+        interpretation=Interpretation(
+            text=item["text"],
+            interpreter=item["interpreter"],
+            model=item["model"],
+            prompt_tokens=item["prompt_tokens"],
+            completion_tokens=item["completion_tokens"],
+            cached=item["cached"],
+        ),
+        created_at=_json.structure(item["created_at"], datetime),
+        cost=item["cost"],
+        hold_id=item["hold_id"],
+    )
+
+
+def _reading(row: DictRow) -> Reading:
+    return Reading(
+        id=row["id"],
+        user_id=row["user_id"],
+        idempotency_key=row["idempotency_key"],
+        spread_id=row["spread_id"],
+        deck_id=row["deck_id"],
+        language=row["language"],
+        question=row["question"],
+        cards=_json.structure(row["cards"], tuple[DrawnCard, ...]),
+        interpretation=Interpretation(
+            text=row["interpretation"],
+            interpreter=row["interpreter"],
+            model=row["model"],
+            prompt_tokens=row["prompt_tokens"],
+            completion_tokens=row["completion_tokens"],
+            cached=row["cached"],
+        ),
+        created_at=row["created_at"],
+        answers=_json.structure(row["answers"], tuple[QuestionnaireAnswer, ...]),
+        cost=row["cost"],
+        hold_id=row["hold_id"],
+        fallback=row["fallback"],
+        follow_ups=tuple(_follow_up(f) for f in row["follow_ups"]),
+    )
+
+
+def _payment(row: DictRow) -> Payment:
+    return Payment(
+        id=row["id"],
+        provider=row["provider"],
+        user_id=row["user_id"],
+        product_id=row["product_id"],
+        amount=row["amount"],
+        currency=row["currency"],
+        credits=row["credits"],
+        status=PaymentStatus(row["status"]),
+        created_at=row["created_at"],
+        provider_ref=row["provider_ref"],
+        refunded_amount=row["refunded_amount"],
+        history=_json.structure(row["history"], tuple[StatusChange, ...]),
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# One connection, errors translated
+
+
+class _Db:
+    def __init__(self, conn: Conn) -> None:
+        self.conn = conn
+
+    async def one(self, query: str, params: Sequence[Any] | dict[str, Any] | None = None) -> DictRow | None:
+        with _translated():
+            cur = await self.conn.execute(query, params)
+            return await cur.fetchone()
+
+    async def all(self, query: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[DictRow]:
+        with _translated():
+            cur = await self.conn.execute(query, params)
+            return await cur.fetchall()
+
+    async def run(self, query: str, params: Sequence[Any] | dict[str, Any] | None = None) -> int:
+        with _translated():
+            cur = await self.conn.execute(query, params)
+            return cur.rowcount
+
+
+# ---------------------------------------------------------------------------------------------------
+# Users
+
+_USER_COLUMNS = (
+    "id, external_ref, language, deck_id, reversals, active, tier_id, tier_until, purchases_frozen, "
+    "display_name, created_at, last_seen_at"
+)
+
+
+class PostgresUserRepository:
+    def __init__(self, db: _Db) -> None:
+        self._db = db
+
+    async def add(self, user: User) -> None:
+        # ON CONFLICT (any unique key) keeps the transaction usable, unlike a caught unique violation.
+        row = await self._db.one(
+            f"INSERT INTO users ({_USER_COLUMNS}) VALUES (%(id)s, %(external_ref)s, %(language)s,"
+            " %(deck_id)s,"
+            " %(reversals)s, %(active)s, %(tier_id)s, %(tier_until)s, %(purchases_frozen)s, %(display_name)s,"
+            " %(created_at)s, %(last_seen_at)s) ON CONFLICT DO NOTHING RETURNING id",
+            _user_params(user),
+        )
+        if row is None:
+            raise conflict(f"user {user.id} or {user.external_ref} exists")
+
+    async def get(self, user_id: str) -> User | None:
+        row = await self._db.one(f"SELECT {_USER_COLUMNS} FROM users WHERE id = %s", (user_id,))
+        return None if row is None else _user(row)
+
+    async def get_by_ref(self, external_ref: str) -> User | None:
+        row = await self._db.one(
+            f"SELECT {_USER_COLUMNS} FROM users WHERE external_ref = %s", (external_ref,)
+        )
+        return None if row is None else _user(row)
+
+    async def update(self, user: User) -> None:
+        # The NOT EXISTS turns a taken external_ref into "no row updated" instead of a unique violation
+        # (which would abort the transaction); the unique index still decides a true race.
+        try:
+            row = await self._db.one(
+                "UPDATE users SET external_ref = %(external_ref)s, language = %(language)s,"
+                " deck_id = %(deck_id)s, reversals = %(reversals)s, active = %(active)s, tier_id ="
+                " %(tier_id)s,"
+                " tier_until = %(tier_until)s, purchases_frozen = %(purchases_frozen)s,"
+                " display_name = %(display_name)s, created_at = %(created_at)s, last_seen_at ="
+                " %(last_seen_at)s"
+                " WHERE id = %(id)s AND (%(external_ref)s::text IS NULL OR NOT EXISTS"
+                " (SELECT FROM users o WHERE o.external_ref = %(external_ref)s AND o.id <> %(id)s))"
+                " RETURNING id",
+                _user_params(user),
+            )
+        except TarotError as exc:
+            if isinstance(exc.__cause__, pg_errors.UniqueViolation):
+                raise conflict(f"user ref {user.external_ref} exists") from exc
+            raise
+        if row is None:
+            if await self._db.one("SELECT 1 FROM users WHERE id = %s", (user.id,)) is None:
+                raise not_found(f"no user {user.id}")
+            raise conflict(f"user ref {user.external_ref} exists")
+
+    async def count(self) -> int:
+        row = await self._db.one("SELECT count(*) AS n FROM users")
+        return 0 if row is None else int(row["n"])
+
+
+# ---------------------------------------------------------------------------------------------------
+# Ledger
+
+_CLAIM = f"""
+WITH t AS (
+    INSERT INTO transfers ({_TRANSFER_COLUMNS})
+    VALUES (%(id)s, %(debit)s, %(credit)s, %(amount)s, %(requested)s, %(kind)s, %(reference)s, %(state)s,
+            %(created_at)s, %(expires_at)s, NULL, %(balancing)s)
+    ON CONFLICT (id) DO NOTHING
+    RETURNING id
+)"""
+
+# A user pays: the debit row moves only if the user can afford it; the credit row follows the debit.
+_SUBMIT_GUARDED = (
+    _CLAIM
+    + """,
+d AS (
+    UPDATE balances SET posted = posted + %(d_posted)s, pending_out = pending_out + %(d_pending_out)s
+    WHERE account = %(debit)s AND posted - pending_out >= %(amount)s AND EXISTS (SELECT FROM t)
+    RETURNING account
+),
+c AS (
+    INSERT INTO balances AS b (account, posted, pending_in)
+    SELECT %(credit)s, %(c_posted)s, %(c_pending_in)s FROM d
+    ON CONFLICT (account) DO UPDATE
+        SET posted = b.posted + excluded.posted, pending_in = b.pending_in + excluded.pending_in
+    RETURNING account
+)
+SELECT (SELECT count(*) FROM t) AS claimed, (SELECT count(*) FROM c) AS moved"""
+)
+
+# A system account pays (it may go negative: issuance is where credits come from).
+_SUBMIT_UNGUARDED = (
+    _CLAIM
+    + """,
+c AS (
+    INSERT INTO balances AS b (account, posted, pending_out, pending_in)
+    SELECT v.account, v.posted, v.pending_out, v.pending_in
+    FROM unnest(%(accounts)s::text[], %(posted)s::bigint[],
+                %(pending_out)s::bigint[], %(pending_in)s::bigint[])
+         WITH ORDINALITY AS v(account, posted, pending_out, pending_in, ord)
+    WHERE EXISTS (SELECT FROM t)
+    ORDER BY v.ord
+    ON CONFLICT (account) DO UPDATE
+        SET posted = b.posted + excluded.posted, pending_out = b.pending_out + excluded.pending_out,
+            pending_in = b.pending_in + excluded.pending_in
+    RETURNING account
+)
+SELECT (SELECT count(*) FROM t) AS claimed, (SELECT count(*) FROM c) AS moved"""
+)
+
+# A hold leaves pending: posted settles it, voided/expired releases it. The `locked` step takes the
+# balance rows in the global order (and is fully read before `s` writes), so the join order Postgres
+# picks for the UPDATE cannot decide the lock order. (An upsert would not do: Postgres checks CHECK
+# constraints on the proposed row, and a release proposes negative pending amounts.)
+_SETTLE = f"""
+WITH t AS (
+    UPDATE transfers SET state = %(target)s, resolved_at = %(now)s
+    WHERE state = 'pending' AND {{where}}
+    RETURNING seq, {_TRANSFER_COLUMNS}
+),
+moves AS (
+    SELECT debit AS account, CASE WHEN %(posts)s THEN -amount ELSE 0 END AS posted, amount AS out, 0 AS inn
+    FROM t
+    UNION ALL
+    SELECT credit, CASE WHEN %(posts)s THEN amount ELSE 0 END, 0, amount FROM t
+),
+net AS (
+    SELECT account, sum(posted)::bigint AS posted, sum(out)::bigint AS out, sum(inn)::bigint AS inn
+    FROM moves GROUP BY account
+),
+locked AS (
+    SELECT count(*) AS n FROM (
+        SELECT account FROM balances WHERE account IN (SELECT account FROM net)
+        ORDER BY left(account, 5) <> 'user:', account
+        FOR UPDATE
+    ) l
+),
+s AS (
+    UPDATE balances b
+    SET posted = b.posted + n.posted, pending_out = b.pending_out - n.out, pending_in = b.pending_in - n.inn
+    FROM net n, locked
+    WHERE b.account = n.account
+)
+SELECT t.* FROM t ORDER BY t.seq"""
+
+_POST_ONE = _SETTLE.format(where="id = %(id)s AND expires_at > %(now)s")
+_VOID_ONE = _SETTLE.format(where="id = %(id)s")
+_EXPIRE_DUE = _SETTLE.format(where="expires_at <= %(now)s")
+
+
+def _lock_order(account: str) -> tuple[bool, str]:
+    """User rows first, then system rows: every statement locks balances in this order."""
+    return (not is_user_account(account), account)
+
+
+class PostgresLedgerRepository:
+    def __init__(self, db: _Db) -> None:
+        self._db = db
+
+    async def submit(self, request: TransferRequest, now: datetime) -> Transfer:
+        if request.balancing:  # LedgerBook replays first, then refuses
+            existing = await self.get(request.id)
+            if existing is not None:
+                return replay_or_conflict(existing, request)
+            raise validation("use clawback() for balancing transfers")
+        return await self._record(request, new_transfer(request, request.amount, now))
+
+    async def clawback(self, request: TransferRequest, now: datetime) -> ClawbackResult:
+        if not request.balancing:
+            raise validation("a claw-back must be a balancing transfer")
+        amount = request.amount
+        if is_user_account(request.debit):
+            # Lock the row so the amount we compute is the amount we take. A claw-back that finds
+            # nothing is still recorded (amount 0), so its balance row must exist for the guarded path.
+            row = await self._db.one(
+                "SELECT posted - pending_out AS available FROM balances WHERE account = %s FOR UPDATE",
+                (request.debit,),
+            )
+            if row is None:
+                await self._db.run(
+                    "INSERT INTO balances (account) VALUES (%s) ON CONFLICT DO NOTHING", (request.debit,)
+                )
+            amount = max(0, min(amount, 0 if row is None else int(row["available"])))
+        transfer = await self._record(request, new_transfer(request, amount, now))
+        return ClawbackResult(transfer, request.amount)
+
+    async def _record(self, request: TransferRequest, transfer: Transfer) -> Transfer:
+        params: dict[str, Any] = {
+            "id": transfer.id,
+            "debit": transfer.debit,
+            "credit": transfer.credit,
+            "amount": transfer.amount,
+            "requested": transfer.requested,
+            "kind": transfer.kind.value,
+            "reference": transfer.reference,
+            "state": transfer.state.value,
+            "created_at": transfer.created_at,
+            "expires_at": transfer.expires_at,
+            "balancing": transfer.balancing,
+        }
+        held = transfer.pending
+        amount = transfer.amount
+        debit = (0, amount, 0) if held else (-amount, 0, 0)  # (posted, pending_out, pending_in)
+        credit = (0, 0, amount) if held else (amount, 0, 0)
+        if is_user_account(transfer.debit):
+            params.update(
+                d_posted=debit[0], d_pending_out=debit[1], c_posted=credit[0], c_pending_in=credit[2]
+            )
+            query = _SUBMIT_GUARDED
+        else:
+            moves = sorted(
+                [(transfer.debit, debit), (transfer.credit, credit)], key=lambda m: _lock_order(m[0])
+            )
+            params.update(
+                accounts=[a for a, _ in moves],
+                posted=[d[0] for _, d in moves],
+                pending_out=[d[1] for _, d in moves],
+                pending_in=[d[2] for _, d in moves],
+            )
+            query = _SUBMIT_UNGUARDED
+        row = await self._db.one(query, params)
+        assert row is not None  # a bare SELECT always returns its row
+        if not row["claimed"]:
+            existing = await self.get(request.id)
+            if existing is None:  # the holder of the id rolled back between our statements
+                raise TarotError(ErrorKind.DATABASE, f"transfer {request.id!r} raced; retry", retryable=True)
+            return replay_or_conflict(existing, request)
+        if not row["moved"]:
+            # Refused: take back our own uncommitted row so nothing changes, and say how much there is.
+            left = await self._db.one(
+                "WITH gone AS (DELETE FROM transfers WHERE id = %s)"
+                " SELECT coalesce((SELECT posted - pending_out FROM balances WHERE account = %s),"
+                " 0) AS available",
+                (transfer.id, transfer.debit),
+            )
+            available = 0 if left is None else int(left["available"])
+            raise insufficient_credits(needed=transfer.amount, available=max(available, 0))
+        return transfer
+
+    async def post(self, transfer_id: str, now: datetime) -> Transfer:
+        return await self._settle_one(_POST_ONE, transfer_id, TransferState.POSTED, now)
+
+    async def void(self, transfer_id: str, now: datetime) -> Transfer:
+        return await self._settle_one(_VOID_ONE, transfer_id, TransferState.VOIDED, now)
+
+    async def _settle_one(
+        self, query: str, transfer_id: str, target: TransferState, now: datetime
+    ) -> Transfer:
+        params = {
+            "id": transfer_id,
+            "now": now,
+            "target": target.value,
+            "posts": target is TransferState.POSTED,
+        }
+        row = await self._db.one(query, params)
+        if row is not None:
+            return _transfer(row)
+        # Nothing moved: let the domain's state machine say why (replay, conflict, expired, not found).
+        current = await self.get(transfer_id)
+        if current is None:
+            raise not_found(f"no transfer {transfer_id!r}")
+        outcome = resolve(current, target, now)
+        if outcome is not current:  # still pending and allowed: it changed under us; rare
+            raise TarotError(ErrorKind.DATABASE, f"transfer {transfer_id!r} raced; retry", retryable=True)
+        return outcome
+
+    async def expire_due(self, now: datetime) -> list[Transfer]:
+        rows = await self._db.all(
+            _EXPIRE_DUE, {"now": now, "target": TransferState.EXPIRED.value, "posts": False}
+        )
+        return [_transfer(r) for r in rows]
+
+    async def get(self, transfer_id: str) -> Transfer | None:
+        row = await self._db.one(f"SELECT {_TRANSFER_COLUMNS} FROM transfers WHERE id = %s", (transfer_id,))
+        return None if row is None else _transfer(row)
+
+    async def balance(self, account: str) -> Balance:
+        row = await self._db.one(
+            "SELECT account, posted, pending_out, pending_in FROM balances WHERE account = %s", (account,)
+        )
+        return Balance(account) if row is None else _balance(row)
+
+    async def balances(self) -> list[Balance]:
+        rows = await self._db.all(
+            "SELECT account, posted, pending_out, pending_in FROM balances ORDER BY account"
+        )
+        return [_balance(r) for r in rows]
+
+    async def pending(self) -> list[Transfer]:
+        rows = await self._db.all(
+            f"SELECT {_TRANSFER_COLUMNS} FROM transfers WHERE state = 'pending' ORDER BY seq"
+        )
+        return [_transfer(r) for r in rows]
+
+    async def history(self, account: str, limit: int = 50, offset: int = 0) -> list[Transfer]:
+        # Two index range scans merged, instead of one OR that would read every row of a hot account.
+        rows = await self._db.all(
+            f"SELECT {_TRANSFER_COLUMNS} FROM ("
+            f" (SELECT seq, {_TRANSFER_COLUMNS} FROM transfers WHERE debit = %(a)s ORDER BY seq"
+            " DESC LIMIT %(n)s)"
+            " UNION ALL"
+            f" (SELECT seq, {_TRANSFER_COLUMNS} FROM transfers WHERE credit = %(a)s ORDER BY seq"
+            " DESC LIMIT %(n)s)"
+            ") h ORDER BY seq DESC LIMIT %(limit)s OFFSET %(offset)s",
+            {
+                "a": account,
+                "n": max(limit, 0) + max(offset, 0),
+                "limit": max(limit, 0),
+                "offset": max(offset, 0),
+            },
+        )
+        return [_transfer(r) for r in rows]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Readings
+
+_READING_COLUMNS = (
+    "id, user_id, idempotency_key, spread_id, deck_id, language, question, answers, cards, interpretation,"
+    " interpreter, model, prompt_tokens, completion_tokens, cached, cost, hold_id, fallback, created_at"
+)
+_READING_SELECT = (
+    "SELECT r.id, r.user_id, r.idempotency_key, r.spread_id, r.deck_id, r.language, r.question, r.answers,"
+    " r.cards, r.interpretation, r.interpreter, r.model, r.prompt_tokens, r.completion_tokens, r.cached,"
+    " r.cost, r.hold_id, r.fallback, r.created_at,"
+    " (SELECT coalesce(jsonb_agg(to_jsonb(f) ORDER BY f.seq), '[]'::jsonb)"
+    "  FROM follow_ups f WHERE f.reading_id = r.id) AS follow_ups"
+    " FROM readings r"
+)
+_FOLLOW_UP_INSERT = (
+    "INSERT INTO follow_ups (reading_id, seq, question, text, interpreter, model, prompt_tokens,"
+    " completion_tokens, cached, cost, hold_id, created_at)"
+    " SELECT %(reading_id)s, coalesce(max(seq), 0) + 1, %(question)s, %(text)s, %(interpreter)s, %(model)s,"
+    " %(prompt_tokens)s, %(completion_tokens)s, %(cached)s, %(cost)s, %(hold_id)s, %(created_at)s"
+    " FROM follow_ups WHERE reading_id = %(reading_id)s"
+)
+
+
+def _follow_up_params(reading_id: str, f: FollowUp) -> dict[str, Any]:
+    i = f.interpretation
+    return {
+        "reading_id": reading_id,
+        "question": f.question,
+        "text": i.text,
+        "interpreter": i.interpreter,
+        "model": i.model,
+        "prompt_tokens": i.prompt_tokens,
+        "completion_tokens": i.completion_tokens,
+        "cached": i.cached,
+        "cost": f.cost,
+        "hold_id": f.hold_id,
+        "created_at": f.created_at,
+    }
+
+
+class PostgresReadingRepository:
+    def __init__(self, db: _Db) -> None:
+        self._db = db
+
+    async def add(self, reading: Reading) -> None:
+        i = reading.interpretation
+        row = await self._db.one(
+            f"INSERT INTO readings ({_READING_COLUMNS}) VALUES (%(id)s, %(user_id)s, %(key)s, %(spread_id)s,"
+            " %(deck_id)s, %(language)s, %(question)s, %(answers)s, %(cards)s, %(text)s, %(interpreter)s,"
+            " %(model)s, %(prompt_tokens)s, %(completion_tokens)s, %(cached)s, %(cost)s, %(hold_id)s,"
+            " %(fallback)s, %(created_at)s) ON CONFLICT DO NOTHING RETURNING id",
+            {
+                "id": reading.id,
+                "user_id": reading.user_id,
+                "key": reading.idempotency_key,
+                "spread_id": reading.spread_id,
+                "deck_id": reading.deck_id,
+                "language": reading.language,
+                "question": reading.question,
+                "answers": _jsonb(reading.answers),
+                "cards": _jsonb(reading.cards),
+                "text": i.text,
+                "interpreter": i.interpreter,
+                "model": i.model,
+                "prompt_tokens": i.prompt_tokens,
+                "completion_tokens": i.completion_tokens,
+                "cached": i.cached,
+                "cost": reading.cost,
+                "hold_id": reading.hold_id,
+                "fallback": reading.fallback,
+                "created_at": reading.created_at,
+            },
+        )
+        if row is None:
+            raise conflict(f"reading {reading.id} exists")
+        for f in reading.follow_ups:
+            await self._db.run(_FOLLOW_UP_INSERT, _follow_up_params(reading.id, f))
+
+    async def get(self, reading_id: str) -> Reading | None:
+        row = await self._db.one(f"{_READING_SELECT} WHERE r.id = %s", (reading_id,))
+        return None if row is None else _reading(row)
+
+    async def get_by_key(self, user_id: str, idempotency_key: str) -> Reading | None:
+        row = await self._db.one(
+            f"{_READING_SELECT} WHERE r.user_id = %s AND r.idempotency_key = %s", (user_id, idempotency_key)
+        )
+        return None if row is None else _reading(row)
+
+    async def list_for_user(self, user_id: str, limit: int = 10, offset: int = 0) -> list[Reading]:
+        rows = await self._db.all(
+            f"{_READING_SELECT} WHERE r.user_id = %s ORDER BY r.created_at DESC, r.id DESC LIMIT %s"
+            " OFFSET %s",
+            (user_id, max(limit, 0), max(offset, 0)),
+        )
+        return [_reading(r) for r in rows]
+
+    async def count_for_user(self, user_id: str) -> int:
+        row = await self._db.one("SELECT count(*) AS n FROM readings WHERE user_id = %s", (user_id,))
+        return 0 if row is None else int(row["n"])
+
+    async def add_follow_up(self, reading_id: str, follow_up: FollowUp) -> None:
+        # Lock the reading, then number the follow-up in a new statement that sees every committed one.
+        if (
+            await self._db.one("SELECT 1 FROM readings WHERE id = %s FOR NO KEY UPDATE", (reading_id,))
+            is None
+        ):
+            raise not_found(f"no reading {reading_id}")
+        await self._db.run(_FOLLOW_UP_INSERT, _follow_up_params(reading_id, follow_up))
+
+    async def erase_for_user(self, user_id: str) -> int:
+        row = await self._db.one(
+            "WITH r AS (UPDATE readings SET question = '', answers = '[]'::jsonb, interpretation = ''"
+            "           WHERE user_id = %s RETURNING id),"
+            " f AS (UPDATE follow_ups SET question = '', text = ''"
+            "       WHERE reading_id IN (SELECT id FROM r) AND (question <> '' OR text <> ''))"
+            " SELECT count(*) AS n FROM r",
+            (user_id,),
+        )
+        return 0 if row is None else int(row["n"])
+
+    async def purge_older_than(self, cutoff: datetime) -> int:
+        row = await self._db.one(
+            "WITH r AS ("
+            " UPDATE readings SET question = '', answers = '[]'::jsonb, interpretation = ''"
+            " WHERE created_at < %(cutoff)s AND (question <> '' OR interpretation <> '' OR answers"
+            " <> '[]'::jsonb"
+            "  OR EXISTS (SELECT FROM follow_ups f WHERE f.reading_id = readings.id"
+            "             AND (f.question <> '' OR f.text <> '')))"
+            " RETURNING id),"
+            " f AS (UPDATE follow_ups SET question = '', text = ''"
+            "       WHERE reading_id IN (SELECT id FROM r) AND (question <> '' OR text <> ''))"
+            " SELECT count(*) AS n FROM r",
+            {"cutoff": cutoff},
+        )
+        return 0 if row is None else int(row["n"])
+
+    async def hold_ids(self) -> set[str]:
+        rows = await self._db.all(
+            "SELECT hold_id FROM readings WHERE hold_id <> ''"
+            " UNION SELECT hold_id FROM follow_ups WHERE hold_id <> ''"
+        )
+        return {r["hold_id"] for r in rows}
+
+
+# ---------------------------------------------------------------------------------------------------
+# Payments and processed events
+
+_PAYMENT_SELECT = (
+    "SELECT p.id, p.provider, p.provider_ref, p.user_id, p.product_id, p.amount, p.currency, p.credits,"
+    " p.status, p.refunded_amount, p.created_at,"
+    " (SELECT coalesce(jsonb_agg(jsonb_build_object('status', h.status, 'at', h.at, 'note', h.note)"
+    "  ORDER BY h.seq), '[]'::jsonb) FROM payment_status_history h WHERE h.payment_id = p.id) AS history"
+    " FROM payments p"
+)
+_HISTORY_APPEND = (
+    "INSERT INTO payment_status_history (payment_id, seq, status, at, note)"
+    " SELECT %(id)s, coalesce(max(seq), 0) + 1, %(status)s, %(at)s, %(note)s"
+    " FROM payment_status_history WHERE payment_id = %(id)s"
+)
+
+
+def _payment_params(p: Payment) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "provider": p.provider,
+        "provider_ref": p.provider_ref,
+        "user_id": p.user_id,
+        "product_id": p.product_id,
+        "amount": p.amount,
+        "currency": p.currency,
+        "credits": p.credits,
+        "status": p.status.value,
+        "refunded_amount": p.refunded_amount,
+        "created_at": p.created_at,
+    }
+
+
+class PostgresPaymentRepository:
+    def __init__(self, db: _Db) -> None:
+        self._db = db
+
+    async def add(self, payment: Payment) -> None:
+        row = await self._db.one(
+            "INSERT INTO payments (id, provider, provider_ref, user_id, product_id, amount,"
+            " currency, credits,"
+            " status, refunded_amount, created_at) VALUES (%(id)s, %(provider)s, %(provider_ref)s,"
+            " %(user_id)s,"
+            " %(product_id)s, %(amount)s, %(currency)s, %(credits)s, %(status)s, %(refunded_amount)s,"
+            " %(created_at)s) ON CONFLICT DO NOTHING RETURNING id",
+            _payment_params(payment),
+        )
+        if row is None:
+            raise conflict(f"payment {payment.id} or {payment.provider}:{payment.provider_ref} exists")
+        for change in payment.history:
+            await self._append(payment.id, change)
+
+    async def _append(self, payment_id: str, change: StatusChange) -> None:
+        await self._db.run(
+            _HISTORY_APPEND,
+            {"id": payment_id, "status": change.status.value, "at": change.at, "note": change.note},
+        )
+
+    async def get(self, payment_id: str) -> Payment | None:
+        row = await self._db.one(f"{_PAYMENT_SELECT} WHERE p.id = %s", (payment_id,))
+        return None if row is None else _payment(row)
+
+    async def get_by_provider_ref(self, provider: str, provider_ref: str) -> Payment | None:
+        row = await self._db.one(
+            f"{_PAYMENT_SELECT} WHERE p.provider = %s AND p.provider_ref = %s", (provider, provider_ref)
+        )
+        return None if row is None else _payment(row)
+
+    async def update(self, payment: Payment, change: StatusChange | None = None) -> None:
+        try:
+            row = await self._db.one(
+                "UPDATE payments SET provider = %(provider)s, provider_ref = %(provider_ref)s,"
+                " user_id = %(user_id)s, product_id = %(product_id)s, amount = %(amount)s,"
+                " currency = %(currency)s, credits = %(credits)s, status = %(status)s,"
+                " refunded_amount = %(refunded_amount)s, created_at = %(created_at)s"
+                " WHERE id = %(id)s AND (%(provider_ref)s::text IS NULL OR NOT EXISTS (SELECT FROM payments o"
+                "  WHERE o.provider = %(provider)s AND o.provider_ref = %(provider_ref)s AND o.id <> %(id)s))"
+                " RETURNING id",
+                _payment_params(payment),
+            )
+        except TarotError as exc:
+            if isinstance(exc.__cause__, pg_errors.UniqueViolation):
+                raise conflict(f"payment {payment.provider}:{payment.provider_ref} exists") from exc
+            raise
+        if row is None:
+            if await self._db.one("SELECT 1 FROM payments WHERE id = %s", (payment.id,)) is None:
+                raise not_found(f"no payment {payment.id}")
+            raise conflict(f"payment {payment.provider}:{payment.provider_ref} exists")
+        if change is not None:
+            await self._append(payment.id, change)
+
+    async def list_for_user(self, user_id: str, limit: int = 50) -> list[Payment]:
+        rows = await self._db.all(
+            f"{_PAYMENT_SELECT} WHERE p.user_id = %s ORDER BY p.created_at DESC, p.id DESC LIMIT %s",
+            (user_id, max(limit, 0)),
+        )
+        return [_payment(r) for r in rows]
+
+
+class PostgresProcessedEventRepository:
+    def __init__(self, db: _Db) -> None:
+        self._db = db
+
+    async def mark(self, provider: str, event_id: str, now: datetime) -> bool:
+        row = await self._db.one(
+            "INSERT INTO processed_events (provider, event_id, processed_at) VALUES (%s, %s, %s)"
+            " ON CONFLICT DO NOTHING RETURNING 1 AS marked",
+            (provider, event_id, now),
+        )
+        return row is not None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Unit of work and store
+
+
+class PostgresUnitOfWork:
+    users: PostgresUserRepository
+    ledger: PostgresLedgerRepository
+    readings: PostgresReadingRepository
+    payments: PostgresPaymentRepository
+    events: PostgresProcessedEventRepository
+
+    def __init__(self, pool: Pool) -> None:
+        self._pool = pool
+        self._conn: Conn | None = None
+
+    async def __aenter__(self) -> Self:
+        with _translated():
+            self._conn = await self._pool.getconn()
+        db = _Db(self._conn)
+        self.users = PostgresUserRepository(db)
+        self.ledger = PostgresLedgerRepository(db)
+        self.readings = PostgresReadingRepository(db)
+        self.payments = PostgresPaymentRepository(db)
+        self.events = PostgresProcessedEventRepository(db)
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        conn, self._conn = self._conn, None
+        if conn is None:
+            return
+        try:
+            if conn.info.transaction_status != TransactionStatus.IDLE:
+                await conn.rollback()
+        except psycopg.Error:
+            pass  # a broken connection: the pool sees it and replaces it
+        finally:
+            await self._pool.putconn(conn)
+
+    async def commit(self) -> None:
+        if self._conn is None:
+            raise RuntimeError("commit outside the unit of work")
+        with _translated():
+            await self._conn.commit()
+
+
+_SCHEMA_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]{0,62}$")
+
+
+def create_pool(
+    conninfo: str,
+    *,
+    schema: str | None = None,
+    min_size: int = 1,
+    max_size: int = 10,
+    timeout: float = 10.0,
+    idle_in_transaction_timeout: timedelta = DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT,
+    name: str | None = "tarot",
+) -> Pool:
+    """A pool, not yet opened (`await pool.open()` or `async with pool`).
+
+    Each connection is set up once: UTC session time zone (timestamps come back aware), an
+    idle-in-transaction timeout so a stuck caller cannot hold row locks for long, and the schema.
+    """
+    if schema is not None and not _SCHEMA_NAME.match(schema):
+        raise ValueError(f"schema name {schema!r} is not a plain identifier")
+    settings: dict[str, str] = {
+        "TimeZone": "UTC",
+        "idle_in_transaction_session_timeout": str(int(idle_in_transaction_timeout.total_seconds() * 1000)),
+    }
+
+    async def configure(conn: Conn) -> None:
+        values = dict(settings)
+        if schema is not None:
+            values["search_path"] = sql.Identifier(schema).as_string(conn)
+        for key, value in values.items():
+            await conn.execute("SELECT set_config(%s, %s, false)", (key, value))
+        await conn.commit()  # the pool wants an idle connection back
+
+    return AsyncConnectionPool(
+        conninfo,
+        connection_class=psycopg.AsyncConnection[DictRow],
+        kwargs={"row_factory": dict_row},
+        min_size=min_size,
+        max_size=max_size,
+        timeout=timeout,
+        configure=configure,
+        name=name,
+        open=False,
+    )
+
+
+class PostgresStore:
+    """The UnitOfWorkFactory (`store.uow`) over a pool the caller opens and closes."""
+
+    def __init__(self, pool: Pool) -> None:
+        self.pool = pool
+
+    def uow(self) -> PostgresUnitOfWork:
+        return PostgresUnitOfWork(self.pool)
+
+    async def ping(self) -> None:
+        """Raises TarotError(DATABASE) when the server does not answer."""
+        with _translated():
+            async with self.pool.connection() as conn:
+                await conn.execute("SELECT 1")
+
+
+@contextlib.asynccontextmanager
+async def open_store(
+    conninfo: str,
+    *,
+    schema: str | None = None,
+    min_size: int = 1,
+    max_size: int = 10,
+    pool_timeout: float = 10.0,
+) -> AsyncIterator[PostgresStore]:
+    """A store with its own pool, closed on exit. Migrations are not applied here (`tarot migrate` does)."""
+    pool = create_pool(conninfo, schema=schema, min_size=min_size, max_size=max_size, timeout=pool_timeout)
+    with _translated():
+        await pool.open(wait=False)
+    try:
+        yield PostgresStore(pool)
+    finally:
+        await pool.close()
+
+
+if TYPE_CHECKING:  # mypy proves the adapter still satisfies the port whenever either changes
+    from tarot_ports.storage import UnitOfWorkFactory
+
+    def _conforms(store: PostgresStore) -> UnitOfWorkFactory:
+        return store.uow

@@ -1,0 +1,164 @@
+"""Payment providers: sending a customer to pay, and what providers tell us about money.
+
+The provider-neutral events below are what an adapter makes of a provider's webhook (Stripe's JSON,
+say); `PaymentService.apply` applies each exactly once. `PaymentGateway` is the port to a provider
+that sells through a hosted checkout page (Stripe Checkout); Telegram Stars needs none, since the
+bot itself sends the invoice.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+from attrs import frozen
+
+from tarot_domain.model.payments import Payment
+
+
+@frozen
+class ProviderPayment:
+    """Money a provider took for one of our orders, as the provider tells it.
+
+    `provider_ref` is the provider's id for the money (a Stripe PaymentIntent id), what refunds and
+    disputes name; it may be None when the telling does not carry it (Stripe's Checkout Session of a
+    subscription names its invoice, not the payment). A subscription's period is `invoice_id`;
+    `first_period` says the invoice is the one that started the subscription, which settles the order
+    itself, while a later period becomes a payment of its own.
+    """
+
+    provider: str
+    order_id: str
+    provider_ref: str | None
+    amount: int
+    currency: str
+    invoice_id: str | None = None
+    first_period: bool = True
+
+
+@frozen
+class PaymentSucceeded:
+    """Money arrived (Stripe: a paid `checkout.session.completed`, `async_payment_succeeded`,
+    `invoice.paid`)."""
+
+    provider: str
+    event_id: str
+    payment: ProviderPayment
+
+
+@frozen
+class PaymentFailed:
+    """The customer did not pay (an expired checkout, a failed delayed payment): the order is closed."""
+
+    provider: str
+    event_id: str
+    order_id: str
+    reason: str
+    expired: bool = False
+
+
+@frozen
+class PaymentRefunded:
+    """`refunded_total` is everything refunded so far for the money `provider_ref`, in minor units.
+    `payment` repeats what the provider says about the money itself when the event carries it."""
+
+    provider: str
+    event_id: str
+    provider_ref: str
+    refunded_total: int
+    payment: ProviderPayment | None = None
+
+
+@frozen
+class DisputeOpened:
+    provider: str
+    event_id: str
+    provider_ref: str
+    dispute_id: str
+    amount: int
+    payment: ProviderPayment | None = None
+
+
+@frozen
+class DisputeClosed:
+    """`won` is True when the money stays with us (Stripe's `won`, or an inquiry's `warning_closed`)."""
+
+    provider: str
+    event_id: str
+    provider_ref: str
+    dispute_id: str
+    won: bool
+    status: str
+    amount: int
+    payment: ProviderPayment | None = None
+
+
+@frozen
+class SubscriptionEnded:
+    """The subscription started by order `order_id` is over (Stripe: `customer.subscription.deleted`)."""
+
+    provider: str
+    event_id: str
+    order_id: str
+    subscription_id: str
+
+
+@frozen
+class EventIgnored:
+    """A genuine event that asks nothing of us (another product on the account, an unpaid session)."""
+
+    provider: str
+    event_id: str
+    reason: str
+
+
+ProviderEvent = (
+    PaymentSucceeded
+    | PaymentFailed
+    | PaymentRefunded
+    | DisputeOpened
+    | DisputeClosed
+    | SubscriptionEnded
+    | EventIgnored
+)
+
+
+@frozen
+class CheckoutRequest:
+    """A hosted checkout for `order`; `subscription` charges `order.amount` monthly until cancelled."""
+
+    order: Payment
+    product_name: str
+    subscription: bool
+    success_url: str
+    cancel_url: str
+    language: str = "en"
+
+
+@frozen
+class CheckoutSession:
+    id: str
+    url: str
+    expires_at: datetime | None = None
+
+
+class PaymentGateway(Protocol):
+    @property
+    def provider(self) -> str:
+        """The provider's name as stored with payments (`stripe`)."""
+        ...
+
+    async def create_checkout(self, request: CheckoutRequest) -> CheckoutSession:
+        """A hosted page where the customer pays for `request.order`; the order id travels with it.
+        Retried safely (one idempotency key per order). Raises PAYMENT (retryable or not)."""
+        ...
+
+    async def find_payment(self, provider_ref: str) -> ProviderPayment | None:
+        """Fresh state for the money `provider_ref`: which order it paid, how much. None when it is not
+        money for one of our orders. Raises PAYMENT (retryable) when the provider cannot be asked."""
+        ...
+
+    async def refund(self, provider_ref: str, amount: int | None, idempotency_key: str) -> str:
+        """Refund `amount` (everything when None) of the money `provider_ref`; returns the refund id.
+        The credits are taken back when the provider reports the refund. Raises PAYMENT."""
+        ...

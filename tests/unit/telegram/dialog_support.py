@@ -1,0 +1,289 @@
+"""A recording Outbox and a ready-made bot over the memory adapters, for the dialog tests.
+
+Imported by name (not a conftest), so it never clashes with another folder's conftest module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from attrs import define, evolve, field
+
+from adapters.memory.clock import ManualClock
+from adapters.memory.dedup import MemoryDeduplicator
+from adapters.memory.randomness import SeededRandom
+from adapters.memory.rate_limit import DEFAULT_LIMITS, MemoryRateLimiter
+from adapters.memory.sessions import MemorySessionStore
+from adapters.memory.storage import MemoryStore
+from adapters.telegram.dialog import Dialog, DialogConfig
+from adapters.telegram.events import (
+    Button,
+    IncomingCallback,
+    IncomingMessage,
+    Invoice,
+    PreCheckoutQuery,
+    Reply,
+    Sender,
+    SuccessfulPayment,
+)
+from tarot_domain.model.cards import catalogue
+from tarot_domain.model.decks import get_deck
+from tarot_domain.model.products import Promotions, default_catalog
+from tarot_domain.model.readings import FollowUp, Interpretation, Reading
+from tarot_domain.model.users import User
+from tarot_domain.use_cases.context import Services
+from tarot_domain.use_cases.credits import CreditService
+from tarot_domain.use_cases.payments import PaymentService
+from tarot_domain.use_cases.readings import ReadingService
+from tarot_domain.use_cases.users import UserService
+from tarot_ports.interpreter import InterpretationRequest, OnDelta
+from tarot_ports.rate_limit import RateLimit
+
+USER = 111
+OTHER = 222
+ADMIN = 999
+GENEROUS: Mapping[str, RateLimit] = {
+    name: RateLimit(rate=1000, period=1, burst=1000) for name in DEFAULT_LIMITS
+}
+
+
+@define
+class StreamingInterpreter:
+    """Names every card, streaming each name; can be told to fail."""
+
+    label: str = "scripted"
+    fail: bool = False
+    requests: list[InterpretationRequest] = field(factory=list)
+    follow_ups: list[str] = field(factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.label
+
+    async def interpret(
+        self, request: InterpretationRequest, on_delta: OnDelta | None = None
+    ) -> Interpretation:
+        self.requests.append(request)
+        if self.fail:
+            raise RuntimeError("the reader is down")
+        deck = get_deck(request.deck_id)
+        names = [deck.card_name(catalogue().get(c.card_id), request.language) for c in request.cards]
+        if on_delta is not None:
+            for name in names:
+                await on_delta(name + " ")
+        return Interpretation(text=f"[{self.label}] " + "; ".join(names), interpreter=self.label)
+
+    async def follow_up(
+        self, reading: Reading, earlier: tuple[FollowUp, ...], question: str, on_delta: OnDelta | None = None
+    ) -> Interpretation:
+        self.follow_ups.append(question)
+        if self.fail:
+            raise RuntimeError("the reader is down")
+        if on_delta is not None:
+            await on_delta("about ")
+        return Interpretation(text=f"[{self.label}] about {question}", interpreter=self.label)
+
+
+@define
+class Message:
+    chat_id: int
+    message_id: int
+    reply: Reply
+    edits: int = 0
+
+
+class RecordingOutbox:
+    """The Outbox port, recording everything; message ids count up from 100."""
+
+    def __init__(self) -> None:
+        self.messages: dict[int, Message] = {}
+        self.callback_answers: list[tuple[int, str | None, bool]] = []
+        self.pre_checkout_answers: list[tuple[int, bool, str | None]] = []
+        self.invoices: list[tuple[int, Invoice, int]] = []
+        self.typed: list[int] = []
+        self.deltas: dict[int, list[str]] = {}
+        self.refunds: list[tuple[int, str]] = []
+        self._next = 100
+
+    def _new_id(self) -> int:
+        self._next += 1
+        return self._next
+
+    async def send(self, chat_id: int, reply: Reply) -> int:
+        message_id = self._new_id()
+        self.messages[message_id] = Message(chat_id, message_id, reply)
+        return message_id
+
+    async def edit(self, chat_id: int, message_id: int, reply: Reply) -> None:
+        message = self.messages[message_id]
+        assert message.chat_id == chat_id
+        message.reply, message.edits = reply, message.edits + 1
+
+    async def answer_callback(self, query_id: int, text: str | None = None, alert: bool = False) -> None:
+        self.callback_answers.append((query_id, text, alert))
+
+    async def answer_pre_checkout(self, query_id: int, ok: bool, error: str | None = None) -> None:
+        self.pre_checkout_answers.append((query_id, ok, error))
+
+    async def send_invoice(self, chat_id: int, invoice: Invoice) -> int:
+        message_id = self._new_id()
+        self.invoices.append((chat_id, invoice, message_id))
+        return message_id
+
+    async def typing(self, chat_id: int) -> None:
+        self.typed.append(chat_id)
+
+    def streamer(self, chat_id: int, message_id: int) -> OnDelta:
+        async def on_delta(text: str) -> None:
+            assert message_id in self.messages
+            self.deltas.setdefault(message_id, []).append(text)
+
+        return on_delta
+
+    async def refund_stars(self, user_id: int, telegram_payment_charge_id: str) -> None:
+        self.refunds.append((user_id, telegram_payment_charge_id))
+
+    # ---------------------------------------------------------------- reading what was said
+
+    def in_chat(self, chat_id: int) -> list[Message]:
+        return [m for m in self.messages.values() if m.chat_id == chat_id]
+
+    def last(self, chat_id: int = USER) -> Message:
+        return self.in_chat(chat_id)[-1]
+
+    def text(self, chat_id: int = USER) -> str:
+        return self.last(chat_id).reply.text
+
+    def all_text(self, chat_id: int = USER) -> str:
+        return "\n---\n".join(m.reply.text for m in self.in_chat(chat_id))
+
+    def find_button(self, label_part: str, chat_id: int = USER) -> tuple[Message, Button]:
+        """The newest button whose label contains `label_part`."""
+        for message in reversed(self.in_chat(chat_id)):
+            for row in message.reply.buttons:
+                for button in row:
+                    if label_part in button.label:
+                        return message, button
+        raise AssertionError(f"no button {label_part!r}; labels: {self.labels(chat_id)}")
+
+    def labels(self, chat_id: int = USER) -> list[str]:
+        return [b.label for m in self.in_chat(chat_id) for row in m.reply.buttons for b in row]
+
+
+class Bot:
+    """A Dialog over the memory adapters, with a clock that stands still and generous limits."""
+
+    def __init__(
+        self,
+        *,
+        config: DialogConfig | None = None,
+        welcome: int = 20,
+        limits: Mapping[str, RateLimit] = GENEROUS,
+        **config_changes: Any,
+    ) -> None:
+        self.store = MemoryStore()
+        self.clock = ManualClock()
+        catalog = evolve(default_catalog(), promotions=Promotions(welcome_credits=welcome))
+        self.services = Services(
+            uow=self.store.uow, clock=self.clock, random=SeededRandom(1), catalog=catalog
+        )
+        self.interpreter = StreamingInterpreter("primary")
+        self.fallback = StreamingInterpreter("offline")
+        self.users = UserService(self.services)
+        self.credits = CreditService(self.services)
+        self.readings = ReadingService(self.services, self.interpreter, self.fallback)
+        self.payments = PaymentService(self.services)
+        self.sessions = MemorySessionStore(self.clock)
+        self.limiter = MemoryRateLimiter(self.clock)
+        self.dedup = MemoryDeduplicator(self.clock)
+        base = config or DialogConfig(admin_ids=frozenset({ADMIN}), limits=limits)
+        self.config = evolve(base, **config_changes)
+        self.dialog = Dialog(
+            users=self.users,
+            readings=self.readings,
+            credits=self.credits,
+            payments=self.payments,
+            sessions=self.sessions,
+            rate_limiter=self.limiter,
+            dedup=self.dedup,
+            clock=self.clock,
+            catalog=catalog,
+            config=self.config,
+            random=SeededRandom(2),
+            uow=self.store.uow,
+        )
+        self.out = RecordingOutbox()
+        self.update_id = 0
+        self.query_id = 5000
+
+    def next_update(self) -> int:
+        self.update_id += 1
+        return self.update_id
+
+    async def say(
+        self, text: str, user: int = USER, lang: str | None = "en", name: str | None = "Ann"
+    ) -> None:
+        update = self.next_update()
+        await self.dialog.handle(
+            IncomingMessage(
+                update, chat_id=user, sender=Sender(user, lang, name), text=text, message_id=update
+            ),
+            self.out,
+        )
+
+    async def click(self, data: bytes, message_id: int = 0, user: int = USER, chat: int | None = None) -> int:
+        """Press raw callback data; asserts the query was answered exactly once. Returns the query id."""
+        self.query_id += 1
+        query = self.query_id
+        await self.dialog.handle(
+            IncomingCallback(
+                self.next_update(), chat_id=user if chat is None else chat, sender=Sender(user, "en"),
+                message_id=message_id, query_id=query, data=data,
+            ),
+            self.out,
+        )  # fmt: skip
+        answers = [a for a in self.out.callback_answers if a[0] == query]
+        assert len(answers) == 1, f"callback {query} answered {len(answers)} times"
+        return query
+
+    async def press(self, label_part: str, user: int = USER) -> int:
+        message, button = self.out.find_button(label_part, user)
+        return await self.click(button.token.encode(), message.message_id, user)
+
+    def answer_of(self, query: int) -> tuple[str | None, bool]:
+        (answer,) = [(text, alert) for q, text, alert in self.out.callback_answers if q == query]
+        return answer
+
+    async def pre_checkout(self, payload: str, amount: int, currency: str = "XTR", user: int = USER) -> bool:
+        self.query_id += 1
+        query = self.query_id
+        await self.dialog.handle(
+            PreCheckoutQuery(self.next_update(), Sender(user, "en"), query, payload, currency, amount),
+            self.out,
+        )
+        answers = [a for a in self.out.pre_checkout_answers if a[0] == query]
+        assert len(answers) == 1, f"pre-checkout {query} answered {len(answers)} times"
+        return answers[0][1]
+
+    async def paid(
+        self, payload: str, amount: int, charge: str = "charge-1", currency: str = "XTR", user: int = USER
+    ) -> None:
+        await self.dialog.handle(
+            SuccessfulPayment(
+                self.next_update(), user, Sender(user, "en"), payload, currency, amount, charge
+            ),
+            self.out,
+        )
+
+    async def user(self, tg: int = USER) -> User:
+        return await self.users.find(f"telegram:{tg}")
+
+    async def available(self, tg: int = USER) -> int:
+        return (await self.credits.balance((await self.user(tg)).id)).available
+
+    async def spent(self, tg: int = USER) -> int:
+        """What the person's stored readings and follow-ups cost, in total."""
+        user = await self.user(tg)
+        readings, _ = await self.readings.history(user.id, limit=10_000)
+        return sum(r.cost + sum(f.cost for f in r.follow_ups) for r in readings)

@@ -1,0 +1,99 @@
+"""`tarot chat` through a pipe: a whole session in a subprocess, payments simulated."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def chat(lines: list[str], *args: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DATABASE_", "REDIS_", "OPENAI_", "TELEGRAM_"))
+    }
+    env.update(WELCOME_CREDITS="20", PYTHONIOENCODING="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "runners", "chat", *args],
+        input="".join(line + "\n" for line in lines),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+
+
+def after(transcript: str, typed: str) -> str:
+    """What the bot said in answer to the last time `typed` was entered."""
+    return transcript.rsplit(f"\n> {typed}\n", 1)[1].split("\n> ", 1)[0]
+
+
+def test_a_full_session_read_buy_and_history() -> None:
+    session = [
+        "/start",
+        "/read",
+        "3",  # [3] Past, Present, Future (12)
+        "Will the new job work out?",
+        "/balance",
+        "/buy",
+        "1",  # [1] Starter pack: 50 credits · 150 ⭐
+        "1",  # [1] Pay (simulated)
+        "/balance",
+        "/history",
+        "1",  # open reading 1
+        "/quit",
+        "/balance",  # never reached
+    ]
+    done = chat(session, "--name", "Ann", "--seed", "7")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "Welcome, Ann!" in after(out, "/start") and "20 free credits" in out
+    assert "[3] Past, Present, Future (12)" in after(out, "/read")
+    assert "Now type your question." in after(out, "3")
+    reading = after(out, "Will the new job work out?")
+    assert "(typing…)" in reading and "Shuffling the deck" in reading
+    assert "• Past:" in reading and "• Present:" in reading and "• Future:" in reading
+    assert "12 credits were used; 8 remain." in reading and "[1] Ask a follow-up (2)" in reading
+    balances = re.findall(r"You have (\d+) credits\.", out)
+    assert balances == ["8", "58"]
+    invoice = out.split("> /buy\n", 1)[1]
+    assert (
+        "(simulated payment) Invoice: Starter pack — 150 XTR" in invoice and "[1] Pay (simulated)" in invoice
+    )
+    assert "(simulated payment) checkout approved" in out
+    assert "Thank you! ⭐ 50 credits were added; you now have 58." in out
+    history = after(out, "/history")
+    assert "1–1 of 1" in history and "Will the new job work out?" in history
+    assert "Your question: “Will the new job work out?”" in out.rsplit("\n> 1\n", 1)[1]
+    assert out.count("You have ") == 2  # nothing after /quit
+
+
+def test_end_of_input_exits_cleanly_and_ukrainian_works() -> None:
+    done = chat(["/start", "/balance"], "--lang", "uk")
+    assert done.returncode == 0, done.stderr
+    assert "Вітаю" in done.stdout and "Кредитів на вашому балансі: 20." in done.stdout
+
+
+def test_help_says_everything_is_in_memory_and_payments_are_simulated() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "runners", "chat", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert done.returncode == 0
+    text = " ".join(done.stdout.split())
+    assert "kept in memory" in text and "simulated" in text
+
+
+def test_a_bad_language_is_a_usage_error() -> None:
+    done = chat([], "--lang", "fr")
+    assert done.returncode == 2 and "unknown language" in done.stderr

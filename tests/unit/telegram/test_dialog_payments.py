@@ -1,0 +1,163 @@
+"""Telegram Stars: invoices, pre-checkout, successful payments once; Stripe links; admin commands."""
+
+from __future__ import annotations
+
+from dialog_support import ADMIN, OTHER, USER, Bot
+
+from tarot_domain.model.payments import PaymentStatus
+
+
+async def bought(bot: Bot, product_label: str = "Starter pack") -> tuple[str, int]:
+    """Open /buy, press a product and return the invoice's (payload, amount)."""
+    await bot.say("/buy")
+    await bot.press(product_label)
+    _, invoice, _ = bot.out.invoices[-1]
+    return invoice.payload, invoice.amount
+
+
+async def test_buy_lists_packs_and_tiers_and_sends_a_stars_invoice_for_a_new_order() -> None:
+    bot = Bot()
+    await bot.say("/buy")
+    labels = bot.out.labels()
+    assert "Starter pack: 50 credits · 150 ⭐" in labels
+    assert "Premium subscription: 500/month · 750 ⭐" in labels
+    await bot.press("Starter pack")
+    ((chat, invoice, _),) = bot.out.invoices
+    assert chat == USER and invoice.currency == "XTR" and invoice.amount == 150
+    assert invoice.title == "Starter pack" and "50 credits" in invoice.description
+    async with bot.store.uow() as uow:
+        order = await uow.payments.get(invoice.payload)
+    assert order is not None and order.status is PaymentStatus.CREATED and order.provider == "stars"
+    assert order.user_id == (await bot.user()).id and (order.amount, order.currency) == (150, "XTR")
+
+
+async def test_pre_checkout_accepts_only_the_real_order_at_its_price() -> None:
+    bot = Bot()
+    payload, amount = await bought(bot)
+    assert await bot.pre_checkout(payload, amount)
+    assert not await bot.pre_checkout("ord_forged", amount)
+    assert not await bot.pre_checkout(payload, amount - 1)
+    assert not await bot.pre_checkout(payload, amount, currency="USD")
+    assert not await bot.pre_checkout(payload, amount, user=OTHER)  # someone else's order
+    refusals = [error for _, ok, error in bot.out.pre_checkout_answers if not ok]
+    assert len(refusals) == 4 and all(refusals)
+
+
+async def test_a_successful_payment_credits_once_even_when_delivered_twice() -> None:
+    bot = Bot()
+    payload, amount = await bought(bot)
+    assert await bot.pre_checkout(payload, amount)
+    await bot.paid(payload, amount, charge="tg-charge-1")
+    assert bot.out.text() == "Thank you! ⭐ 50 credits were added; you now have 70."
+    sent = len(bot.out.messages)
+    await bot.paid(payload, amount, charge="tg-charge-1")  # the same service message, a new update id
+    assert len(bot.out.messages) == sent and await bot.available() == 70
+    assert not await bot.pre_checkout(payload, amount)  # paid orders are not payable again
+    assert (await bot.credits.check()).ok
+
+
+async def test_a_subscription_starts_the_tier() -> None:
+    bot = Bot()
+    payload, amount = await bought(bot, "Premium subscription")
+    assert amount == 750
+    await bot.paid(payload, amount, charge="c-sub")
+    assert "Premium subscription is active until 2026-02-01" in bot.out.text()
+    assert await bot.available() == 520
+    await bot.say("/read")
+    assert "Career (12)" in bot.out.labels()
+
+
+async def test_a_mismatched_payment_is_not_granted_and_the_payer_is_reassured() -> None:
+    bot = Bot()
+    payload, amount = await bought(bot)
+    await bot.paid(payload, amount - 50, charge="odd")
+    assert "could not apply it" in bot.out.text() and "odd" in bot.out.text()
+    assert await bot.available() == 20
+
+
+async def test_checkout_link_when_stripe_is_configured() -> None:
+    calls: list[tuple[str, str]] = []
+
+    async def checkout(user_id: str, product_id: str) -> str:
+        calls.append((user_id, product_id))
+        return f"https://pay.example/{product_id}"
+
+    bot = Bot(checkout_url_factory=checkout)
+    await bot.say("/buy")
+    await bot.press("Basic pack")
+    assert bot.out.invoices  # Stars too
+    (button,) = bot.out.last().reply.buttons[0]
+    assert button.url == "https://pay.example/basic" and button.token == ""
+    assert calls == [((await bot.user()).id, "basic")]
+
+
+async def test_card_only_and_no_purchases() -> None:
+    async def checkout(user_id: str, product_id: str) -> str:
+        return "https://pay.example/x"
+
+    bot = Bot(stars_enabled=False, checkout_url_factory=checkout)
+    await bot.say("/buy")
+    assert "Starter pack: 50 credits" in bot.out.labels()
+    await bot.press("Starter pack")
+    assert bot.out.invoices == [] and bot.out.last().reply.buttons[0][0].url == "https://pay.example/x"
+
+    closed = Bot(stars_enabled=False)
+    await closed.say("/buy")
+    assert closed.out.text() == "Purchases aren't available here right now."
+    await closed.say("/balance")
+    assert closed.out.last().reply.buttons == ()
+
+
+async def test_admin_grant() -> None:
+    bot = Bot()
+    await bot.say("/start")
+    await bot.say(f"/grant {USER} 15 goodwill for the outage", user=ADMIN)
+    assert bot.out.text(ADMIN) == f"Granted 15 credits to telegram:{USER}; they now have 35."
+    assert bot.out.text(USER) == "You received 15 credits: goodwill for the outage"
+    await bot.say(f"/grant telegram:{USER} 5 again", user=ADMIN)
+    assert await bot.available() == 40
+    for bad in ("/grant", f"/grant {USER} lots of", f"/grant {USER} 5", "/grant bob 5 x"):
+        await bot.say(bad, user=ADMIN)
+        assert bot.out.text(ADMIN).startswith("Usage: /grant")
+    await bot.say(f"/grant {USER} 0 nothing", user=ADMIN)
+    assert "from 1 to" in bot.out.text(ADMIN)
+    await bot.say("/grant 424242 5 nobody", user=ADMIN)
+    assert bot.out.text(ADMIN) == "Sorry, we couldn't find that."
+    assert await bot.available() == 40
+
+
+async def test_admin_commands_are_refused_to_others() -> None:
+    bot = Bot()
+    await bot.say("/start")
+    for command in (f"/grant {USER} 1000 mine", "/stats", "/refund ord_x"):
+        await bot.say(command)
+        assert bot.out.text() == "Sorry, that isn't available to you."
+    assert await bot.available() == 20
+
+
+async def test_admin_stats() -> None:
+    bot = Bot()
+    await bot.say("/start")
+    await bot.say("/stats", user=ADMIN)
+    text = bot.out.text(ADMIN)
+    assert text.startswith("Users: 2\nLedger: ok (")
+
+
+async def test_admin_refund_of_a_stars_payment_claws_back() -> None:
+    bot = Bot()
+    payload, amount = await bought(bot)
+    await bot.paid(payload, amount, charge="tg-charge-9")
+    await bot.say("Spend a little")  # 12 of the 70
+    await bot.say(f"/refund {payload}", user=ADMIN)
+    assert bot.out.refunds == [(USER, "tg-charge-9")]
+    assert bot.out.text(ADMIN) == f"Refunded 150 ⭐ for order {payload}: took 50 credits back (shortfall 0)."
+    assert "refunded; 50 credits were removed" in bot.out.text(USER)
+    assert await bot.available() == 8
+    await bot.say(f"/refund {payload}", user=ADMIN)  # again: not a paid order any more
+    assert "is not a paid Telegram Stars order (status refunded)" in bot.out.text(ADMIN)
+    assert len(bot.out.refunds) == 1
+    await bot.say("/refund ord_missing", user=ADMIN)
+    assert bot.out.text(ADMIN) == "We couldn't find that order."
+    await bot.say("/refund", user=ADMIN)
+    assert bot.out.text(ADMIN) == "Usage: /refund <order id>"
+    assert (await bot.credits.check()).ok

@@ -1,0 +1,58 @@
+"""Logging: planted secrets never reach a line, stdlib logging arrives, context fields ride along."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+from collections.abc import Iterator
+
+import pytest
+from loguru import logger
+
+from runners.logs import configure_logging
+
+OPENAI_KEY = "sk-proj-abcdefghijklmnopqrstuvwxyz0123456789"
+STRIPE_KEY = "sk_live_51HxYzAbCdEfGhIjKlMnOpQr"
+WEBHOOK = "whsec_0123456789abcdefABCDEF"
+BOT_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0"
+SESSION = "1" + "BVts" * 90 + "=="
+CARD = "4242 4242 4242 4242"
+CUSTOM = "operator-chosen-api-key-42"
+
+
+@pytest.fixture
+def stream() -> Iterator[io.StringIO]:
+    buffer = io.StringIO()
+    yield buffer
+    logger.remove()
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_planted_secrets_are_scrubbed_everywhere(stream: io.StringIO, fmt: str) -> None:
+    configure_logging("DEBUG", fmt, secrets=[CUSTOM], stream=stream)
+    logger.info(f"calling with {OPENAI_KEY} and {STRIPE_KEY}")
+    logging.getLogger("httpx").warning("Authorization: Bearer %s failed", CUSTOM)
+    logging.getLogger("telethon").error("session %s token %s", SESSION, BOT_TOKEN)
+    with logger.contextualize(user_ref="telegram:1", update_id=77):
+        logger.warning(f"paid with card {CARD}; webhook secret {WEBHOOK}")
+    try:
+        raise RuntimeError(f"boom {STRIPE_KEY}")
+    except RuntimeError:
+        logger.exception("failed")
+    out = stream.getvalue()
+    for secret in (OPENAI_KEY, STRIPE_KEY, WEBHOOK, BOT_TOKEN, SESSION, CARD, CUSTOM, "4242424242424242"):
+        assert secret not in out
+    assert out.count("***") >= 8
+    assert "update_id" in out and "telegram:1" in out
+    if fmt == "json":
+        lines = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+        assert {line["logger"] for line in lines} >= {"httpx", "telethon"}
+        assert any(line.get("update_id") == 77 for line in lines)
+
+
+def test_ordinary_numbers_are_left_alone(stream: io.StringIO) -> None:
+    configure_logging("INFO", "text", stream=stream)
+    logger.info("reading 1234567890123 took 12 ms; order 4242 4242 4242 4241")
+    out = stream.getvalue()
+    assert "1234567890123" in out and "4242 4242 4242 4241" in out  # not Luhn-valid → not a card

@@ -1,0 +1,199 @@
+"""Health, readiness, metrics, request ids, the OpenAPI document and graceful shutdown."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+
+import httpx
+import pytest
+from attrs import evolve
+from web_support import ALPHA, build_web_world, serving
+
+from runners.metrics import Counter, Histogram, Metrics
+from runners.web import RequestIdFilter, serve
+
+_SAMPLE = re.compile(
+    r'^(?P<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?P<labels>[a-zA-Z_][a-zA-Z0-9_]*="(\\.|[^"\\])*"'
+    r'(,[a-zA-Z_][a-zA-Z0-9_]*="(\\.|[^"\\])*")*)\})? (?P<value>[-+]?([0-9.]+(e[-+]?[0-9]+)?|Inf|NaN))$'
+)
+
+
+def parse_exposition(text: str) -> dict[str, float]:
+    """A strict reader of the text format: every line a HELP/TYPE comment or a sample of a declared
+    family; returns samples by their full series name."""
+    assert text.endswith("\n")
+    declared: dict[str, str] = {}
+    samples: dict[str, float] = {}
+    for line in text.splitlines():
+        if line.startswith("# HELP "):
+            continue
+        if line.startswith("# TYPE "):
+            _, _, name, kind = line.split(" ")
+            assert kind in ("counter", "histogram", "gauge") and name not in declared
+            declared[name] = kind
+            continue
+        match = _SAMPLE.match(line)
+        assert match, f"not a sample line: {line!r}"
+        name = match["name"]
+        family = re.sub(r"_(bucket|sum|count)$", "", name) if name not in declared else name
+        assert family in declared, f"{name} has no TYPE"
+        samples[name + (f"{{{match['labels']}}}" if match["labels"] else "")] = float(match["value"])
+    return samples
+
+
+async def test_healthz_and_request_ids() -> None:
+    world = build_web_world()
+    async with serving(world) as client:
+        response = await client.get("/healthz")
+        assert response.status == 200 and (await response.json()) == {"status": "ok"}
+        assert re.fullmatch(r"[0-9a-f]{32}", response.headers["X-Request-Id"])
+        echoed = await client.get("/healthz", headers={"X-Request-Id": "abc-123"})
+        assert echoed.headers["X-Request-Id"] == "abc-123"
+        replaced = await client.get("/healthz", headers={"X-Request-Id": "bad id\twith tabs"})
+        assert replaced.headers["X-Request-Id"] != "bad id\twith tabs"
+        unauthorized = await client.get("/v1/spreads")
+        assert unauthorized.headers["X-Request-Id"]
+
+
+async def test_readyz_reports_each_dependency() -> None:
+    world = build_web_world()
+
+    async def redis_ok() -> None:
+        return None
+
+    world.pings["redis"] = redis_ok
+    async with serving(world) as client:
+        ready = await client.get("/readyz")
+        assert ready.status == 200
+        assert (await ready.json())["checks"] == {"database": "ok", "redis": "ok"}
+        world.database.down = True
+        down = await client.get("/readyz")
+        body = await down.json()
+    assert down.status == 503 and body["status"] == "unavailable"
+    assert body["checks"]["redis"] == "ok" and "connection refused" in body["checks"]["database"]
+    assert body["reason"].startswith("database:")
+
+
+async def test_readyz_times_out_a_hanging_ping_and_hides_passwords() -> None:
+    world = build_web_world()
+
+    async def hangs() -> None:
+        await asyncio.sleep(10)
+
+    async def leaky() -> None:
+        raise OSError("cannot reach postgresql://tarot:s3cret@db:5432/tarot")
+
+    world.pings["redis"] = hangs
+    world.pings["database"] = leaky
+    world.deps = evolve(world.deps, ping_timeout=0.05)
+    async with serving(world) as client:
+        response = await client.get("/readyz")
+        body = await response.json()
+    assert response.status == 503
+    assert "no answer" in body["checks"]["redis"]
+    assert "s3cret" not in body["reason"] and "***@" in body["checks"]["database"]
+
+
+async def test_metrics_parse_as_the_prometheus_text_format() -> None:
+    world = build_web_world()
+    async with serving(world) as client:
+        for n in range(2):
+            headers = {**ALPHA, "Idempotency-Key": f"k{n}"}
+            await client.post(
+                "/v1/users/u1/readings", json={"spread": "single", "question": "Why?"}, headers=headers
+            )
+        await client.get("/v1/spreads")  # 401
+        response = await client.get("/metrics")
+        text = await response.text()
+    assert response.headers["Content-Type"].startswith("text/plain; version=0.0.4")
+    samples = parse_exposition(text)
+    assert samples['tarot_readings_total{spread="single",interpreter="offline",fallback="false"}'] == 2
+    assert samples['tarot_reading_duration_seconds_count{spread="single"}'] == 2
+    assert samples['tarot_reading_duration_seconds_bucket{spread="single",le="+Inf"}'] == 2
+    assert samples['tarot_interpreter_calls_total{interpreter="offline",outcome="ok"}'] == 2
+    assert samples['tarot_credits_spent_total{spread="single"}'] == 10
+    assert samples['tarot_credits_granted_total{source="welcome"}'] == 100
+    assert samples['tarot_errors_total{kind="unauthorized"}'] == 1
+
+
+def test_histograms_are_cumulative_and_labels_escaped() -> None:
+    metrics = Metrics()
+    histogram = Histogram("h_seconds", "A histogram.", ("route",), buckets=(0.1, 1.0))
+    for value in (0.05, 0.5, 5.0):
+        histogram.observe(value, route='a"b\\c\nd')
+    lines = histogram.render()
+    assert 'h_seconds_bucket{route="a\\"b\\\\c\\nd",le="0.1"} 1' in lines
+    assert 'h_seconds_bucket{route="a\\"b\\\\c\\nd",le="1"} 2' in lines
+    assert 'h_seconds_bucket{route="a\\"b\\\\c\\nd",le="+Inf"} 3' in lines
+    assert parse_exposition("\n".join(lines) + "\n")['h_seconds_count{route="a\\"b\\\\c\\nd"}'] == 3
+    counter = Counter("c_total", "A counter.", ("kind",))
+    with pytest.raises(ValueError):
+        counter.inc(-1, kind="x")
+    with pytest.raises(ValueError):
+        counter.inc(kind="x", other="y")
+    assert parse_exposition(metrics.render()) == {}
+
+
+async def test_every_log_line_of_a_request_carries_its_id(caplog: pytest.LogCaptureFixture) -> None:
+    world = build_web_world()
+    caplog.handler.addFilter(RequestIdFilter())
+    with caplog.at_level(logging.INFO, logger="runners.web"):
+        async with serving(world) as client:
+            response = await client.get(
+                "/v1/users/nobody/balance", headers={**ALPHA, "X-Request-Id": "req-42"}
+            )
+    assert response.status == 404
+    lines = [r for r in caplog.records if r.name == "runners.web"]
+    assert len(lines) >= 2  # the not-found error and the access line
+    assert all(getattr(r, "request_id", None) == "req-42" and "req-42" in r.getMessage() for r in lines)
+
+
+async def test_openapi_document_describes_the_api() -> None:
+    world = build_web_world()
+    async with serving(world) as client:
+        document = await (await client.get("/openapi.json")).json()
+    assert document["openapi"].startswith("3.")
+    assert set(document["paths"]) == {
+        "/v1/spreads", "/v1/users/{ref}/readings", "/v1/users/{ref}/balance", "/v1/users/{ref}/checkout",
+    }  # fmt: skip
+    products = document["components"]["schemas"]["CheckoutRequest"]["properties"]["product"]["enum"]
+    assert "starter" in products and "tier-premium" in products
+
+
+async def test_shutdown_lets_an_in_flight_request_finish() -> None:
+    world = build_web_world()
+    release = asyncio.Event()
+    entered = asyncio.Event()
+    closed: list[str] = []
+
+    async def slow_ping() -> None:
+        entered.set()
+        await release.wait()
+
+    async def closer() -> None:
+        closed.append("closed")
+
+    world.pings["slow"] = slow_ping
+    deps = evolve(world.deps, closers=(closer,), ping_timeout=10.0)
+    stop = asyncio.Event()
+    ports: list[int] = []
+    listening = asyncio.Event()
+
+    def started(port: int) -> None:
+        ports.append(port)
+        listening.set()
+
+    server = asyncio.create_task(serve(deps, "127.0.0.1", 0, stop=stop, started=started))
+    await asyncio.wait_for(listening.wait(), 5)
+    async with httpx.AsyncClient() as http:
+        request = asyncio.create_task(http.get(f"http://127.0.0.1:{ports[0]}/readyz"))
+        await entered.wait()
+        stop.set()  # shutdown starts while the request is in flight
+        await asyncio.sleep(0.05)
+        assert not server.done() and not closed
+        release.set()
+        response = await request
+    await asyncio.wait_for(server, 5)
+    assert response.status_code == 200 and closed == ["closed"]
