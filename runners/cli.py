@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import importlib
 import json
+import os
 import sys
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any, NoReturn
@@ -17,7 +19,13 @@ from runners.config import Settings, SettingsError
 from tarot_domain.model.errors import ErrorKind, TarotError
 
 # Modules that register further sub-commands with `add_commands(subparsers)`.
-PLUGGED_COMMANDS: tuple[str, ...] = ("runners.admin_cli", "runners.bot", "runners.chat", "runners.web")
+PLUGGED_COMMANDS: tuple[str, ...] = (
+    "runners.admin_cli",
+    "runners.bot",
+    "runners.chat",
+    "runners.web",
+    "runners.serve_cli",
+)
 
 Handler = Callable[[argparse.Namespace], Coroutine[Any, Any, int]]
 
@@ -91,6 +99,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         return 2 if error.kind in (ErrorKind.VALIDATION, ErrorKind.NOT_FOUND, ErrorKind.FORBIDDEN) else 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `tarot ... | head`: the reader left; not an error of ours
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps interpreter shutdown quiet
+        return 0
 
 
 def _describe(error: TarotError, language: str) -> str:

@@ -1,15 +1,30 @@
-"""Settings from environment variables, validated once at start.
+"""Settings: one typed object read from environment variables (and an optional `.env` file),
+validated once at start with one clear line per problem.
 
 With nothing set, everything runs on embedded defaults: a SQLite file store, in-process sessions,
-limits and cache, the offline interpreter, payments off.
+limits and cache, the offline interpreter, payments off. Each real adapter is switched on by its
+variables (`DATABASE_URL`, `REDIS_URL`, `OPENAI_API_KEY`, `STRIPE_SECRET_KEY` + `STRIPE_WEBHOOK_SECRET`,
+`TELEGRAM_API_ID` + `TELEGRAM_API_HASH` + `TELEGRAM_BOT_TOKEN`). `VARIABLES` documents every one; a test
+keeps it, README.md and `.env.example` in step.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
 
-from attrs import frozen
+from attrs import field, frozen
+
+from adapters.openai_http.config import OpenAIConfig
+from adapters.telegram.config import TelegramConfig, TelegramConfigError
+
+_CLIENT = re.compile(r"^[A-Za-z0-9_.@-]{1,32}$")
+MASK = "***"
 
 
 class SettingsError(Exception):
@@ -20,54 +35,351 @@ class SettingsError(Exception):
         self.problems = problems
 
 
+
+
+def read_dotenv(path: Path) -> dict[str, str]:
+    """`KEY=value` lines; `#` comments, `export ` prefixes and matching quotes allowed. Missing file: {}."""
+    values: dict[str, str] = {}
+    if not path.is_file():
+        return values
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        line = line.removeprefix("export ").strip()
+        key, sep, value = line.partition("=")
+        key, value = key.strip(), value.strip()
+        if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
+            raise SettingsError([f"{path}:{number}: expected KEY=value"])
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        elif " #" in value:
+            value = value.split(" #", 1)[0].rstrip()
+        values[key] = value
+    return values
+
+
+def environment(env: Mapping[str, str] | None = None, dotenv: Path | None = None) -> dict[str, str]:
+    """The process environment over the `.env` file (real variables win, as in every 12-factor tool)."""
+    merged = read_dotenv(dotenv if dotenv is not None else Path(os.environ.get("TAROT_ENV_FILE", ".env")))
+    merged.update(os.environ if env is None else env)
+    return merged
+
+
 @frozen
-class Settings:
-    database_url: str | None = None
-    redis_url: str | None = None
-    openai_api_key: str | None = None
-    openai_base_url: str = "https://api.openai.com/v1"
-    openai_model: str = "gpt-4o-mini"
-    welcome_credits: int = 20
-    hold_ttl_seconds: int = 600
-    log_level: str = "INFO"
-    log_format: str = "text"
+class ApiKeys:
+    """API clients and their keys; only SHA-256 digests are kept, compared in constant time."""
+
+    _digests: tuple[tuple[str, bytes], ...] = ()
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+    def parse(cls, raw: str) -> ApiKeys:
+        """`client:key,client2:key2`; a client name is 1..32 of `A-Za-z0-9_.@-`, a key 16+ characters."""
+        pairs: list[tuple[str, bytes]] = []
+        for item in (part.strip() for part in raw.split(",")):
+            if not item:
+                continue
+            client, sep, key = item.partition(":")
+            if not sep or not _CLIENT.match(client):
+                raise ValueError("TAROT_API_KEYS entries look like client:key (client: A-Za-z0-9_.@-, 1..32)")
+            if len(key.strip()) < 16:
+                raise ValueError(f"the API key of client {client!r} is shorter than 16 characters")
+            if any(existing == client for existing, _ in pairs):
+                raise ValueError(f"client {client!r} appears twice in TAROT_API_KEYS")
+            pairs.append((client, _digest(key.strip())))
+        return cls(tuple(pairs))
+
+    @classmethod
+    def of(cls, keys: Mapping[str, str]) -> ApiKeys:
+        return cls(tuple((client, _digest(key)) for client, key in keys.items()))
+
+    def client_for(self, presented: str) -> str | None:
+        """The client whose key this is; every key is compared, each in constant time."""
+        digest = _digest(presented)
+        found: str | None = None
+        for client, expected in self._digests:
+            if hmac.compare_digest(expected, digest):
+                found = client
+        return found
+
+    def __len__(self) -> int:
+        return len(self._digests)
+
+
+def _digest(key: str) -> bytes:
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).digest()
+
+
+@frozen
+class WebSettings:
+    """What `tarot web` reads beyond `Settings` (see `from_env`)."""
+
+    api_keys: ApiKeys = field(factory=ApiKeys)
+    stripe_secret_key: str | None = field(default=None, repr=False)
+    stripe_webhook_secrets: tuple[str, ...] = field(default=(), repr=False)
+    stripe_api_base: str | None = None
+    success_url: str | None = None
+    cancel_url: str | None = None
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> WebSettings:
+        """`TAROT_API_KEYS`; `STRIPE_SECRET_KEY` with `STRIPE_WEBHOOK_SECRET` (and optionally
+        `STRIPE_WEBHOOK_SECRET_PREVIOUS` while rotating) switch Stripe on; `STRIPE_API_BASE` points at
+        another server (a local fake); `STRIPE_SUCCESS_URL` / `STRIPE_CANCEL_URL`, or `TAROT_PUBLIC_URL`
+        for both, are where Checkout sends the customer back."""
         source = os.environ if env is None else env
         problems: list[str] = []
 
-        def text(name: str, default: str | None = None) -> str | None:
+        def text(name: str) -> str | None:
             value = source.get(name, "").strip()
-            return value or default
+            return value or None
 
-        def integer(name: str, default: int, minimum: int = 0) -> int:
-            raw = text(name)
-            if raw is None:
-                return default
+        try:
+            keys = ApiKeys.parse(text("TAROT_API_KEYS") or "")
+        except ValueError as error:
+            problems.append(str(error))
+            keys = ApiKeys()
+        secret, hook = text("STRIPE_SECRET_KEY"), text("STRIPE_WEBHOOK_SECRET")
+        if bool(secret) != bool(hook):
+            problems.append("Stripe needs both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET")
+        public = text("TAROT_PUBLIC_URL")
+        success = text("STRIPE_SUCCESS_URL") or (f"{public.rstrip('/')}/paid" if public else None)
+        cancel = text("STRIPE_CANCEL_URL") or (f"{public.rstrip('/')}/cancelled" if public else None)
+        if secret and not (success and cancel):
+            problems.append("Stripe needs STRIPE_SUCCESS_URL and STRIPE_CANCEL_URL (or TAROT_PUBLIC_URL)")
+        for name, url in (("success", success), ("cancel", cancel)):
+            if url and not url.startswith(("https://", "http://")):
+                problems.append(f"the {name} URL must be http(s), got {url!r}")
+        if problems:
+            raise SettingsError(problems)
+        secrets = tuple(s for s in (hook, text("STRIPE_WEBHOOK_SECRET_PREVIOUS")) if s)
+        return cls(keys, secret, secrets if secret else (), text("STRIPE_API_BASE"), success, cancel)
+
+
+@frozen(repr=False)
+class Settings:
+    database_url: str | None = field(default=None)
+    redis_url: str | None = field(default=None)
+    database_pool_size: int = 10
+    openai: OpenAIConfig | None = None
+    telegram: TelegramConfig | None = None
+    telegram_problem: str | None = None  # why `telegram` is None although some TELEGRAM_* was set
+    telegram_admin_ids: frozenset[int] = frozenset()
+    telegram_stars: bool = True
+    telegram_checkout_links: bool = False
+    web: WebSettings = field(factory=WebSettings)
+    web_host: str = "127.0.0.1"
+    web_port: int = 8080
+    welcome_credits: int = 20
+    daily_free_card: bool = True
+    follow_up_cost: int = 2
+    hold_ttl_seconds: int = 600
+    retention_days: int = 365
+    jobs: bool = True
+    log_level: str = "INFO"
+    log_format: str = "text"
+
+    @property
+    def openai_api_key(self) -> str | None:
+        return self.openai.api_key if self.openai else None
+
+    @property
+    def stripe_on(self) -> bool:
+        return self.web.stripe_secret_key is not None
+
+    def secrets(self) -> list[str]:
+        """Every secret value, for the log scrubber."""
+        values: list[str | None] = [
+            self.openai_api_key,
+            self.web.stripe_secret_key,
+            *self.web.stripe_webhook_secrets,
+        ]
+        if self.telegram is not None:
+            values += [self.telegram.api_hash, self.telegram.bot_token, self.telegram.session_string]
+        for url in (self.database_url, self.redis_url):
+            password = _url_password(url)
+            values.append(password)
+        return [v for v in values if v]
+
+    def __repr__(self) -> str:
+        store, redis = _redact(self.database_url) or "sqlite", _redact(self.redis_url) or "off"
+        return f"Settings(store={store}, redis={redis})"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, dotenv: Path | None = None) -> Settings:
+        """Read and validate everything; raises SettingsError listing every problem, one per line."""
+        source = environment(env, dotenv) if env is None or dotenv is not None else dict(env)
+        problems: list[str] = []
+        read = _Reader(source, problems)
+
+        openai: OpenAIConfig | None = None
+        try:
+            openai = OpenAIConfig.from_env(source)
+        except ValueError as error:
+            problems.append(str(error))
+        telegram: TelegramConfig | None = None
+        telegram_problem: str | None = None
+        if any(
+            source.get(name, "").strip()
+            for name in ("TELEGRAM_API_ID", "TELEGRAM_API_HASH", "TELEGRAM_BOT_TOKEN")
+        ):
             try:
-                value = int(raw)
-            except ValueError:
-                problems.append(f"{name} must be an integer, got {raw!r}")
-                return default
-            if value < minimum:
-                problems.append(f"{name} must be at least {minimum}, got {value}")
-            return value
-
-        log_format = text("LOG_FORMAT", "text") or "text"
+                telegram = TelegramConfig.from_env(source)
+            except TelegramConfigError as error:
+                telegram_problem = str(error)
+        web = WebSettings()
+        try:
+            web = WebSettings.from_env(source)
+        except SettingsError as error:
+            problems.extend(error.problems)
+        raw_admins = read.text("TELEGRAM_ADMIN_IDS") or ""
+        try:
+            admins = frozenset(int(part) for part in raw_admins.replace(" ", "").split(",") if part)
+        except ValueError:
+            problems.append(
+                f"TELEGRAM_ADMIN_IDS must be comma-separated Telegram user ids, got {raw_admins!r}"
+            )
+            admins = frozenset()
+        database_url = read.text("DATABASE_URL")
+        if database_url and not database_url.startswith(("postgresql://", "postgres://", "sqlite:///")):
+            problems.append("DATABASE_URL must start with postgresql://, postgres:// or sqlite:///")
+        redis_url = read.text("REDIS_URL")
+        if redis_url and not redis_url.startswith(("redis://", "rediss://", "unix://")):
+            problems.append("REDIS_URL must start with redis://, rediss:// or unix://")
+        log_format = (read.text("LOG_FORMAT") or "text").lower()
         if log_format not in ("text", "json"):
             problems.append(f"LOG_FORMAT must be text or json, got {log_format!r}")
+        log_level = (read.text("LOG_LEVEL") or "INFO").upper()
+        if log_level not in ("TRACE", "DEBUG", "INFO", "SUCCESS", "WARNING", "ERROR", "CRITICAL"):
+            problems.append(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {log_level!r}")
         settings = cls(
-            database_url=text("DATABASE_URL"),
-            redis_url=text("REDIS_URL"),
-            openai_api_key=text("OPENAI_API_KEY"),
-            openai_base_url=text("OPENAI_BASE_URL", cls.openai_base_url) or cls.openai_base_url,
-            openai_model=text("OPENAI_MODEL", cls.openai_model) or cls.openai_model,
-            welcome_credits=integer("WELCOME_CREDITS", 20),
-            hold_ttl_seconds=integer("HOLD_TTL_SECONDS", 600, minimum=30),
-            log_level=(text("LOG_LEVEL", "INFO") or "INFO").upper(),
+            database_url=database_url,
+            redis_url=redis_url,
+            database_pool_size=read.integer("DATABASE_POOL_SIZE", 10, 1, 200),
+            openai=openai,
+            telegram=telegram,
+            telegram_problem=telegram_problem,
+            telegram_admin_ids=admins,
+            telegram_stars=read.flag("TELEGRAM_STARS", True),
+            telegram_checkout_links=read.flag("TELEGRAM_CHECKOUT_LINKS", False),
+            web=web,
+            web_host=read.text("TAROT_WEB_HOST") or "127.0.0.1",
+            web_port=read.integer("TAROT_WEB_PORT", 8080, 0, 65535),
+            welcome_credits=read.integer("WELCOME_CREDITS", 20, 0, 100_000),
+            daily_free_card=read.flag("DAILY_FREE_CARD", True),
+            follow_up_cost=read.integer("FOLLOW_UP_COST", 2, 0, 100_000),
+            hold_ttl_seconds=read.integer("HOLD_TTL_SECONDS", 600, 30, 86_400),
+            retention_days=read.integer("RETENTION_DAYS", 365, 1, 36_500),
+            jobs=read.flag("JOBS", True),
+            log_level=log_level,
             log_format=log_format,
         )
         if problems:
             raise SettingsError(problems)
         return settings
+
+    def effective(self) -> list[tuple[str, str]]:
+        """Every variable with the value in force, secrets masked (for `tarot config`)."""
+        values: dict[str, Any] = {
+            "DATABASE_URL": _redact(self.database_url),
+            "DATABASE_POOL_SIZE": self.database_pool_size,
+            "REDIS_URL": _redact(self.redis_url),
+            "OPENAI_API_KEY": MASK if self.openai_api_key else None,
+            "OPENAI_BASE_URL": self.openai.base_url if self.openai else None,
+            "OPENAI_MODEL": self.openai.model if self.openai else None,
+            "TELEGRAM_API_ID": self.telegram.api_id if self.telegram else None,
+            "TELEGRAM_API_HASH": MASK if self.telegram else None,
+            "TELEGRAM_BOT_TOKEN": MASK if self.telegram else None,
+            "TELEGRAM_SESSION": (
+                self.telegram.session_file if self.telegram and not self.telegram.session_string else None
+            ),
+            "TELEGRAM_SESSION_STRING": MASK if self.telegram and self.telegram.session_string else None,
+            "TELEGRAM_ADMIN_IDS": ",".join(str(i) for i in sorted(self.telegram_admin_ids)) or None,
+            "TELEGRAM_STARS": _on(self.telegram_stars),
+            "TELEGRAM_CHECKOUT_LINKS": _on(self.telegram_checkout_links),
+            "STRIPE_SECRET_KEY": MASK if self.web.stripe_secret_key else None,
+            "STRIPE_WEBHOOK_SECRET": MASK if self.web.stripe_webhook_secrets else None,
+            "STRIPE_API_BASE": self.web.stripe_api_base,
+            "STRIPE_SUCCESS_URL": self.web.success_url,
+            "STRIPE_CANCEL_URL": self.web.cancel_url,
+            "TAROT_API_KEYS": f"{len(self.web.api_keys)} client(s)" if len(self.web.api_keys) else None,
+            "TAROT_WEB_HOST": self.web_host,
+            "TAROT_WEB_PORT": self.web_port,
+            "WELCOME_CREDITS": self.welcome_credits,
+            "DAILY_FREE_CARD": _on(self.daily_free_card),
+            "FOLLOW_UP_COST": self.follow_up_cost,
+            "HOLD_TTL_SECONDS": self.hold_ttl_seconds,
+            "RETENTION_DAYS": self.retention_days,
+            "JOBS": _on(self.jobs),
+            "LOG_LEVEL": self.log_level,
+            "LOG_FORMAT": self.log_format,
+        }
+        return [(name, "(unset)" if value is None else str(value)) for name, value in values.items()]
+
+    def adapters(self) -> dict[str, str]:
+        """Which adapter each port gets, as `tarot config` and start-up logs show it."""
+        store = "postgres" if (self.database_url or "").startswith("postgres") else "sqlite"
+        return {
+            "store": store,
+            "sessions/limits/cache": "redis" if self.redis_url else "in-process",
+            "interpreter": f"openai:{self.openai.model}" if self.openai else "offline",
+            "payments": "+".join(
+                p for p, on in (("stars", self.telegram_stars), ("stripe", self.stripe_on)) if on
+            )
+            or "off",
+            "telegram": "configured" if self.telegram else (self.telegram_problem or "not configured"),
+        }
+
+
+class _Reader:
+    def __init__(self, source: Mapping[str, str], problems: list[str]) -> None:
+        self._source = source
+        self._problems = problems
+
+    def text(self, name: str) -> str | None:
+        value = self._source.get(name, "").strip()
+        return value or None
+
+    def integer(self, name: str, default: int, low: int, high: int) -> int:
+        raw = self.text(name)
+        if raw is None:
+            return default
+        try:
+            value = int(raw)
+        except ValueError:
+            self._problems.append(f"{name} must be an integer, got {raw!r}")
+            return default
+        if not low <= value <= high:
+            self._problems.append(f"{name} must be between {low} and {high}, got {value}")
+        return value
+
+    def flag(self, name: str, default: bool) -> bool:
+        raw = (self.text(name) or "").lower()
+        if not raw:
+            return default
+        if raw in ("1", "on", "true", "yes"):
+            return True
+        if raw in ("0", "off", "false", "no"):
+            return False
+        self._problems.append(f"{name} must be on or off, got {raw!r}")
+        return default
+
+
+def _on(value: bool) -> str:
+    return "on" if value else "off"
+
+
+_PASSWORD = re.compile(r"^[a-z+]+://[^:/@]*:([^@]*)@")
+
+
+def _url_password(url: str | None) -> str | None:
+    match = _PASSWORD.match(url or "")
+    return match.group(1) if match else None
+
+
+def _redact(url: str | None) -> str | None:
+    password = _url_password(url)
+    return url.replace(f":{password}@", f":{MASK}@", 1) if url and password else url
+
+
+LoadSettings = Callable[[], Settings]

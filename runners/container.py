@@ -1,36 +1,182 @@
 """Dependency-injector containers (confined to runners/).
 
-`Core` holds settings and the process-wide clock and randomness; `MemoryGateways` provides every port in
-process; `UseCases` takes both as `DependenciesContainer`s. Runners build one root container and resolve
-what they need; nothing is built at import time.
+- `Core`: settings, the clock, randomness, the product catalog, metrics.
+- `MemoryGateways` / `RealGateways`: every port, with IDENTICAL provider names (`uow_factory`,
+  `interpreter`, `fallback`, `sessions`, `rate_limiter`, `dedup`, `cache`, `payment_gateways`, `pings`).
+  The real one chooses each adapter from the settings (sqlite or postgres, memory or redis, offline or
+  openai_http, Stripe on or off); pools and HTTP clients are async `Resource`s, opened by
+  `await container.init_resources()` and closed by `await container.shutdown_resources()`.
+- `UseCases`: the domain's services, taking both of the above as `DependenciesContainer`s.
+- `InProcess` (memory, for `tarot read`/`tarot chat` and embedders) and `Service` (real, for `tarot bot`,
+  `tarot web`, `tarot serve`): the thin roots runners build. Nothing is built at import time, and
+  runners resolve what they need explicitly (no `@inject` wiring).
 """
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from datetime import timedelta
+from typing import Any, TypeVar
 
 from attrs import evolve
 from dependency_injector import containers, providers
 
+from adapters.memory.cache import MemoryCache
 from adapters.memory.clock import SystemClock
+from adapters.memory.dedup import MemoryDeduplicator
 from adapters.memory.randomness import SecretsRandom
+from adapters.memory.rate_limit import MemoryRateLimiter
+from adapters.memory.sessions import MemorySessionStore
 from adapters.memory.storage import MemoryStore
 from adapters.offline.interpreter import OfflineInterpreter
 from runners.config import Settings
+from runners.metrics import MeteredInterpreter, Metrics
 from tarot_domain.model.products import Catalog, Promotions, default_catalog
 from tarot_domain.use_cases.context import Services
 from tarot_domain.use_cases.credits import CreditService
+from tarot_domain.use_cases.payments import PaymentService
 from tarot_domain.use_cases.readings import ReadingService
 from tarot_domain.use_cases.users import UserService
+from tarot_ports.cache import Cache
+from tarot_ports.clock import Clock
+from tarot_ports.interpreter import Interpreter
+from tarot_ports.payments import PaymentGateway
+
+T = TypeVar("T")
+Ping = Callable[[], Awaitable[object]]
 
 
 def build_catalog(settings: Settings) -> Catalog:
     base = default_catalog()
-    return evolve(base, promotions=evolve(base.promotions, welcome_credits=settings.welcome_credits))
+    promotions = evolve(
+        base.promotions,
+        welcome_credits=settings.welcome_credits,
+        daily_free_card=settings.daily_free_card,
+        follow_up_cost=settings.follow_up_cost,
+    )
+    return evolve(base, promotions=promotions)
 
 
 def hold_ttl(settings: Settings) -> timedelta:
     return timedelta(seconds=settings.hold_ttl_seconds)
+
+
+async def resolve(provider: Callable[[], T | Awaitable[T]]) -> T:
+    """A provider's value: providers that depend on async resources hand back awaitables."""
+    value = provider()
+    if inspect.isawaitable(value):
+        return await value
+    return value
+
+
+# ------------------------------------------------------------------ resources (opened once per process)
+
+
+async def store_resource(database_url: str | None, pool_size: int) -> AsyncIterator[Any]:
+    from runners.stores import open_store
+
+    async with open_store(database_url, pool_max=pool_size) as store:
+        yield store
+
+
+async def redis_resource(redis_url: str | None) -> AsyncIterator[Any]:
+    if not redis_url:
+        yield None
+        return
+    from adapters.redis.client import create_redis
+
+    redis = create_redis(redis_url)
+    try:
+        yield redis
+    finally:
+        await redis.aclose()
+
+
+async def interpreter_resource(
+    settings: Settings, cache: Cache, metrics: Metrics
+) -> AsyncIterator[Interpreter]:
+    """OpenAI-compatible when `OPENAI_API_KEY` is set, the offline composer otherwise; metered either way."""
+    if settings.openai is None:
+        yield MeteredInterpreter(OfflineInterpreter(), metrics)
+        return
+    from adapters.openai_http.interpreter import OpenAIInterpreter
+
+    async with OpenAIInterpreter(settings.openai, cache=cache) as interpreter:
+        yield MeteredInterpreter(interpreter, metrics)
+
+
+async def stripe_resource(settings: Settings) -> AsyncIterator[Any]:
+    if not settings.stripe_on or settings.web.stripe_secret_key is None:
+        yield None
+        return
+    from adapters.stripe_http.client import API_BASE, StripeClient
+
+    client = StripeClient(settings.web.stripe_secret_key, base_url=settings.web.stripe_api_base or API_BASE)
+    try:
+        yield client
+    finally:
+        await client.aclose()
+
+
+# ------------------------------------------------------------------ choosing adapters
+
+
+def sessions_for(redis: Any, clock: Clock) -> Any:
+    if redis is None:
+        return MemorySessionStore(clock)
+    from adapters.redis.sessions import RedisSessionStore
+
+    return RedisSessionStore(redis)
+
+
+def rate_limiter_for(redis: Any, clock: Clock) -> Any:
+    if redis is None:
+        return MemoryRateLimiter(clock)
+    from adapters.redis.rate_limit import RedisRateLimiter
+
+    return RedisRateLimiter(redis)
+
+
+def dedup_for(redis: Any, clock: Clock) -> Any:
+    if redis is None:
+        return MemoryDeduplicator(clock)
+    from adapters.redis.dedup import RedisDeduplicator
+
+    return RedisDeduplicator(redis)
+
+
+def cache_for(redis: Any, clock: Clock) -> Any:
+    if redis is None:
+        return MemoryCache(clock)
+    from adapters.redis.cache import RedisCache
+
+    return RedisCache(redis)
+
+
+def payment_gateways_for(stripe: Any) -> tuple[PaymentGateway, ...]:
+    if stripe is None:
+        return ()
+    from adapters.stripe_http.gateway import StripePaymentGateway
+
+    return (StripePaymentGateway(stripe),)
+
+
+def pings_for(store: Any, redis: Any) -> Mapping[str, Ping]:
+    """What `/readyz` checks: the database always, Redis when configured."""
+    pings: dict[str, Ping] = {"database": store.ping}
+    if redis is not None:
+        from adapters.redis.client import translate_errors
+
+        async def ping_redis() -> None:
+            async with translate_errors("ping"):
+                await redis.ping()
+
+        pings["redis"] = ping_redis
+    return pings
+
+
+# ------------------------------------------------------------------ containers
 
 
 class Core(containers.DeclarativeContainer):
@@ -39,13 +185,39 @@ class Core(containers.DeclarativeContainer):
     randomness = providers.Singleton(SecretsRandom)
     catalog = providers.Singleton(build_catalog, settings)
     hold_ttl = providers.Callable(hold_ttl, settings)
+    metrics = providers.Singleton(Metrics)
 
 
 class MemoryGateways(containers.DeclarativeContainer):
+    core = providers.DependenciesContainer()
     store = providers.Singleton(MemoryStore)
     uow_factory = store.provided.uow
+    sessions = providers.Singleton(MemorySessionStore, core.clock)
+    rate_limiter = providers.Singleton(MemoryRateLimiter, core.clock)
+    dedup = providers.Singleton(MemoryDeduplicator, core.clock)
+    cache = providers.Singleton(MemoryCache, core.clock)
     interpreter = providers.Singleton(OfflineInterpreter)
     fallback = providers.Singleton(OfflineInterpreter)
+    payment_gateways = providers.Object(())
+    pings: providers.Object[Mapping[str, Ping]] = providers.Object({})
+
+
+class RealGateways(containers.DeclarativeContainer):
+    core = providers.DependenciesContainer()
+    store = providers.Resource(
+        store_resource, core.settings.provided.database_url, core.settings.provided.database_pool_size
+    )
+    uow_factory = store.provided.uow_factory
+    redis = providers.Resource(redis_resource, core.settings.provided.redis_url)
+    sessions = providers.Singleton(sessions_for, redis, core.clock)
+    rate_limiter = providers.Singleton(rate_limiter_for, redis, core.clock)
+    dedup = providers.Singleton(dedup_for, redis, core.clock)
+    cache = providers.Singleton(cache_for, redis, core.clock)
+    interpreter = providers.Resource(interpreter_resource, core.settings, cache, core.metrics)
+    fallback = providers.Singleton(MeteredInterpreter, providers.Singleton(OfflineInterpreter), core.metrics)
+    stripe = providers.Resource(stripe_resource, core.settings)
+    payment_gateways = providers.Singleton(payment_gateways_for, stripe)
+    pings = providers.Singleton(pings_for, store, redis)
 
 
 class UseCases(containers.DeclarativeContainer):
@@ -64,14 +236,24 @@ class UseCases(containers.DeclarativeContainer):
     readings = providers.Singleton(
         ReadingService, services, interpreter=gateways.interpreter, fallback=gateways.fallback
     )
+    payments = providers.Singleton(PaymentService, services, gateways.payment_gateways)
 
 
 class InProcess(containers.DeclarativeContainer):
-    """Everything in memory: `tarot read` and embedders who want a full reading with no servers."""
+    """Everything in memory: `tarot read`, `tarot chat` and embedders who want no servers at all."""
 
     settings = providers.Dependency(instance_of=Settings)
     core = providers.Container(Core, settings=settings)
-    gateways = providers.Container(MemoryGateways)
+    gateways = providers.Container(MemoryGateways, core=core)
+    use_cases = providers.Container(UseCases, core=core, gateways=gateways)
+
+
+class Service(containers.DeclarativeContainer):
+    """The serving processes: adapters chosen from the settings, resources opened and closed once."""
+
+    settings = providers.Dependency(instance_of=Settings)
+    core = providers.Container(Core, settings=settings)
+    gateways = providers.Container(RealGateways, core=core)
     use_cases = providers.Container(UseCases, core=core, gateways=gateways)
 
 
@@ -80,3 +262,7 @@ def in_process(settings: Settings | None = None, promotions: Promotions | None =
     if promotions is not None:
         container.core.catalog.override(providers.Object(evolve(default_catalog(), promotions=promotions)))
     return container
+
+
+def service(settings: Settings) -> Service:
+    return Service(settings=settings)

@@ -20,12 +20,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import hashlib
-import hmac
 import json
 import logging
 import math
-import os
 import re
 import signal
 import time
@@ -35,11 +32,11 @@ from contextvars import ContextVar
 from typing import Any
 
 from aiohttp import web
-from attrs import Factory, field, frozen
+from attrs import Factory, evolve, frozen
 
 from adapters.stripe_http.events import StripeEventTranslator
 from adapters.stripe_http.webhooks import SignatureError, WebhookVerifier
-from runners.config import Settings, SettingsError
+from runners.config import ApiKeys, Settings, WebSettings
 from runners.metrics import CONTENT_TYPE, Metrics
 from runners.web_openapi import (
     KEY_PATTERN,
@@ -80,7 +77,6 @@ _REQUEST_ID = re.compile(REQUEST_ID_PATTERN)
 _REF = re.compile(REF_PATTERN)
 _KEY = re.compile(KEY_PATTERN)
 _QUESTION = re.compile(QUESTION_PATTERN)
-_CLIENT = re.compile(r"^[A-Za-z0-9_.@-]{1,32}$")
 _URL_PASSWORD = re.compile(r"(://[^:/@\s]+:)[^@/\s]+@")
 USER_LIMIT = RateLimit(rate=120, period=60, burst=30)  # any call about one user, per client
 READING_LIMIT = RateLimit(rate=10, period=60, burst=5)  # readings for one user, per client
@@ -118,99 +114,6 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
-# ------------------------------------------------------------------ configuration
-
-
-@frozen
-class ApiKeys:
-    """API clients and their keys; only SHA-256 digests are kept, compared in constant time."""
-
-    _digests: tuple[tuple[str, bytes], ...] = ()
-
-    @classmethod
-    def parse(cls, raw: str) -> ApiKeys:
-        """`client:key,client2:key2`; a client name is 1..32 of `A-Za-z0-9_.@-`, a key 16+ characters."""
-        pairs: list[tuple[str, bytes]] = []
-        for item in (part.strip() for part in raw.split(",")):
-            if not item:
-                continue
-            client, sep, key = item.partition(":")
-            if not sep or not _CLIENT.match(client):
-                raise ValueError("TAROT_API_KEYS entries look like client:key (client: A-Za-z0-9_.@-, 1..32)")
-            if len(key.strip()) < 16:
-                raise ValueError(f"the API key of client {client!r} is shorter than 16 characters")
-            if any(existing == client for existing, _ in pairs):
-                raise ValueError(f"client {client!r} appears twice in TAROT_API_KEYS")
-            pairs.append((client, _digest(key.strip())))
-        return cls(tuple(pairs))
-
-    @classmethod
-    def of(cls, keys: Mapping[str, str]) -> ApiKeys:
-        return cls(tuple((client, _digest(key)) for client, key in keys.items()))
-
-    def client_for(self, presented: str) -> str | None:
-        """The client whose key this is; every key is compared, each in constant time."""
-        digest = _digest(presented)
-        found: str | None = None
-        for client, expected in self._digests:
-            if hmac.compare_digest(expected, digest):
-                found = client
-        return found
-
-    def __len__(self) -> int:
-        return len(self._digests)
-
-
-def _digest(key: str) -> bytes:
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).digest()
-
-
-@frozen
-class WebSettings:
-    """What `tarot web` reads beyond `Settings` (see `from_env`)."""
-
-    api_keys: ApiKeys = ApiKeys()
-    stripe_secret_key: str | None = field(default=None, repr=False)
-    stripe_webhook_secrets: tuple[str, ...] = field(default=(), repr=False)
-    stripe_api_base: str | None = None
-    success_url: str | None = None
-    cancel_url: str | None = None
-
-    @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> WebSettings:
-        """`TAROT_API_KEYS`; `STRIPE_SECRET_KEY` with `STRIPE_WEBHOOK_SECRET` (and optionally
-        `STRIPE_WEBHOOK_SECRET_PREVIOUS` while rotating) switch Stripe on; `STRIPE_API_BASE` points at
-        another server (a local fake); `STRIPE_SUCCESS_URL` / `STRIPE_CANCEL_URL`, or `TAROT_PUBLIC_URL`
-        for both, are where Checkout sends the customer back."""
-        source = os.environ if env is None else env
-        problems: list[str] = []
-
-        def text(name: str) -> str | None:
-            value = source.get(name, "").strip()
-            return value or None
-
-        try:
-            keys = ApiKeys.parse(text("TAROT_API_KEYS") or "")
-        except ValueError as error:
-            problems.append(str(error))
-            keys = ApiKeys()
-        secret, hook = text("STRIPE_SECRET_KEY"), text("STRIPE_WEBHOOK_SECRET")
-        if bool(secret) != bool(hook):
-            problems.append("Stripe needs both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET")
-        public = text("TAROT_PUBLIC_URL")
-        success = text("STRIPE_SUCCESS_URL") or (f"{public.rstrip('/')}/paid" if public else None)
-        cancel = text("STRIPE_CANCEL_URL") or (f"{public.rstrip('/')}/cancelled" if public else None)
-        if secret and not (success and cancel):
-            problems.append("Stripe needs STRIPE_SUCCESS_URL and STRIPE_CANCEL_URL (or TAROT_PUBLIC_URL)")
-        for name, url in (("success", success), ("cancel", cancel)):
-            if url and not url.startswith(("https://", "http://")):
-                problems.append(f"the {name} URL must be http(s), got {url!r}")
-        if problems:
-            raise SettingsError(problems)
-        secrets = tuple(s for s in (hook, text("STRIPE_WEBHOOK_SECRET_PREVIOUS")) if s)
-        return cls(keys, secret, secrets if secret else (), text("STRIPE_API_BASE"), success, cancel)
-
-
 @frozen(kw_only=True)
 class WebDeps:
     """Everything the app uses. Tests build it from memory adapters; `open_web_deps` from config."""
@@ -222,7 +125,7 @@ class WebDeps:
     rate_limiter: RateLimiter
     clock: Clock
     catalog: Catalog = Factory(default_catalog)
-    api_keys: ApiKeys = ApiKeys()
+    api_keys: ApiKeys = Factory(ApiKeys)
     stripe_webhooks: WebhookVerifier | None = None
     stripe_events: StripeEventTranslator | None = None
     checkout_provider: str | None = None
@@ -834,125 +737,45 @@ async def serve(
 
 
 @contextlib.asynccontextmanager
-async def open_interpreter(settings: Settings) -> AsyncIterator[Any]:
-    """The interpreter hook: offline for now. The lead wires the OpenAI interpreter here (as
-    runners/bot.py's `open_interpreter` does) when `OPENAI_API_KEY` is set."""
-    from adapters.offline.interpreter import OfflineInterpreter
+async def open_web_deps(
+    settings: Settings, web_settings: WebSettings | None = None
+) -> AsyncIterator[WebDeps]:
+    """The real wiring (runners/container.py chooses every adapter from the settings); everything is
+    closed when the block ends. `web_settings` overrides `settings.web` (tests)."""
+    from runners.assemble import open_service, web_deps
 
-    yield OfflineInterpreter()
-
-
-@contextlib.asynccontextmanager
-async def open_web_deps(settings: Settings, web_settings: WebSettings) -> AsyncIterator[WebDeps]:
-    """The store from `DATABASE_URL`, Redis or in-process limits, Stripe when configured, the offline
-    interpreter (see `open_interpreter`); everything is closed when the block ends."""
-    from adapters.memory.clock import SystemClock
-    from adapters.memory.randomness import SecretsRandom
-    from adapters.offline.interpreter import OfflineInterpreter
-    from runners.container import build_catalog, hold_ttl
-    from runners.metrics import MeteredInterpreter
-    from runners.stores import open_store
-    from tarot_domain.use_cases.context import Services
-    from tarot_ports.payments import PaymentGateway
-
-    clock = SystemClock()
-    metrics_ = Metrics()
-    async with contextlib.AsyncExitStack() as stack:
-        store = await stack.enter_async_context(open_store(settings.database_url))
-        pings: dict[str, Ping] = {"database": store.ping}
-        limiter: RateLimiter
-        if settings.redis_url:
-            from adapters.redis.client import create_redis, translate_errors
-            from adapters.redis.rate_limit import RedisRateLimiter
-
-            redis = create_redis(settings.redis_url)
-            stack.push_async_callback(redis.aclose)
-            limiter = RedisRateLimiter(redis)
-
-            async def ping_redis() -> None:
-                async with translate_errors("ping"):
-                    await redis.ping()
-
-            pings["redis"] = ping_redis
-        else:
-            from adapters.memory.rate_limit import MemoryRateLimiter
-
-            limiter = MemoryRateLimiter(clock)
-        interpreter = await stack.enter_async_context(open_interpreter(settings))
-        gateways: list[PaymentGateway] = []
-        verifier: WebhookVerifier | None = None
-        translator: StripeEventTranslator | None = None
-        if web_settings.stripe_secret_key:
-            from adapters.stripe_http.client import API_BASE, StripeClient
-            from adapters.stripe_http.gateway import StripePaymentGateway
-
-            stripe = StripeClient(
-                web_settings.stripe_secret_key, base_url=web_settings.stripe_api_base or API_BASE
-            )
-            stack.push_async_callback(stripe.aclose)
-            gateways.append(StripePaymentGateway(stripe))
-            verifier = WebhookVerifier(web_settings.stripe_webhook_secrets)
-            translator = StripeEventTranslator(stripe)
-        services = Services(
-            uow=store.uow_factory,
-            clock=clock,
-            random=SecretsRandom(),
-            catalog=build_catalog(settings),
-            hold_ttl=hold_ttl(settings),
-        )
-        yield WebDeps(
-            users=UserService(services),
-            credits=CreditService(services),
-            readings=ReadingService(
-                services,
-                MeteredInterpreter(interpreter, metrics_),
-                MeteredInterpreter(OfflineInterpreter(), metrics_),
-            ),
-            payments=PaymentService(services, gateways),
-            rate_limiter=limiter,
-            clock=clock,
-            api_keys=web_settings.api_keys,
-            stripe_webhooks=verifier,
-            stripe_events=translator,
-            checkout_provider="stripe" if gateways else None,
-            catalog=services.catalog,
-            pings=pings,
-            metrics=metrics_,
-            success_url=web_settings.success_url or DEFAULT_SUCCESS_URL,
-            cancel_url=web_settings.cancel_url or DEFAULT_CANCEL_URL,
-        )
+    if web_settings is not None:
+        settings = evolve(settings, web=web_settings)
+    async with open_service(settings) as opened:
+        deps: WebDeps = await web_deps(opened)
+        yield deps
 
 
 def add_commands(subparsers: Any) -> None:
     parser = subparsers.add_parser("web", help="serve the JSON API, Stripe webhooks, health and metrics")
-    parser.add_argument(
-        "--host", default=os.environ.get("TAROT_WEB_HOST", "127.0.0.1"), help="default 127.0.0.1"
-    )
-    parser.add_argument("--port", type=int, default=int(os.environ.get("TAROT_WEB_PORT", "8080") or 8080))
+    parser.add_argument("--host", default=None, help="listen address (default TAROT_WEB_HOST or 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=None, help="listen port (default TAROT_WEB_PORT or 8080)")
     parser.set_defaults(handler=web_command)
 
 
 async def web_command(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
-    web_settings = WebSettings.from_env()
-    _configure_logging(settings, web_settings)
-    async with open_web_deps(settings, web_settings) as deps:
+    configure_service_logging(settings)
+    async with open_web_deps(settings) as deps:
         logger.info(
             "api clients %d, stripe %s, readiness checks %s",
             len(deps.api_keys), "on" if deps.checkout_provider else "off", ", ".join(deps.pings),
         )  # fmt: skip
-        await serve(deps, args.host, args.port)
+        await serve(
+            deps, args.host or settings.web_host, settings.web_port if args.port is None else args.port
+        )
     return 0
 
 
-def _configure_logging(settings: Settings, web_settings: WebSettings) -> None:
-    """The project's logging (runners/logs.py) with the request id on every record."""
+def configure_service_logging(settings: Settings) -> None:
+    """The project's logging (runners/logs.py), secrets scrubbed, the request id on every record."""
     from runners.logs import configure_logging
 
-    configure_logging(
-        settings.log_level,
-        settings.log_format,
-        secrets=[web_settings.stripe_secret_key, *web_settings.stripe_webhook_secrets],
-    )
+    configure_logging(settings.log_level, settings.log_format, secrets=settings.secrets())
     for handler in logging.getLogger().handlers:
         handler.addFilter(RequestIdFilter())

@@ -1,0 +1,98 @@
+"""Frontends built from one `Service` container: the web app's dependencies, the Telegram dialog and the
+background jobs. `tarot web`, `tarot bot` and `tarot serve` differ only in which of these they run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from typing import Any
+
+from attrs import frozen
+
+from runners.config import Settings
+from runners.container import Service, resolve, service
+
+
+@frozen
+class Opened:
+    """A `Service` container whose resources are open; closed when the `open_service` block ends."""
+
+    container: Service
+    settings: Settings
+
+
+@contextlib.asynccontextmanager
+async def open_service(settings: Settings) -> AsyncIterator[Opened]:
+    container = service(settings)
+    opening = container.init_resources()
+    if opening is not None:
+        await opening
+    try:
+        yield Opened(container, settings)
+    finally:
+        closing = container.shutdown_resources()
+        if closing is not None:
+            await closing
+
+
+async def web_deps(opened: Opened) -> Any:
+    """The aiohttp app's dependency bundle (runners.web.WebDeps) over the opened adapters."""
+    from adapters.stripe_http.events import StripeEventTranslator
+    from adapters.stripe_http.webhooks import WebhookVerifier
+    from runners.web import DEFAULT_CANCEL_URL, DEFAULT_SUCCESS_URL, WebDeps
+
+    c, settings = opened.container, opened.settings
+    stripe = await resolve(c.gateways.stripe)
+    return WebDeps(
+        users=await resolve(c.use_cases.users),
+        credits=await resolve(c.use_cases.credits),
+        readings=await resolve(c.use_cases.readings),
+        payments=await resolve(c.use_cases.payments),
+        rate_limiter=await resolve(c.gateways.rate_limiter),
+        clock=c.core.clock(),
+        catalog=c.core.catalog(),
+        api_keys=settings.web.api_keys,
+        stripe_webhooks=WebhookVerifier(settings.web.stripe_webhook_secrets) if stripe else None,
+        stripe_events=StripeEventTranslator(stripe) if stripe else None,
+        checkout_provider="stripe" if stripe else None,
+        pings=await resolve(c.gateways.pings),
+        metrics=c.core.metrics(),
+        success_url=settings.web.success_url or DEFAULT_SUCCESS_URL,
+        cancel_url=settings.web.cancel_url or DEFAULT_CANCEL_URL,
+    )
+
+
+async def dialog(opened: Opened) -> Any:
+    """The Telegram conversation (adapters.telegram.dialog.Dialog) over the opened adapters."""
+    from adapters.telegram.dialog import Dialog, DialogConfig
+
+    c, settings = opened.container, opened.settings
+    payments = await resolve(c.use_cases.payments)
+    checkout = None
+    if settings.telegram_checkout_links and settings.stripe_on:
+        success = settings.web.success_url or "https://example.invalid/paid"
+        cancel = settings.web.cancel_url or "https://example.invalid/cancelled"
+
+        async def checkout(user_id: str, product_id: str) -> str:
+            started = await payments.start_checkout(user_id, product_id, "stripe", None, success, cancel)
+            return str(started.session.url)
+
+    return Dialog(
+        users=await resolve(c.use_cases.users),
+        readings=await resolve(c.use_cases.readings),
+        credits=await resolve(c.use_cases.credits),
+        payments=payments,
+        sessions=await resolve(c.gateways.sessions),
+        rate_limiter=await resolve(c.gateways.rate_limiter),
+        dedup=await resolve(c.gateways.dedup),
+        clock=c.core.clock(),
+        catalog=c.core.catalog(),
+        config=DialogConfig(
+            admin_ids=settings.telegram_admin_ids,
+            stars_enabled=settings.telegram_stars,
+            checkout_url_factory=checkout,
+        ),
+        random=c.core.randomness(),
+        uow=await resolve(c.gateways.uow_factory),
+    )

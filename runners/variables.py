@@ -1,0 +1,59 @@
+"""Every environment variable the service reads, with its default and meaning.
+
+The single source for `tarot config`, README.md's table and `.env.example` (a test keeps them in step).
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+
+@frozen
+class Variable:
+    name: str
+    default: str
+    meaning: str
+    secret: bool = False
+
+
+VARIABLES: tuple[Variable, ...] = (
+    Variable("DATABASE_URL", "(unset: SQLite file)", "`postgresql://user:pass@host:5432/db` for PostgreSQL, or `sqlite:///path`", True),
+    Variable("TAROT_SQLITE_PATH", "`$XDG_DATA_HOME/tarot-bot/tarot.sqlite3` or `~/.local/share/tarot-bot/tarot.sqlite3`", "the embedded store's file"),
+    Variable("DATABASE_POOL_SIZE", "10", "PostgreSQL connections per process"),
+    Variable("REDIS_URL", "(unset: in-process)", "`redis://host:6379/0` for sessions, rate limits, cache, de-duplication, job locks", True),
+    Variable("OPENAI_API_KEY", "(unset: offline interpreter)", "switches on the LLM interpreter", True),
+    Variable("OPENAI_BASE_URL", "`https://api.openai.com/v1`", "any OpenAI-compatible server (vLLM, Ollama: `http://localhost:11434/v1`)"),
+    Variable("OPENAI_MODEL", "`gpt-4o-mini`", "model name"),
+    Variable("OPENAI_TIMEOUT_SECONDS", "120", "read timeout per request"),
+    Variable("OPENAI_MAX_OUTPUT_TOKENS", "3000", "`max_tokens` sent with each request"),
+    Variable("OPENAI_TEMPERATURE", "0.8", "0..2"),
+    Variable("OPENAI_MAX_RETRIES", "2", "retries after the first attempt"),
+    Variable("TELEGRAM_API_ID", "(unset)", "from my.telegram.org; needed by `tarot bot`"),
+    Variable("TELEGRAM_API_HASH", "(unset)", "from my.telegram.org", True),
+    Variable("TELEGRAM_BOT_TOKEN", "(unset)", "from @BotFather", True),
+    Variable("TELEGRAM_SESSION", "`tarot-bot.session`", "session file path"),
+    Variable("TELEGRAM_SESSION_STRING", "(unset)", "a Telethon StringSession instead of a file", True),
+    Variable("TELEGRAM_ADMIN_IDS", "(none)", "comma-separated Telegram user ids allowed `/grant`, `/stats`, `/refund`"),
+    Variable("TELEGRAM_STARS", "`on`", "sell packs and tiers for Telegram Stars in the bot (`on`/`off`)"),
+    Variable("TELEGRAM_CHECKOUT_LINKS", "`off`", "also offer Stripe Checkout links in `/buy` when Stripe is on"),
+    Variable("STRIPE_SECRET_KEY", "(unset: Stripe off)", "with `STRIPE_WEBHOOK_SECRET`, switches Stripe on", True),
+    Variable("STRIPE_WEBHOOK_SECRET", "(unset)", "the webhook endpoint's signing secret", True),
+    Variable("STRIPE_WEBHOOK_SECRET_PREVIOUS", "(unset)", "the old secret while rotating", True),
+    Variable("STRIPE_API_BASE", "`https://api.stripe.com`", "another Stripe-compatible server (tests)"),
+    Variable("STRIPE_SUCCESS_URL", "`$TAROT_PUBLIC_URL/paid`", "where Checkout returns after paying"),
+    Variable("STRIPE_CANCEL_URL", "`$TAROT_PUBLIC_URL/cancelled`", "where Checkout returns when cancelled"),
+    Variable("TAROT_PUBLIC_URL", "(unset)", "the service's public base URL"),
+    Variable("TAROT_API_KEYS", "(none: API closed)", "`client:key,...` for the JSON API (keys ≥ 16 characters)", True),
+    Variable("TAROT_WEB_HOST", "`127.0.0.1`", "`tarot web` / `tarot serve` listen address"),
+    Variable("TAROT_WEB_PORT", "`8080`", "listen port"),
+    Variable("WELCOME_CREDITS", "20", "credits granted once to each new identity"),
+    Variable("DAILY_FREE_CARD", "`on`", "one free card of the day per user"),
+    Variable("FOLLOW_UP_COST", "2", "credits per follow-up question"),
+    Variable("HOLD_TTL_SECONDS", "600", "a reading's hold lives this long before the sweeper releases it"),
+    Variable("RETENTION_DAYS", "365", "readings' texts older than this are blanked by the daily purge"),
+    Variable("JOBS", "`on`", "run background jobs (sweeper, purge, reconciliation) in serving processes"),
+    Variable("TAROT_ENV_FILE", "`.env`", "an optional file of KEY=value lines read at start (real variables win)"),
+    Variable("LOG_LEVEL", "`INFO`", "DEBUG, INFO, WARNING, ERROR"),
+    Variable("LOG_FORMAT", "`text`", "`text` for people, `json` for JSON lines"),
+)  # fmt: skip
+KNOWN = frozenset(v.name for v in VARIABLES)
