@@ -11,6 +11,7 @@ from dependency_injector import providers
 from adapters.memory.randomness import SeededRandom
 from runners.cli import CliError, load_settings, print_json
 from runners.container import in_process
+from runners.present import cards_json
 from tarot_domain.i18n import languages, translate
 from tarot_domain.model.cards import catalogue
 from tarot_domain.model.decks import get_deck
@@ -120,25 +121,13 @@ async def read(args: argparse.Namespace) -> int:
 
 def reading_json(result: ReadingResult) -> dict[str, Any]:
     reading = result.reading
-    spread = get_spread(reading.spread_id)
-    deck = get_deck(reading.deck_id)
-    lang = reading.language
     return {
         "spread": reading.spread_id,
         "deck": reading.deck_id,
         "question": reading.question,
-        "language": lang,
+        "language": reading.language,
         "interpreter": reading.interpretation.interpreter,
-        "cards": [
-            {
-                "position": drawn.position_id,
-                "position_name": pick(spread.position(drawn.position_id).name, lang),
-                "card": drawn.card_id,
-                "name": deck.card_name(catalogue().get(drawn.card_id), lang),
-                "reversed": drawn.reversed,
-            }
-            for drawn in reading.cards
-        ],
+        "cards": cards_json(reading),
         "interpretation": reading.interpretation.text,
     }
 

@@ -38,6 +38,7 @@ from adapters.stripe_http.events import StripeEventTranslator
 from adapters.stripe_http.webhooks import SignatureError, WebhookVerifier
 from runners.config import ApiKeys, Settings, WebSettings
 from runners.metrics import CONTENT_TYPE, Metrics
+from runners.present import cards_json
 from runners.web_openapi import (
     KEY_PATTERN,
     MAX_OFFSET,
@@ -49,13 +50,11 @@ from runners.web_openapi import (
     openapi_document,
 )
 from tarot_domain.i18n import error_message
-from tarot_domain.model.cards import catalogue
-from tarot_domain.model.decks import get_deck
 from tarot_domain.model.errors import ErrorKind, TarotError, validation
 from tarot_domain.model.localized import pick
 from tarot_domain.model.products import Catalog, default_catalog
 from tarot_domain.model.readings import Reading
-from tarot_domain.model.spreads import QUESTIONNAIRE_ANSWER_MAX, all_spreads, get_spread
+from tarot_domain.model.spreads import QUESTIONNAIRE_ANSWER_MAX, all_spreads
 from tarot_domain.model.text import QUESTION_MAX
 from tarot_domain.model.users import SUPPORTED_LANGUAGES, User
 from tarot_domain.use_cases.credits import CreditService
@@ -660,25 +659,13 @@ def _language_param(value: str | None) -> str:
 
 
 def reading_json(reading: Reading) -> dict[str, Any]:
-    spread = get_spread(reading.spread_id)
-    deck = get_deck(reading.deck_id)
-    lang = reading.language
     return {
         "id": reading.id,
         "spread": reading.spread_id,
         "deck": reading.deck_id,
-        "language": lang,
+        "language": reading.language,
         "question": reading.question,
-        "cards": [
-            {
-                "position": drawn.position_id,
-                "position_name": pick(spread.position(drawn.position_id).name, lang),
-                "card": drawn.card_id,
-                "name": deck.card_name(catalogue().get(drawn.card_id), lang),
-                "reversed": drawn.reversed,
-            }
-            for drawn in reading.cards
-        ],
+        "cards": cards_json(reading),
         "answers": [{"item": a.item_id, "answer": a.answer} for a in reading.answers],
         "interpretation": {
             "text": reading.interpretation.text,
