@@ -14,7 +14,7 @@ import logging
 import os
 import sys
 from collections.abc import Awaitable, Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from adapters.memory.clock import SystemClock
@@ -26,6 +26,7 @@ from tarot_domain.model.readings import Reading
 from tarot_domain.model.users import User, check_external_ref
 from tarot_domain.use_cases.context import Services
 from tarot_domain.use_cases.credits import CreditService
+from tarot_domain.use_cases.retention import purge_old_readings
 
 Handler = Callable[[argparse.Namespace], Awaitable[int]]
 POOL_TIMEOUT = 5.0  # seconds an operator waits for an unreachable database
@@ -290,9 +291,7 @@ async def _sweep(args: argparse.Namespace) -> int:
 
 
 async def _purge(args: argparse.Namespace) -> int:
-    cutoff = SystemClock().now() - timedelta(days=args.days)
-    async with _open() as store, store.uow_factory() as uow:
-        purged = await uow.readings.purge_older_than(cutoff)
-        await uow.commit()
-    print(f"purged the text of {purged} reading(s) created before {cutoff.isoformat()}")
+    async with _open() as store:
+        purged = await purge_old_readings(store.uow_factory, SystemClock(), args.days)
+    print(f"purged the text of {purged.readings} reading(s) created before {purged.cutoff.isoformat()}")
     return 0

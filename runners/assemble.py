@@ -23,17 +23,45 @@ class Opened:
 
 
 @contextlib.asynccontextmanager
-async def open_service(settings: Settings) -> AsyncIterator[Opened]:
+async def open_service(settings: Settings, *, run_jobs: bool = False) -> AsyncIterator[Opened]:
+    """Open every resource the settings choose; with `run_jobs` (and `JOBS=on`) also run the background
+    jobs, which stop before the resources they use are closed."""
     container = service(settings)
     opening = container.init_resources()
     if opening is not None:
         await opening
+    runner = None
     try:
-        yield Opened(container, settings)
+        opened = Opened(container, settings)
+        if run_jobs and settings.jobs:
+            runner = await job_runner(opened)
+            runner.start()
+        yield opened
     finally:
+        if runner is not None:
+            await runner.stop()
         closing = container.shutdown_resources()
         if closing is not None:
             await closing
+
+
+async def job_runner(opened: Opened) -> Any:
+    """The hold sweeper, the retention purge and (with Stripe) reconciliation, each under a lock that
+    every process sharing the store sees (runners/jobs.py)."""
+    from runners.jobs import JobRunner, JobSettings, StripeEventFeed, build_jobs, make_job_lock
+
+    c, settings = opened.container, opened.settings
+    store = await resolve(c.gateways.store)
+    stripe = await resolve(c.gateways.stripe)
+    jobs = build_jobs(
+        credits=await resolve(c.use_cases.credits),
+        uow_factory=store.uow_factory,
+        clock=c.core.clock(),
+        payments=await resolve(c.use_cases.payments) if stripe else None,
+        event_feed=StripeEventFeed(stripe) if stripe else None,
+        settings=JobSettings(retention_days=settings.retention_days),
+    )
+    return JobRunner(jobs, make_job_lock(redis=await resolve(c.gateways.redis), postgres=store.postgres))
 
 
 async def web_deps(opened: Opened) -> Any:

@@ -60,7 +60,7 @@ async def bot(args: argparse.Namespace) -> int:
     from runners.web import configure_service_logging
 
     configure_service_logging(settings)
-    async with open_runtime(settings, bot_settings) as runtime:
+    async with open_runtime(settings, bot_settings, run_jobs=True) as runtime:
         await serve(runtime, bot_settings.telegram)
     return 0
 
@@ -82,11 +82,13 @@ class Runtime:
 
 
 @contextlib.asynccontextmanager
-async def open_runtime(settings: Settings, bot_settings: BotSettings) -> AsyncIterator[Runtime]:
+async def open_runtime(
+    settings: Settings, bot_settings: BotSettings, *, run_jobs: bool = False
+) -> AsyncIterator[Runtime]:
     """The dialog over the adapters the settings choose (runners/container.py), closed on exit."""
     from runners.assemble import dialog, open_service
 
-    async with open_service(settings) as opened:
+    async with open_service(settings, run_jobs=run_jobs) as opened:
         yield Runtime(dialog=await dialog(opened))
 
 

@@ -35,8 +35,6 @@ class SettingsError(Exception):
         self.problems = problems
 
 
-
-
 def read_dotenv(path: Path) -> dict[str, str]:
     """`KEY=value` lines; `#` comments, `export ` prefixes and matching quotes allowed. Missing file: {}."""
     values: dict[str, str] = {}

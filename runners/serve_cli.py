@@ -64,7 +64,7 @@ async def serve_all(args: argparse.Namespace) -> int:
     for signum in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(signum, stop.set)
-    async with open_service(settings) as opened:
+    async with open_service(settings, run_jobs=True) as opened:
         tasks = [
             asyncio.create_task(
                 serve(

@@ -13,6 +13,7 @@ import contextlib
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from attrs import frozen
@@ -61,6 +62,7 @@ class StoreHandle:
     location: str  # the file, or the URL without its password
     uow_factory: UnitOfWorkFactory
     _ping: Callable[[], Awaitable[None]]
+    postgres: Any = None  # the PostgresStore, for what needs its pool (advisory job locks)
 
     async def ping(self) -> None:
         """Raises TarotError(DATABASE) when the store cannot be reached."""
@@ -77,7 +79,7 @@ async def open_store(
         from adapters.postgres.storage import open_store as open_postgres
 
         async with open_postgres(url, min_size=pool_min, max_size=pool_max, pool_timeout=pool_timeout) as pg:
-            yield StoreHandle("postgres", redact(url), pg.uow, pg.ping)
+            yield StoreHandle("postgres", redact(url), pg.uow, pg.ping, postgres=pg)
         return
     if url and not url.startswith("sqlite:"):
         raise ValueError(f"DATABASE_URL must start with postgresql:// or sqlite:///, got {redact(url)!r}")

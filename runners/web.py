@@ -725,7 +725,7 @@ async def serve(
 
 @contextlib.asynccontextmanager
 async def open_web_deps(
-    settings: Settings, web_settings: WebSettings | None = None
+    settings: Settings, web_settings: WebSettings | None = None, *, run_jobs: bool = False
 ) -> AsyncIterator[WebDeps]:
     """The real wiring (runners/container.py chooses every adapter from the settings); everything is
     closed when the block ends. `web_settings` overrides `settings.web` (tests)."""
@@ -733,7 +733,7 @@ async def open_web_deps(
 
     if web_settings is not None:
         settings = evolve(settings, web=web_settings)
-    async with open_service(settings) as opened:
+    async with open_service(settings, run_jobs=run_jobs) as opened:
         deps: WebDeps = await web_deps(opened)
         yield deps
 
@@ -748,7 +748,7 @@ def add_commands(subparsers: Any) -> None:
 async def web_command(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
     configure_service_logging(settings)
-    async with open_web_deps(settings) as deps:
+    async with open_web_deps(settings, run_jobs=True) as deps:
         logger.info(
             "api clients %d, stripe %s, readiness checks %s",
             len(deps.api_keys), "on" if deps.checkout_provider else "off", ", ".join(deps.pings),

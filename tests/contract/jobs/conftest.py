@@ -1,0 +1,104 @@
+"""Real backends for the job locks and reconciliation: Postgres, Redis and the fake Stripe server.
+
+Postgres is TEST_DATABASE_URL, else DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/test; Redis is
+REDIS_URL, else redis://127.0.0.1:6379/15. Nothing answering means a loud skip (a failure under CI=true,
+see tests/conftest.py). Each test gets its own lock namespace or key prefix, and a fresh migrated schema
+where it needs a store, so the suite can share servers with anything else.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+import redis as sync_redis
+
+# The fake Stripe server and the web harness live with the Stripe contract suite.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stripe"))
+
+from fake_stripe import FakeStripe
+
+from adapters.postgres.migrations import migrate_database
+from adapters.postgres.storage import PostgresStore, create_pool
+
+DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
+DEFAULT_REDIS = "redis://127.0.0.1:6379/15"
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> str:
+    url = os.environ.get("TEST_DATABASE_URL") or os.environ.get("DATABASE_URL") or DEFAULT_PG
+    if not url.startswith(("postgresql://", "postgres://")):
+        url = DEFAULT_PG
+    try:
+        with psycopg.connect(url, connect_timeout=3) as conn:
+            conn.execute("SELECT 1")
+    except psycopg.Error as exc:
+        pytest.skip(f"POSTGRES UNAVAILABLE at {url}: {str(exc).strip()[:200]}")
+    return url
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    url = os.environ.get("REDIS_URL") or DEFAULT_REDIS
+    client = sync_redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1)
+    try:
+        client.ping()
+    except sync_redis.RedisError as exc:
+        pytest.skip(f"NO REDIS at {url}: {exc}")
+    finally:
+        client.close()
+    return url
+
+
+@pytest.fixture
+def redis_prefix(redis_url: str) -> Iterator[str]:
+    prefix = f"test:{uuid.uuid4().hex[:12]}:lock:"
+    yield prefix
+    client = sync_redis.Redis.from_url(redis_url, socket_connect_timeout=2, socket_timeout=2)
+    try:
+        keys = list(client.scan_iter(match=prefix + "*", count=1000))
+        if keys:
+            client.delete(*keys)
+    finally:
+        client.close()
+
+
+@pytest.fixture
+def lock_namespace() -> str:
+    """Advisory locks are per database, not per schema: a namespace per test keeps tests apart."""
+    return f"test-{uuid.uuid4().hex[:12]}:"
+
+
+@pytest.fixture
+async def pg_store(pg_url: str) -> AsyncIterator[PostgresStore]:
+    """A fresh migrated schema behind a pool of its own."""
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    async with await psycopg.AsyncConnection.connect(pg_url, autocommit=True) as conn:
+        await conn.execute(f"CREATE SCHEMA {schema}")  # generated identifier
+    try:
+        await migrate_database(pg_url, schema)
+        pool = create_pool(pg_url, schema=schema, min_size=1, max_size=5, timeout=10)
+        await pool.open(wait=True)
+        try:
+            yield PostgresStore(pool)
+        finally:
+            await pool.close()
+    finally:
+        async with await psycopg.AsyncConnection.connect(pg_url, autocommit=True) as conn:
+            await conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+
+
+@pytest.fixture
+async def fake_stripe() -> AsyncIterator[FakeStripe]:
+    server = FakeStripe()
+    await server.start()
+    try:
+        yield server
+    finally:
+        await server.stop()
