@@ -73,6 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--answer", action="append", default=[], metavar="TEXT", help="questionnaire answers, in order"
     )
     read.add_argument("--json", action="store_true", help="print one JSON object")
+    read.add_argument(
+        "--interpreter",
+        choices=("auto", "offline", "openai"),
+        default="auto",
+        help="auto (default): OpenAI-compatible when OPENAI_API_KEY is set, else offline",
+    )
     read.set_defaults(handler=commands.read)
 
     for module_name in PLUGGED_COMMANDS:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import secrets
 from typing import Any
 
@@ -10,13 +11,13 @@ from dependency_injector import providers
 
 from adapters.memory.randomness import SeededRandom
 from runners.cli import CliError, load_settings, print_json
-from runners.container import in_process
+from runners.container import InProcess, in_process
 from runners.present import cards_json
 from tarot_domain.i18n import languages, translate
 from tarot_domain.model.cards import catalogue
 from tarot_domain.model.decks import get_deck
 from tarot_domain.model.localized import pick
-from tarot_domain.model.spreads import all_spreads, get_spread
+from tarot_domain.model.spreads import Spread, all_spreads, get_spread
 from tarot_domain.use_cases.readings import ReadingRequest, ReadingResult
 
 CLI_USER = "cli:local"
@@ -93,14 +94,31 @@ async def read(args: argparse.Namespace) -> int:
     spread = get_spread(args.spread)  # validated before anything else happens
     get_deck(args.deck)
     settings = load_settings()
+    if args.interpreter == "openai" and settings.openai is None:
+        raise CliError("--interpreter openai needs OPENAI_API_KEY")
     container = in_process(settings)
     if args.seed is not None:
         container.core.randomness.override(providers.Object(SeededRandom(args.seed)))
+    async with contextlib.AsyncExitStack() as stack:
+        if settings.openai is not None and args.interpreter != "offline":
+            from adapters.openai_http.interpreter import OpenAIInterpreter
+
+            llm = await stack.enter_async_context(OpenAIInterpreter(settings.openai))
+            container.gateways.interpreter.override(providers.Object(llm))
+        result = await _read(container, spread, args, lang)
+    if args.json:
+        print_json(reading_json(result))
+    else:
+        print(render_reading(result))
+    return 0
+
+
+async def _read(container: InProcess, spread: Spread, args: argparse.Namespace, lang: str) -> ReadingResult:
     use_cases = container.use_cases
     registration = await use_cases.users().register(CLI_USER, lang)
     user = await use_cases.users().set_tier(registration.user.id, CLI_TIER, until=None)
     await use_cases.credits().grant(user.id, spread.cost, reason="local CLI reading")
-    result = await use_cases.readings().request_reading(
+    result: ReadingResult = await use_cases.readings().request_reading(
         ReadingRequest(
             user_id=user.id,
             spread_id=spread.id,
@@ -112,11 +130,7 @@ async def read(args: argparse.Namespace) -> int:
             answers=tuple(args.answer),
         )
     )
-    if args.json:
-        print_json(reading_json(result))
-    else:
-        print(render_reading(result))
-    return 0
+    return result
 
 
 def reading_json(result: ReadingResult) -> dict[str, Any]:
