@@ -6,7 +6,6 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-import pytest
 from attrs import define, field
 from fake_openai import FakeOpenAI
 
@@ -100,10 +99,7 @@ class OpenAIHarness:
 
 
 def offline_interpreter() -> Interpreter:
-    """The offline interpreter, or a loud skip while it does not exist yet (a failure under CI=true)."""
-    try:
-        from adapters.offline.interpreter import OfflineInterpreter
-    except ImportError as exc:
-        pytest.skip(f"adapters.offline.interpreter is not importable yet: {exc}")
+    from adapters.offline.interpreter import OfflineInterpreter
+
     interpreter: Interpreter = OfflineInterpreter()
     return interpreter

@@ -13,15 +13,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import schemathesis
 from aiohttp import web
 from hypothesis import HealthCheck, given, settings
+from schemathesis import GenerationMode
+from schemathesis.config import SchemathesisConfig
 from web_support import KEYS, build_web_world
 
 from runners.web import create_app
-
-schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is in the test extra")
-from schemathesis import GenerationMode  # noqa: E402
-from schemathesis.config import SchemathesisConfig  # noqa: E402
 
 MAX_EXAMPLES = 40
 
