@@ -934,6 +934,9 @@ def create_pool(
         max_size=max_size,
         timeout=timeout,
         configure=configure,
+        # One round trip per checkout buys this: after a server restart an idle pooled connection is
+        # found dead and replaced here, instead of failing the request that drew it.
+        check=AsyncConnectionPool.check_connection,
         name=name,
         open=False,
     )

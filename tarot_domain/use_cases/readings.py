@@ -194,6 +194,11 @@ class ReadingService:
             fallback = True
 
         async def save(uow: UnitOfWork) -> tuple[Reading, FollowUp]:
+            current = await uow.readings.get(reading.id)
+            if current is not None and hold is not None:
+                for stored in current.follow_ups:
+                    if stored.hold_id == hold.id:  # an earlier try committed; its acknowledgement was lost
+                        return current, stored
             cost = await self._settle(uow, hold, charge=not fallback)
             follow_up = FollowUp(
                 question=text,
@@ -321,6 +326,10 @@ class ReadingService:
         reading_id = self._s.new_id()
 
         async def save(uow: UnitOfWork) -> ReadingResult:
+            saved = await uow.readings.get(reading_id)
+            if saved is not None:  # an earlier try committed but its acknowledgement was lost
+                before = await uow.ledger.balance(user_account(user.id))
+                return ReadingResult(saved, replayed=False, available=before.available)
             now = self._s.clock.now()
             cost = await self._settle(uow, hold, charge=not fallback)
             reading = Reading(

@@ -8,7 +8,7 @@ from datetime import datetime
 from attrs import evolve, frozen
 
 from tarot_domain.model.decks import get_deck
-from tarot_domain.model.errors import TarotError, forbidden, not_found
+from tarot_domain.model.errors import ErrorKind, TarotError, forbidden, not_found
 from tarot_domain.model.ledger import ISSUANCE_GRANTS, TransferKind, TransferRequest, user_account
 from tarot_domain.model.users import Preferences, User, check_external_ref, check_language, normalize_language
 from tarot_domain.use_cases.context import Services
@@ -46,6 +46,17 @@ class UserService:
     ) -> Registration:
         """Find or create the user behind `external_ref`; a new identity gets the welcome grant, once ever."""
         check_external_ref(external_ref)
+        try:
+            return await self._register(external_ref, language_code, display_name)
+        except TarotError as error:
+            if error.kind is not ErrorKind.CONFLICT:
+                raise
+        # Two first messages raced and the other one created the user: that one is ours too.
+        return await self._register(external_ref, language_code, display_name)
+
+    async def _register(
+        self, external_ref: str, language_code: str | None, display_name: str | None
+    ) -> Registration:
         now = self._s.clock.now()
         async with self._s.uow() as uow:
             existing = await uow.users.get_by_ref(external_ref)

@@ -244,3 +244,54 @@ async def test_the_welcome_grant_is_given_once_per_identity_even_after_forget(wo
     assert back.created and back.user.id != first.user.id and back.welcome_credits == 0
     assert await world.available(back.user.id) == 0
     assert await world.available(first.user.id) == 20
+
+
+async def test_a_registration_that_loses_the_insert_race_returns_the_winner(world: World) -> None:
+    """Two first messages from one person: the loser's insert conflicts, and it answers with the
+    winner's user instead of an error (what Postgres does under a real race)."""
+    from types import TracebackType
+
+    from tarot_domain.use_cases.users import UserService
+
+    winner = (await world.users.register("telegram:77")).user
+    blind = [True]
+
+    class BlindFirstLookup:
+        """The first unit of work does not see the winner yet, as if both looked at the same moment."""
+
+        def __init__(self) -> None:
+            self._inner = world.store.uow()
+            self._blind = blind[0]
+            blind[0] = False
+
+        async def __aenter__(self) -> BlindFirstLookup:
+            await self._inner.__aenter__()
+            return self
+
+        async def __aexit__(
+            self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+        ) -> None:
+            await self._inner.__aexit__(t, e, tb)
+
+        async def commit(self) -> None:
+            await self._inner.commit()
+
+        def __getattr__(self, name: str) -> object:
+            repo = getattr(self._inner, name)
+            if name == "users" and self._blind:
+
+                class Blind:
+                    async def get_by_ref(self, ref: str) -> None:
+                        return None
+
+                    def __getattr__(self, attr: str) -> object:
+                        return getattr(repo, attr)
+
+                return Blind()
+            return repo
+
+    from attrs import evolve
+
+    users = UserService(evolve(world.services, uow=BlindFirstLookup))  # type: ignore[arg-type]
+    again = await users.register("telegram:77")
+    assert not again.created and again.user.id == winner.id and again.welcome_credits == 0

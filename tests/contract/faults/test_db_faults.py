@@ -346,12 +346,6 @@ class LostAcknowledgement:
             raise TarotError(ErrorKind.DATABASE, "server closed the connection unexpectedly", retryable=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TarotError,
-    reason="ReadingService._complete's retried save finds its own committed reading and raises CONFLICT"
-    " ('reading ... exists') instead of returning it; see docs/RELIABILITY.md, known gaps",
-)
 async def test_a_lost_commit_acknowledgement_of_the_closing_transaction_still_answers() -> None:
     store = MemoryStore()
     counter = [0]
