@@ -462,25 +462,31 @@ class PaymentService:
         if total == order.refunded_amount:
             return EventOutcome(applied=False, payment=order)
         owed = order.credits * total // order.amount - order.credits * order.refunded_amount // order.amount
-        taken = shortfall = 0
-        if owed > 0:
-            result = await uow.ledger.clawback(
-                TransferRequest(
-                    id=f"refund:{order.id}:{total}",
-                    debit=user_account(order.user_id),
-                    credit=ISSUANCE[order.provider],
-                    amount=owed,
-                    kind=TransferKind.CLAWBACK,
-                    reference=order.id,
-                    balancing=True,
-                ),
-                now,
-            )
-            taken, shortfall = result.taken, result.shortfall
+        taken, shortfall = await self._take_back(uow, order, f"refund:{order.id}:{total}", owed, now)
         note = f"refunded {total}/{order.amount}; took {taken} credits, shortfall {shortfall}"
         updated = evolve(order, status=PaymentStatus.REFUNDED, refunded_amount=total)
         updated = await self._change(uow, updated, StatusChange(PaymentStatus.REFUNDED, now, note))
         return EventOutcome(True, updated, credits_taken=taken, shortfall=shortfall)
+
+    async def _take_back(
+        self, uow: UnitOfWork, payment: Payment, transfer_id: str, owed: int, now: datetime
+    ) -> tuple[int, int]:
+        """A balancing claw-back of `owed` credits for `payment`: (taken, shortfall). Nothing owed: (0, 0)."""
+        if owed <= 0:
+            return 0, 0
+        result = await uow.ledger.clawback(
+            TransferRequest(
+                id=transfer_id,
+                debit=user_account(payment.user_id),
+                credit=ISSUANCE[payment.provider],
+                amount=owed,
+                kind=TransferKind.CLAWBACK,
+                reference=payment.id,
+                balancing=True,
+            ),
+            now,
+        )
+        return result.taken, result.shortfall
 
     async def _open_dispute(
         self, uow: UnitOfWork, payment: Payment, dispute_id: str, amount: int, now: datetime
@@ -495,21 +501,7 @@ class PaymentService:
     ) -> EventOutcome:
         still_held = payment.credits - payment.credits * payment.refunded_amount // payment.amount
         owed = min(still_held, payment.credits * min(max(amount, 0), payment.amount) // payment.amount)
-        taken = shortfall = 0
-        if owed > 0:
-            result = await uow.ledger.clawback(
-                TransferRequest(
-                    id=f"dispute:{dispute_id}",
-                    debit=user_account(payment.user_id),
-                    credit=ISSUANCE[payment.provider],
-                    amount=owed,
-                    kind=TransferKind.CLAWBACK,
-                    reference=payment.id,
-                    balancing=True,
-                ),
-                now,
-            )
-            taken, shortfall = result.taken, result.shortfall
+        taken, shortfall = await self._take_back(uow, payment, f"dispute:{dispute_id}", owed, now)
         await self._set_frozen(uow, payment.user_id, True)
         note = f"dispute {dispute_id} opened for {amount}; took {taken} credits, shortfall {shortfall}"
         updated = evolve(payment, status=PaymentStatus.DISPUTED)
