@@ -764,5 +764,8 @@ def configure_service_logging(settings: Settings) -> None:
     from runners.logs import configure_logging
 
     configure_logging(settings.log_level, settings.log_format, secrets=settings.secrets())
+    from adapters.telegram.binding import UpdateContextFilter
+
     for handler in logging.getLogger().handlers:
         handler.addFilter(RequestIdFilter())
+        handler.addFilter(UpdateContextFilter())

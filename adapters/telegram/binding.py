@@ -18,6 +18,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from typing import Any, Protocol
 
 from telethon import TelegramClient, events, utils  # type: ignore[import-untyped]
@@ -76,6 +77,22 @@ def sender_of(user: Any, user_id: int) -> Sender:
         return Sender(user_id=user_id)
     name = " ".join(part for part in (user.first_name, user.last_name) if part) or user.username
     return Sender(user_id=user_id, language_code=user.lang_code or None, display_name=name or None)
+
+
+CURRENT_UPDATE: ContextVar[tuple[int, str] | None] = ContextVar("telegram_update", default=None)
+
+
+class UpdateContextFilter(logging.Filter):
+    """Puts the update being handled (`update_id`, `user_ref`) on every log record written meanwhile."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        current = CURRENT_UPDATE.get()
+        if current is not None:
+            if not hasattr(record, "update_id"):
+                record.update_id = current[0]
+            if not hasattr(record, "user_ref"):
+                record.user_ref = current[1]
+        return True
 
 
 def message_update_id(message: Any) -> int:
@@ -398,6 +415,8 @@ class TelegramBot:
 
     async def dispatch(self, incoming: Incoming) -> None:
         """Run the dialog on one event, serialised per chat; never raises (but lets cancellation through)."""
+        # Every log line written while this update is handled carries its id and the user's ref.
+        CURRENT_UPDATE.set((incoming.update_id, f"telegram:{incoming.sender.user_id}"))
         scope = UpdateScope(self.outbox, incoming)
         if isinstance(incoming, PreCheckoutQuery):
             # Telegram allows 10 seconds and the query touches no chat state: never queue it.

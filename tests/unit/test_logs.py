@@ -56,3 +56,20 @@ def test_ordinary_numbers_are_left_alone(stream: io.StringIO) -> None:
     logger.info("reading 1234567890123 took 12 ms; order 4242 4242 4242 4241")
     out = stream.getvalue()
     assert "1234567890123" in out and "4242 4242 4242 4241" in out  # not Luhn-valid → not a card
+
+
+def test_lines_logged_while_an_update_is_handled_carry_its_id_and_user(stream: io.StringIO) -> None:
+    from adapters.telegram.binding import CURRENT_UPDATE, UpdateContextFilter
+
+    configure_logging("INFO", "json", stream=stream)
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(UpdateContextFilter())
+    token = CURRENT_UPDATE.set((4242, "telegram:99"))
+    try:
+        logging.getLogger("adapters.telegram").warning("the dialog said something")
+    finally:
+        CURRENT_UPDATE.reset(token)
+    logging.getLogger("adapters.telegram").warning("between updates")
+    first, second = (json.loads(line) for line in stream.getvalue().splitlines())
+    assert (first["update_id"], first["user_ref"]) == (4242, "telegram:99")
+    assert "update_id" not in second
