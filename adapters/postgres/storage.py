@@ -278,6 +278,24 @@ _USER_COLUMNS = (
 )
 
 
+async def _update_guarded(
+    db: _Db, query: str, params: dict[str, Any], *, table: str, row_id: str, taken: str
+) -> None:
+    """An UPDATE whose NOT EXISTS guard turns a taken unique reference into "no row updated" instead of
+    a unique violation (which would abort the transaction); the unique index still decides a true race.
+    No row: NOT_FOUND when the id is unknown, else CONFLICT (`taken`)."""
+    try:
+        row = await db.one(query, params)
+    except TarotError as exc:
+        if isinstance(exc.__cause__, pg_errors.UniqueViolation):
+            raise conflict(taken) from exc
+        raise
+    if row is None:
+        if await db.one(f"SELECT 1 FROM {table} WHERE id = %s", (row_id,)) is None:
+            raise not_found(f"no {table[:-1]} {row_id}")
+        raise conflict(taken)
+
+
 class PostgresUserRepository:
     def __init__(self, db: _Db) -> None:
         self._db = db
@@ -305,29 +323,22 @@ class PostgresUserRepository:
         return None if row is None else _user(row)
 
     async def update(self, user: User) -> None:
-        # The NOT EXISTS turns a taken external_ref into "no row updated" instead of a unique violation
-        # (which would abort the transaction); the unique index still decides a true race.
-        try:
-            row = await self._db.one(
-                "UPDATE users SET external_ref = %(external_ref)s, language = %(language)s,"
-                " deck_id = %(deck_id)s, reversals = %(reversals)s, active = %(active)s, tier_id ="
-                " %(tier_id)s,"
-                " tier_until = %(tier_until)s, purchases_frozen = %(purchases_frozen)s,"
-                " display_name = %(display_name)s, created_at = %(created_at)s, last_seen_at ="
-                " %(last_seen_at)s"
-                " WHERE id = %(id)s AND (%(external_ref)s::text IS NULL OR NOT EXISTS"
-                " (SELECT FROM users o WHERE o.external_ref = %(external_ref)s AND o.id <> %(id)s))"
-                " RETURNING id",
-                _user_params(user),
-            )
-        except TarotError as exc:
-            if isinstance(exc.__cause__, pg_errors.UniqueViolation):
-                raise conflict(f"user ref {user.external_ref} exists") from exc
-            raise
-        if row is None:
-            if await self._db.one("SELECT 1 FROM users WHERE id = %s", (user.id,)) is None:
-                raise not_found(f"no user {user.id}")
-            raise conflict(f"user ref {user.external_ref} exists")
+        await _update_guarded(
+            self._db,
+            "UPDATE users SET external_ref = %(external_ref)s, language = %(language)s,"
+            " deck_id = %(deck_id)s, reversals = %(reversals)s, active = %(active)s, tier_id ="
+            " %(tier_id)s,"
+            " tier_until = %(tier_until)s, purchases_frozen = %(purchases_frozen)s,"
+            " display_name = %(display_name)s, created_at = %(created_at)s, last_seen_at ="
+            " %(last_seen_at)s"
+            " WHERE id = %(id)s AND (%(external_ref)s::text IS NULL OR NOT EXISTS"
+            " (SELECT FROM users o WHERE o.external_ref = %(external_ref)s AND o.id <> %(id)s))"
+            " RETURNING id",
+            _user_params(user),
+            table="users",
+            row_id=user.id,
+            taken=f"user ref {user.external_ref} exists",
+        )
 
     async def count(self) -> int:
         row = await self._db.one("SELECT count(*) AS n FROM users")
@@ -803,25 +814,20 @@ class PostgresPaymentRepository:
         return None if row is None else _payment(row)
 
     async def update(self, payment: Payment, change: StatusChange | None = None) -> None:
-        try:
-            row = await self._db.one(
-                "UPDATE payments SET provider = %(provider)s, provider_ref = %(provider_ref)s,"
-                " user_id = %(user_id)s, product_id = %(product_id)s, amount = %(amount)s,"
-                " currency = %(currency)s, credits = %(credits)s, status = %(status)s,"
-                " refunded_amount = %(refunded_amount)s, created_at = %(created_at)s"
-                " WHERE id = %(id)s AND (%(provider_ref)s::text IS NULL OR NOT EXISTS (SELECT FROM payments o"
-                "  WHERE o.provider = %(provider)s AND o.provider_ref = %(provider_ref)s AND o.id <> %(id)s))"
-                " RETURNING id",
-                _payment_params(payment),
-            )
-        except TarotError as exc:
-            if isinstance(exc.__cause__, pg_errors.UniqueViolation):
-                raise conflict(f"payment {payment.provider}:{payment.provider_ref} exists") from exc
-            raise
-        if row is None:
-            if await self._db.one("SELECT 1 FROM payments WHERE id = %s", (payment.id,)) is None:
-                raise not_found(f"no payment {payment.id}")
-            raise conflict(f"payment {payment.provider}:{payment.provider_ref} exists")
+        await _update_guarded(
+            self._db,
+            "UPDATE payments SET provider = %(provider)s, provider_ref = %(provider_ref)s,"
+            " user_id = %(user_id)s, product_id = %(product_id)s, amount = %(amount)s,"
+            " currency = %(currency)s, credits = %(credits)s, status = %(status)s,"
+            " refunded_amount = %(refunded_amount)s, created_at = %(created_at)s"
+            " WHERE id = %(id)s AND (%(provider_ref)s::text IS NULL OR NOT EXISTS (SELECT FROM payments o"
+            "  WHERE o.provider = %(provider)s AND o.provider_ref = %(provider_ref)s AND o.id <> %(id)s))"
+            " RETURNING id",
+            _payment_params(payment),
+            table="payments",
+            row_id=payment.id,
+            taken=f"payment {payment.provider}:{payment.provider_ref} exists",
+        )
         if change is not None:
             await self._append(payment.id, change)
 
