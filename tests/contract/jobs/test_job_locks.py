@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 import psycopg
 import pytest
@@ -54,6 +55,17 @@ def runner(work: Work, lock: object, name: str = "race", ttl: float = 5.0) -> Jo
     return JobRunner([Job(name, 60.0, work, lock_ttl=ttl)], lock)  # type: ignore[arg-type]
 
 
+async def race(work: Work, first: JobRunner, second: JobRunner) -> list[Any]:
+    """Both runners try at once; the winner's job waits until the loser has answered, so however slowly
+    either connection comes up, the two runs overlap and exactly one may hold the lock."""
+    work.release = asyncio.Event()
+    tasks = [asyncio.create_task(first.run_now("race")), asyncio.create_task(second.run_now("race"))]
+    done, _ = await asyncio.wait(tasks, timeout=10, return_when=asyncio.FIRST_COMPLETED)
+    assert len(done) == 1, "the winner finished before being released"
+    work.release.set()
+    return [await task for task in tasks]
+
+
 @asynccontextmanager
 async def pool(url: str, size: int = 3, wait: float = 5.0) -> AsyncIterator[Pool]:
     opened = create_pool(url, min_size=1, max_size=size, timeout=wait)
@@ -93,7 +105,7 @@ async def test_postgres_two_processes_race_and_exactly_one_runs(pg_url: str, loc
     async with pool(pg_url) as one, pool(pg_url) as two:
         first = runner(work, PostgresJobLock(one, namespace=lock_namespace))
         second = runner(work, PostgresJobLock(two, namespace=lock_namespace))
-        reports = await asyncio.gather(first.run_now("race"), second.run_now("race"))
+        reports = await race(work, first, second)
         assert sorted(r.outcome for r in reports) == ["ok", "skipped"]
         assert (work.runs, work.most) == (1, 1)
         assert await advisory_holders(pg_url, f"{lock_namespace}race") == []  # released after the run
@@ -167,7 +179,7 @@ async def test_redis_two_processes_race_and_exactly_one_runs(redis_url: str, red
     async with redis(redis_url) as one, redis(redis_url) as two:
         first = runner(work, RedisJobLock(one, prefix=redis_prefix))
         second = runner(work, RedisJobLock(two, prefix=redis_prefix))
-        reports = await asyncio.gather(first.run_now("race"), second.run_now("race"))
+        reports = await race(work, first, second)
         assert sorted(r.outcome for r in reports) == ["ok", "skipped"]
         assert (work.runs, work.most) == (1, 1)
         assert await one.exists(f"{redis_prefix}race") == 0
