@@ -11,6 +11,9 @@ from collections.abc import Generator
 
 import pytest
 
+# Real PostgreSQL and Redis for every contract folder (pg_url, redis_url, throwaway servers).
+pytest_plugins = ("servers",)
+
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 

@@ -50,7 +50,8 @@ from tarot_ports.interpreter import InterpretationRequest, OnDelta
 from tarot_ports.rate_limit import RateLimit
 
 if TYPE_CHECKING:  # the fixtures' types; conftest is not importable at run time
-    from conftest import FaultDb, ThrowawayPostgres
+    from conftest import FaultDb
+    from servers import ThrowawayPostgres
 
 pytestmark = pytest.mark.contract
 
@@ -229,11 +230,13 @@ async def test_a_real_postgres_restart_under_load(own_postgres: ThrowawayPostgre
 # ---------------------------------------------------------------------------------------------------
 
 
-async def test_redis_stopped_and_started_under_load(own_redis: Any, caplog: pytest.LogCaptureFixture) -> None:
+async def test_redis_stopped_and_started_under_load(
+    own_redis_server: Any, caplog: pytest.LogCaptureFixture
+) -> None:
     """The documented degradation: the limiter fails open (one warning), sessions and de-duplication
     raise retryable DATABASE errors, readings go on (the ledger guards credits, not Redis); then
     everything works again once Redis is back, without a new client."""
-    client = create_redis(own_redis.url)  # production timeouts: every call bounded by ~1 s
+    client = create_redis(own_redis_server.url)  # production timeouts: every call bounded by ~1 s
     limiter, sessions, dedup = RedisRateLimiter(client), RedisSessionStore(client), RedisDeduplicator(client)
     store = MemoryStore()
     now = datetime.now(UTC)
@@ -293,9 +296,9 @@ async def test_redis_stopped_and_started_under_load(own_redis: Any, caplog: pyte
         workers = [asyncio.create_task(worker(w)) for w in range(8)]
         try:
             await asyncio.sleep(0.4)
-            await between_updates(own_redis.stop, "down")
+            await between_updates(own_redis_server.stop, "down")
             await asyncio.sleep(1.0)
-            await between_updates(own_redis.start, "back")  # the same port
+            await between_updates(own_redis_server.start, "back")  # the same port
             await asyncio.sleep(0.6)
         finally:
             stop.set()

@@ -1,14 +1,13 @@
 """Real backends for the job locks and reconciliation: Postgres, Redis and the fake Stripe server.
 
-Postgres is TEST_DATABASE_URL, else DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/test; Redis is
-REDIS_URL, else redis://127.0.0.1:6379/15. Nothing answering means a loud skip (a failure under CI=true,
-see tests/conftest.py). Each test gets its own lock namespace or key prefix, and a fresh migrated schema
-where it needs a store, so the suite can share servers with anything else.
+Postgres and Redis are the session's `pg_url` and `redis_url` (tests/servers.py: the configured servers,
+or throwaway ones; a loud skip, a failure under CI=true, when neither can be had). Each test gets its
+own lock namespace or key prefix, and a fresh migrated schema where it needs a store, so the suite can
+share servers with anything else.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -25,35 +24,6 @@ from fake_stripe import FakeStripe
 
 from adapters.postgres.migrations import migrate_database
 from adapters.postgres.storage import PostgresStore, create_pool
-
-DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
-DEFAULT_REDIS = "redis://127.0.0.1:6379/15"
-
-
-@pytest.fixture(scope="session")
-def pg_url() -> str:
-    url = os.environ.get("TEST_DATABASE_URL") or os.environ.get("DATABASE_URL") or DEFAULT_PG
-    if not url.startswith(("postgresql://", "postgres://")):
-        url = DEFAULT_PG
-    try:
-        with psycopg.connect(url, connect_timeout=3) as conn:
-            conn.execute("SELECT 1")
-    except psycopg.Error as exc:
-        pytest.skip(f"POSTGRES UNAVAILABLE at {url}: {str(exc).strip()[:200]}")
-    return url
-
-
-@pytest.fixture(scope="session")
-def redis_url() -> str:
-    url = os.environ.get("REDIS_URL") or DEFAULT_REDIS
-    client = sync_redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1)
-    try:
-        client.ping()
-    except sync_redis.RedisError as exc:
-        pytest.skip(f"NO REDIS at {url}: {exc}")
-    finally:
-        client.close()
-    return url
 
 
 @pytest.fixture

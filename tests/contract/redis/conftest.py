@@ -4,8 +4,8 @@ Every contract test takes `backend`, parametrised over `memory` and `redis`: the
 the in-memory twins to the Redis adapters' behaviour. Time is a `Timeline`: a `ManualClock` moved by hand
 for memory (exact), real sleeps for Redis (its clock cannot be moved; compared with a 10 ms tolerance).
 
-Redis is the server at REDIS_URL (default redis://127.0.0.1:6379/15), or else a throwaway
-`redis-server` started from PATH for the session; each test uses a random key prefix and deletes its
+Redis is the session's `redis_url` (tests/servers.py: REDIS_URL, default redis://127.0.0.1:6379/15, or a
+throwaway `redis-server`); each test uses a random key prefix and deletes its
 keys afterwards, so the suite can share a database with anything else.
 """
 
@@ -14,9 +14,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import shutil
-import socket
-import subprocess
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -25,6 +22,7 @@ from typing import Any, Protocol
 import pytest
 import redis as sync_redis
 from redis.asyncio import Redis
+from servers import free_port
 
 from adapters.memory.cache import MemoryCache
 from adapters.memory.clock import ManualClock
@@ -38,84 +36,6 @@ from tarot_ports.rate_limit import RateLimiter
 from tarot_ports.sessions import SessionStore
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-def answers(url: str) -> bool:
-    client = sync_redis.Redis.from_url(url, socket_connect_timeout=0.5, socket_timeout=0.5)
-    try:
-        return bool(client.ping())
-    except sync_redis.RedisError:
-        return False
-    finally:
-        client.close()
-
-
-class RedisServer:
-    """A throwaway `redis-server` on a free port, no persistence."""
-
-    def __init__(self, port: int | None = None) -> None:
-        self.port = port or free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self._process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        executable = shutil.which("redis-server")
-        if executable is None:
-            raise FileNotFoundError("redis-server is not on PATH")
-        self._process = subprocess.Popen(
-            [executable, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 5
-        while not answers(self.url):
-            if self._process.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError(f"redis-server did not come up on port {self.port}")
-            time.sleep(0.02)
-
-    def stop(self) -> None:
-        if self._process is not None:
-            self._process.terminate()
-            self._process.wait(5)
-            self._process = None
-
-
-@pytest.fixture(scope="session")
-def redis_url() -> Iterator[str]:
-    if answers(REDIS_URL):
-        yield REDIS_URL
-        return
-    server = RedisServer()
-    try:
-        server.start()
-    except (OSError, RuntimeError) as exc:
-        pytest.skip(f"NO REDIS: nothing answers at {REDIS_URL} and no throwaway redis-server: {exc}")
-    try:
-        yield server.url
-    finally:
-        server.stop()
-
-
-@pytest.fixture
-def own_redis_server() -> Iterator[RedisServer]:
-    """A running redis-server of this test's own, which it may stop and start again."""
-    server = RedisServer()
-    try:
-        server.start()
-    except (OSError, RuntimeError) as exc:
-        pytest.skip(f"NO REDIS: cannot start a throwaway redis-server: {exc}")
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from tarot_domain.model.errors import ErrorKind, TarotError
 from tarot_ports.rate_limit import RateLimit
 
 if TYPE_CHECKING:  # the fixtures' types; conftest is not importable at run time
-    from conftest import RedisServer
+    from servers import RedisServer
 
 pytestmark = pytest.mark.contract
 

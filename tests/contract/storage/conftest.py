@@ -3,23 +3,14 @@
 Every test gets a fresh store: a new MemoryStore, a new SQLite file under tmp_path, or a new Postgres
 schema (`t_<random>`, migrated, reached through a pool whose search_path is that schema, dropped after).
 
-Postgres comes from TEST_DATABASE_URL, else DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/test.
-When nothing answers there, a throwaway server is started with initdb + pg_ctl in a temp directory on
-a free port (as the `postgres` user when we are root), and stopped at the end of the session. When that
-is impossible too, postgres tests skip with the reason (a failure under CI=true, see tests/conftest.py).
+Postgres is the session's `pg_url` (tests/servers.py: the configured server, or a throwaway one).
 """
 
 from __future__ import annotations
 
 import contextlib
-import glob
-import os
-import shutil
-import socket
-import subprocess
-import tempfile
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -49,7 +40,6 @@ from tarot_ports.storage import UnitOfWork
 
 KINDS = ("memory", "sqlite", "postgres")
 REAL_KINDS = ("sqlite", "postgres")
-DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/test"
 
 
 @define
@@ -69,93 +59,6 @@ class Backend:
             result = self.reset_hook(self)
             if hasattr(result, "__await__"):
                 await result  # type: ignore[misc]
-
-
-# ---------------------------------------------------------------------------------------------------
-# Postgres server
-
-
-def _answers(url: str) -> str | None:
-    try:
-        with psycopg.connect(url, connect_timeout=3) as conn:
-            conn.execute("SELECT 1")
-        return None
-    except psycopg.Error as exc:
-        return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-
-
-def _find_tool(name: str) -> str | None:
-    found = shutil.which(name)
-    if found:
-        return found
-    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)
-    return candidates[0] if candidates else None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextlib.contextmanager
-def _throwaway_server() -> Iterator[str]:
-    """initdb + pg_ctl in a temp dir; yields a URL; raises RuntimeError saying why it could not."""
-    initdb, pg_ctl = _find_tool("initdb"), _find_tool("pg_ctl")
-    if not initdb or not pg_ctl:
-        raise RuntimeError("initdb/pg_ctl not found on PATH or in /usr/lib/postgresql/*/bin")
-    root = Path(tempfile.mkdtemp(prefix="tarot-pg-"))
-    data = root / "data"
-    prefix: list[str] = []
-    if os.geteuid() == 0:  # initdb refuses to run as root
-        runuser = shutil.which("runuser")
-        if runuser is None:
-            raise RuntimeError("running as root and `runuser` is missing, cannot start postgres")
-        shutil.chown(root, "postgres", "postgres")
-        prefix = [runuser, "-u", "postgres", "--"]
-    port = _free_port()
-    log = root / "log"
-    try:
-        subprocess.run(
-            [*prefix, initdb, "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
-        subprocess.run(
-            [*prefix, pg_ctl, "-D", str(data), "-l", str(log), "-w", "-t", "60", "start", "-o",
-             f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"],
-            check=True,
-            capture_output=True,
-            timeout=90,
-        )  # fmt: skip
-    except (subprocess.SubprocessError, OSError) as exc:
-        shutil.rmtree(root, ignore_errors=True)
-        detail = getattr(exc, "stderr", b"") or b""
-        raise RuntimeError(
-            f"could not start a throwaway postgres: {exc} {detail.decode(errors='replace')[:300]}"
-        ) from exc
-    try:
-        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run([*prefix, pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
-        shutil.rmtree(root, ignore_errors=True)
-
-
-@pytest.fixture(scope="session")
-def pg_url() -> Iterator[str]:
-    url = os.environ.get("TEST_DATABASE_URL") or os.environ.get("DATABASE_URL") or DEFAULT_URL
-    if not url.startswith(("postgresql://", "postgres://")):
-        url = DEFAULT_URL
-    problem = _answers(url)
-    if problem is None:
-        yield url
-        return
-    try:
-        with _throwaway_server() as throwaway:
-            yield throwaway
-    except RuntimeError as exc:
-        pytest.skip(f"POSTGRES UNAVAILABLE: {url} does not answer ({problem}) and {exc}")
 
 
 async def _create_schema(url: str) -> str:

@@ -21,20 +21,6 @@ from runners.config import Settings
 from runners.container import resolve
 
 pytestmark = pytest.mark.contract
-REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
-
-
-def _redis_answers() -> bool:
-    host, port = "127.0.0.1", 6379
-    if REDIS_URL.startswith("redis://"):
-        hostport = REDIS_URL.split("//", 1)[1].split("/", 1)[0]
-        host, _, raw_port = hostport.rpartition(":")
-        port = int(raw_port or 6379)
-    try:
-        with socket.create_connection((host or "127.0.0.1", port), timeout=1):
-            return True
-    except OSError:
-        return False
 
 
 @pytest.fixture
@@ -72,13 +58,11 @@ async def test_embedded_defaults_resolve(tmp_path: Path) -> None:
         assert isinstance(await resolve(opened.container.gateways.rate_limiter), MemoryRateLimiter)
 
 
-async def test_postgres_and_redis_resolve(pg_schema_url: str) -> None:
-    if not _redis_answers():
-        pytest.skip(f"NO REDIS at {REDIS_URL}")
+async def test_postgres_and_redis_resolve(pg_schema_url: str, redis_url: str) -> None:
     from adapters.postgres.migrations import migrate_database
 
     await migrate_database(pg_schema_url)
-    settings = Settings.from_env({"DATABASE_URL": pg_schema_url, "REDIS_URL": REDIS_URL})
+    settings = Settings.from_env({"DATABASE_URL": pg_schema_url, "REDIS_URL": redis_url})
     await _exercise(settings, {"database", "redis"})
 
 
