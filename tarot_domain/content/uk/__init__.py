@@ -1,0 +1,1 @@
+"""The Ukrainian pack (українська): the first market's language, formal «ви»."""

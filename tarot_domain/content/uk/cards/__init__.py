@@ -1,0 +1,1 @@
+"""Card knowledge for the canonical (Rider–Waite–Smith) names and meanings, one module per group of cards."""

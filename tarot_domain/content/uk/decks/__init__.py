@@ -1,0 +1,1 @@
+"""Deck traditions: what Thoth and Marseille name and read differently."""
