@@ -68,7 +68,6 @@ from tarot_ports.dedup import Deduplicator
 from tarot_ports.randomness import RandomSource
 from tarot_ports.rate_limit import RateLimiter
 from tarot_ports.sessions import SessionStore
-from tarot_ports.storage import UnitOfWorkFactory
 
 log = logging.getLogger("adapters.telegram")
 
@@ -103,9 +102,10 @@ class Dialog:
         catalog: Catalog,
         config: DialogConfig | None = None,
         random: RandomSource | None = None,
-        uow: UnitOfWorkFactory | None = None,
+        uow: object = None,
     ) -> None:
-        """`uow` is accepted for existing wiring and unused: the admin's queries go through the use cases."""
+        """`uow` is ignored, kept only so existing wiring still builds: the dialog reaches storage
+        through the use cases alone."""
         config = config or DialogConfig()
         buttons = CallbackRegistry(sessions, dedup, random or SecretsRandom(), config.callback_ttl)
         self._conv = Conversation(

@@ -28,11 +28,10 @@ TextHandler = Callable[[Turn, Flow, str], Awaitable[None]]
 flow is `Flow(NO_FLOW)`."""
 PreCheckoutHandler = Callable[[Turn, PreCheckoutQuery], Awaitable[None]]
 PaidHandler = Callable[[Turn, SuccessfulPayment], Awaitable[None]]
+_V = TypeVar("_V")
 
 NO_FLOW = ""
 """The flow name (and `texts` key) of free text outside any flow."""
-_V = TypeVar("_V")
-
 BUILT_IN = frozenset({"start", "help"})
 """Commands the core answers itself: /start registers before anything is loaded, /help lists the tables."""
 
