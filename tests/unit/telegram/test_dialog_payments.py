@@ -170,5 +170,6 @@ async def test_admin_refund_for_a_buyer_who_left_is_left_to_do_by_hand() -> None
     await bot.say("/forget")
     await bot.press("Yes, delete my data")
     await bot.say(f"/refund {payload}", user=ADMIN)
-    assert bot.out.text(ADMIN) == f"Order {payload}'s buyer has no Telegram account on record; refund by hand."
+    told = bot.out.text(ADMIN)
+    assert told == f"Order {payload}'s buyer has no Telegram account on record; refund by hand."
     assert bot.out.refunds == [] and (await bot.credits.check()).ok
