@@ -31,8 +31,9 @@ Rules that make out-of-order and repeated deliveries end in the same state:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from datetime import datetime, timedelta
+from enum import Enum
 
 from attrs import evolve, frozen
 
@@ -47,6 +48,7 @@ from tarot_domain.model.ledger import (
 from tarot_domain.model.localized import pick
 from tarot_domain.model.payments import Payment, PaymentStatus, StatusChange
 from tarot_domain.model.products import STARS, STRIPE
+from tarot_domain.model.users import User
 from tarot_domain.use_cases.context import Services
 from tarot_domain.use_cases.users import load_active_user
 from tarot_ports.payments import (
@@ -87,6 +89,28 @@ class EventOutcome:
 class Checkout:
     order: Payment
     session: CheckoutSession
+
+
+StarsRefunder = Callable[[User, str], Awaitable[bool]]
+"""Returns one Stars charge to its buyer through Telegram: (buyer, charge id) → False when the buyer has
+no Telegram account to refund to; raises TarotError(PAYMENT) when Telegram refuses."""
+
+
+class StarsRefundStatus(Enum):
+    REFUNDED = "refunded"  # Telegram returned the Stars and the credits were taken back now
+    RECORDED_BEFORE = "recorded_before"  # Telegram returned them; this refund had been applied already
+    NOT_REFUNDABLE = "not_refundable"  # not a paid Stars order: Telegram was not asked
+    NO_ACCOUNT = "no_account"  # the buyer has no Telegram account on record: refund by hand
+
+
+@frozen
+class StarsRefund:
+    """What an operator's Stars refund did; `event` is the claw-back when Telegram was asked."""
+
+    status: StarsRefundStatus
+    order: Payment
+    buyer: User | None = None
+    event: EventOutcome | None = None
 
 
 def payment_error(detail: str, message_key: str = "error.payment", *, retryable: bool = False) -> TarotError:
@@ -203,6 +227,26 @@ class PaymentService:
                 f"payment {payment_id} has no settled money to refund", "error.order_not_payable"
             )
         return await self._gateway(payment.provider).refund(payment.provider_ref, amount, idempotency_key)
+
+    async def refund_stars_order(self, order_id: str, refund: StarsRefunder) -> StarsRefund:
+        """An operator refunds a paid Telegram Stars order in full: Telegram returns the Stars first
+        (`refund`), then the credits are taken back like any refund, once per charge. An unknown order
+        or buyer raises NOT_FOUND; anything but a paid Stars order is left alone (NOT_REFUNDABLE)."""
+        async with self._s.uow() as uow:
+            order = await uow.payments.get(order_id)
+            buyer = await uow.users.get(order.user_id) if order is not None else None
+        if order is None:
+            raise not_found(f"no order {order_id}", "error.unknown_order")
+        charge = order.provider_ref
+        if order.provider != STARS or order.status is not PaymentStatus.PAID or not charge:
+            return StarsRefund(StarsRefundStatus.NOT_REFUNDABLE, order)
+        if buyer is None:
+            raise not_found(f"no user {order.user_id}", "error.unknown_user")
+        if not await refund(buyer, charge):
+            return StarsRefund(StarsRefundStatus.NO_ACCOUNT, order, buyer)
+        event = await self.mark_refunded(STARS, charge, order.amount, event_id=f"refund:{charge}")
+        status = StarsRefundStatus.REFUNDED if event.applied else StarsRefundStatus.RECORDED_BEFORE
+        return StarsRefund(status, order, buyer, event)
 
     async def check_payable(self, order_id: str, amount: int, currency: str) -> Payment:
         """Before money moves (Telegram's pre-checkout): a known, unpaid order for exactly this price."""

@@ -99,6 +99,11 @@ class UserService:
             raise not_found(f"no user {user_id}", "error.unknown_user")
         return user
 
+    async def count(self) -> int:
+        """How many people have registered (forgotten ones included: their rows remain)."""
+        async with self._s.uow() as uow:
+            return await uow.users.count()
+
     async def find(self, external_ref: str) -> User:
         async with self._s.uow() as uow:
             user = await uow.users.get_by_ref(check_external_ref(external_ref))

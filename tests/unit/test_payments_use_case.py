@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 import pytest
@@ -12,8 +13,9 @@ from unit_world import World
 from adapters.memory.payment_gateway import MemoryPaymentGateway
 from tarot_domain.model.errors import ErrorKind, TarotError
 from tarot_domain.model.payments import Payment, PaymentStatus
-from tarot_domain.model.products import STRIPE
-from tarot_domain.use_cases.payments import PaymentService
+from tarot_domain.model.products import STARS, STRIPE
+from tarot_domain.model.users import User
+from tarot_domain.use_cases.payments import PaymentService, StarsRefundStatus
 from tarot_ports.payments import (
     DisputeClosed,
     DisputeOpened,
@@ -489,3 +491,88 @@ async def test_a_change_computed_from_a_stale_read_is_refused_and_retried(world:
     assert await world.available(uid) == 60  # nothing of the stale computation was kept
     assert (await stripe.apply(PaymentRefunded(STRIPE, "evt_r2", "pi_1", 599))).credits_taken == 60
     assert await world.available(uid) == 0 and (await world.credits.check()).ok
+
+
+class TelegramRefunds:
+    """The Telegram side of a Stars refund, hand-written: records each refund, or refuses like Telegram."""
+
+    def __init__(self, *, reachable: bool = True, refuse: bool = False) -> None:
+        self.reachable, self.refuse = reachable, refuse
+        self.done: list[tuple[str | None, str]] = []
+        self.meanwhile: Callable[[], Awaitable[object]] | None = None
+
+    async def __call__(self, buyer: User, charge: str) -> bool:
+        if not self.reachable:
+            return False
+        if self.refuse:
+            raise TarotError(ErrorKind.PAYMENT, "CHARGE_ALREADY_REFUNDED")
+        self.done.append((buyer.external_ref, charge))
+        if self.meanwhile is not None:
+            await self.meanwhile()
+        return True
+
+
+async def paid_stars_order(world: World, payments: PaymentService) -> tuple[str, Payment]:
+    uid = await world.new_user("telegram:42")
+    order = await payments.create_order(uid, "starter", STARS)  # 50 credits for 150 ⭐
+    await payments.mark_paid(STARS, order.id, "tg-charge-1", 150, "XTR", "tg:tg-charge-1")
+    return uid, order
+
+
+async def test_a_stars_refund_returns_the_stars_then_takes_the_credits_back_once(
+    world: World, payments: PaymentService
+) -> None:
+    uid, order = await paid_stars_order(world, payments)
+    telegram = TelegramRefunds()
+    refund = await payments.refund_stars_order(order.id, telegram)
+    assert refund.status is StarsRefundStatus.REFUNDED and telegram.done == [("telegram:42", "tg-charge-1")]
+    assert refund.event is not None and (refund.event.credits_taken, refund.event.shortfall) == (50, 0)
+    assert refund.buyer is not None and refund.buyer.id == uid
+    assert await world.available(uid) == 0
+    again = await payments.refund_stars_order(order.id, telegram)  # the order is refunded now
+    assert again.status is StarsRefundStatus.NOT_REFUNDABLE and again.order.status is PaymentStatus.REFUNDED
+    assert len(telegram.done) == 1 and (await world.credits.check()).ok
+
+
+async def test_two_refunds_of_one_charge_at_once_take_the_credits_back_once(
+    world: World, payments: PaymentService
+) -> None:
+    uid, order = await paid_stars_order(world, payments)
+    telegram = TelegramRefunds()
+    # While Telegram answers, a second operator's refund of the same charge lands first.
+    telegram.meanwhile = lambda: payments.mark_refunded(STARS, "tg-charge-1", 150, "refund:tg-charge-1")
+    refund = await payments.refund_stars_order(order.id, telegram)
+    assert refund.status is StarsRefundStatus.RECORDED_BEFORE
+    assert await world.available(uid) == 0 and (await world.credits.check()).ok
+
+
+async def test_only_a_paid_stars_order_is_refunded_through_telegram(
+    world: World, payments: PaymentService
+) -> None:
+    uid = await world.new_user("telegram:42", credits=5)
+    unpaid = await payments.create_order(uid, "starter", STARS)
+    card = await payments.create_order(uid, "starter", STRIPE, "USD")
+    await payments.mark_paid(STRIPE, card.id, "ch_1", card.amount, card.currency, "evt_1")
+    telegram = TelegramRefunds()
+    for order in (unpaid, card):
+        refund = await payments.refund_stars_order(order.id, telegram)
+        assert refund.status is StarsRefundStatus.NOT_REFUNDABLE and refund.order.id == order.id
+    assert telegram.done == [] and await world.available(uid) == 55
+    with pytest.raises(TarotError) as caught:
+        await payments.refund_stars_order("ord_missing", telegram)
+    assert caught.value.kind is ErrorKind.NOT_FOUND and caught.value.message_key == "error.unknown_order"
+
+
+async def test_a_buyer_telegram_cannot_reach_or_a_refused_refund_changes_nothing(
+    world: World, payments: PaymentService
+) -> None:
+    uid, order = await paid_stars_order(world, payments)
+    unreachable = await payments.refund_stars_order(order.id, TelegramRefunds(reachable=False))
+    assert unreachable.status is StarsRefundStatus.NO_ACCOUNT and unreachable.event is None
+    with pytest.raises(TarotError) as caught:
+        await payments.refund_stars_order(order.id, TelegramRefunds(refuse=True))
+    assert caught.value.kind is ErrorKind.PAYMENT
+    async with world.store.uow() as uow:
+        stored = await uow.payments.get(order.id)
+    assert stored is not None and stored.status is PaymentStatus.PAID
+    assert await world.available(uid) == 50

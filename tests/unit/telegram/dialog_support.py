@@ -180,6 +180,7 @@ class Bot:
         config: DialogConfig | None = None,
         welcome: int = 20,
         limits: Mapping[str, RateLimit] = GENEROUS,
+        dialog_type: type[Dialog] = Dialog,
         **config_changes: Any,
     ) -> None:
         self.store = MemoryStore()
@@ -199,7 +200,7 @@ class Bot:
         self.dedup = MemoryDeduplicator(self.clock)
         base = config or DialogConfig(admin_ids=frozenset({ADMIN}), limits=limits)
         self.config = evolve(base, **config_changes)
-        self.dialog = Dialog(
+        self.dialog = dialog_type(
             users=self.users,
             readings=self.readings,
             credits=self.credits,
@@ -211,7 +212,6 @@ class Bot:
             catalog=catalog,
             config=self.config,
             random=SeededRandom(2),
-            uow=self.store.uow,
         )
         self.out = RecordingOutbox()
         self.update_id = 0

@@ -161,3 +161,15 @@ async def test_admin_refund_of_a_stars_payment_claws_back() -> None:
     await bot.say("/refund", user=ADMIN)
     assert bot.out.text(ADMIN) == "Usage: /refund <order id>"
     assert (await bot.credits.check()).ok
+
+
+async def test_admin_refund_for_a_buyer_who_left_is_left_to_do_by_hand() -> None:
+    bot = Bot()
+    payload, amount = await bought(bot)
+    await bot.paid(payload, amount, charge="tg-charge-7")
+    await bot.say("/forget")
+    await bot.press("Yes, delete my data")
+    await bot.say(f"/refund {payload}", user=ADMIN)
+    told = bot.out.text(ADMIN)
+    assert told == f"Order {payload}'s buyer has no Telegram account on record; refund by hand."
+    assert bot.out.refunds == [] and (await bot.credits.check()).ok

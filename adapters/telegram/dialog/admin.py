@@ -1,0 +1,117 @@
+"""Admin commands, for the configured admin ids only: /grant, /stats and /refund (Telegram Stars)."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from adapters.telegram.dialog.conversation import Conversation
+from adapters.telegram.dialog.routes import Routes
+from adapters.telegram.dialog.turn import Turn
+from adapters.telegram.events import Reply
+from adapters.telegram.texts import t
+from tarot_domain.model.errors import TarotError, not_found
+from tarot_domain.model.users import User
+from tarot_domain.use_cases.payments import StarsRefundStatus
+from tarot_domain.use_cases.users import is_not_found
+
+log = logging.getLogger("adapters.telegram")
+
+
+def telegram_id(ref: str) -> int | None:
+    """The Telegram user id in a `telegram:<id>` reference (a private chat has the same id)."""
+    match = re.fullmatch(r"telegram:(\d{1,20})", ref)
+    return int(match.group(1)) if match else None
+
+
+class AdminFeature:
+    def __init__(self, conv: Conversation) -> None:
+        self._c = conv
+
+    def routes(self) -> Routes:
+        return Routes(
+            admin_commands={"grant": self._cmd_grant, "stats": self._cmd_stats, "refund": self._cmd_refund}
+        )
+
+    async def _tell(self, turn: Turn, chat: int, text: str, what: str) -> None:
+        """Tell another person what an admin did for them; they may have blocked the bot, so only log."""
+        if chat == turn.chat:
+            return
+        try:
+            await turn.out.send(chat, Reply(text))
+        except Exception:
+            log.warning("update %s: could not tell %s about a %s", turn.event.update_id, chat, what)
+
+    async def _cmd_grant(self, turn: Turn, args: str) -> None:
+        c, lang = self._c, turn.lang
+        parts = args.split(maxsplit=2)
+        who = parts[0] if parts else ""
+        ref = who if who.startswith("telegram:") else f"telegram:{who}" if who.isdigit() else ""
+        if len(parts) < 3 or not ref or not re.fullmatch(r"-?\d{1,9}", parts[1]):
+            await c.send(turn, t("admin.grant_usage", lang))
+            return
+        amount, reason = int(parts[1]), parts[2]
+        try:
+            target = await c.users.find(ref)
+        except TarotError as error:
+            if is_not_found(error):
+                raise not_found(f"no user {ref}") from error
+            raise
+        await c.credits.grant(target.id, amount, reason, transfer_id=f"tg-grant:{turn.event.update_id}")
+        available = await c.available(target.id)
+        await c.send(turn, t("admin.granted", lang, amount=amount, ref=ref, available=available))
+        target_chat = telegram_id(ref)
+        if target_chat is not None:
+            note = t("admin.granted_user", target.preferences.language, amount=amount, reason=reason)
+            await self._tell(turn, target_chat, note, "grant")
+
+    async def _cmd_stats(self, turn: Turn, args: str) -> None:
+        c, lang = self._c, turn.lang
+        users = await c.users.count()
+        report = await c.credits.check()
+        ledger = (
+            t("admin.stats_ok", lang)
+            if report.ok
+            else t("admin.stats_violations", lang, count=len(report.violations))
+        )
+        text = t(
+            "admin.stats", lang, users=users, ledger=ledger, accounts=report.accounts, pending=report.pending
+        )
+        if report.violations:
+            text += "\n" + "\n".join(f"• {v}" for v in report.violations[:10])
+        await c.send(turn, text)
+
+    async def _cmd_refund(self, turn: Turn, args: str) -> None:
+        c, lang = self._c, turn.lang
+        order_id = args.split()[0] if args.split() else ""
+        if not order_id:
+            await c.send(turn, t("admin.refund_usage", lang))
+            return
+
+        async def through_telegram(buyer: User, charge: str) -> bool:
+            chat = telegram_id(buyer.external_ref or "")
+            if chat is None:
+                return False
+            await turn.out.refund_stars(chat, charge)
+            return True
+
+        refund = await c.payments.refund_stars_order(order_id, through_telegram)
+        order, status = refund.order, refund.status
+        if status is StarsRefundStatus.NOT_REFUNDABLE:
+            await c.send(turn, t("admin.refund_not_stars", lang, order=order.id, status=order.status.value))
+            return
+        if status is StarsRefundStatus.NO_ACCOUNT:
+            await c.send(turn, t("admin.refund_no_chat", lang, order=order.id))
+            return
+        if status is StarsRefundStatus.RECORDED_BEFORE or refund.event is None or refund.buyer is None:
+            await c.send(turn, t("admin.refund_recorded_before", lang, amount=order.amount, order=order.id))
+            return
+        taken, shortfall = refund.event.credits_taken, refund.event.shortfall
+        text = t(
+            "admin.refunded", lang, amount=order.amount, order=order.id, taken=taken, shortfall=shortfall
+        )
+        await c.send(turn, text)
+        buyer, buyer_chat = refund.buyer, telegram_id(refund.buyer.external_ref or "")
+        if buyer_chat is not None:
+            note = t("pay.refunded_user", buyer.preferences.language, order=order.id, credits=taken)
+            await self._tell(turn, buyer_chat, note, "refund")

@@ -1,0 +1,185 @@
+"""Credits and buying them: /balance, /buy (packs and tiers), Telegram Stars invoices and the two
+updates Telegram sends about them (the pre-checkout query and the successful payment), Stripe links.
+
+Every Stars update is applied exactly once by the payment use case, keyed by Telegram's charge id.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+
+from adapters.telegram.callbacks import Action
+from adapters.telegram.dialog.conversation import Conversation
+from adapters.telegram.dialog.routes import Routes
+from adapters.telegram.dialog.turn import Rows, Turn
+from adapters.telegram.events import Button, IncomingCallback, Invoice, PreCheckoutQuery, SuccessfulPayment
+from adapters.telegram.texts import t
+from tarot_domain.i18n import error_message
+from tarot_domain.model.errors import ErrorKind, TarotError
+from tarot_domain.model.localized import pick
+from tarot_domain.model.products import STARS
+
+log = logging.getLogger("adapters.telegram")
+
+
+class BuyingFeature:
+    def __init__(self, conv: Conversation) -> None:
+        self._c = conv
+
+    def routes(self) -> Routes:
+        return Routes(
+            commands={"balance": self._cmd_balance, "buy": self._cmd_buy},
+            actions={"menu_buy": self._on_menu_buy, "product": self._on_product},
+            pre_checkout=self._pre_checkout,
+            paid=self._paid,
+        )
+
+    def _can_buy(self) -> bool:
+        return self._c.config.stars_enabled or self._c.config.checkout_url_factory is not None
+
+    def _is_tier(self, product_id: str) -> bool:
+        return product_id in {plan.id for plan in self._c.catalog.tiers}
+
+    # ------------------------------------------------------------------ the balance and the menu
+
+    async def _cmd_balance(self, turn: Turn, args: str) -> None:
+        c, user, lang = self._c, turn.me, turn.lang
+        balance = await c.credits.balance(user.id)
+        lines = [t("balance.text", lang, available=balance.available)]
+        if balance.pending_out:
+            lines.append(t("balance.pending", lang, pending=balance.pending_out))
+        tier_id = c.tier(user)
+        if tier_id is not None:
+            tier = pick(c.catalog.tier(tier_id).name, lang)
+            if user.tier_until is not None:
+                lines.append(t("balance.tier", lang, tier=tier, until=user.tier_until.strftime("%Y-%m-%d")))
+            else:
+                lines.append(t("balance.tier_forever", lang, tier=tier))
+        buttons: Rows = ()
+        if self._can_buy():
+            buttons = ((await c.button(turn, t("button.buy", lang), "menu_buy"),),)
+        await c.send(turn, "\n".join(lines), buttons)
+
+    async def _cmd_buy(self, turn: Turn, args: str) -> None:
+        await self._buy_menu(turn)
+
+    async def _on_menu_buy(self, turn: Turn, action: Action, event: IncomingCallback) -> None:
+        await turn.answer()
+        await self._buy_menu(turn)
+
+    async def _buy_menu(self, turn: Turn) -> None:
+        c, lang = self._c, turn.lang
+        stars = c.config.stars_enabled
+        if not self._can_buy():
+            await c.send(turn, t("buy.unavailable", lang))
+            return
+        tier = c.tier(turn.me)
+        rows: list[tuple[Button, ...]] = []
+        for pack in c.catalog.packs:
+            name, credits = pick(pack.name, lang), c.catalog.pack_credits(pack.id, tier)
+            if stars:
+                label = t("buy.pack_button", lang, name=name, credits=credits, price=pack.price(STARS).amount)
+            else:
+                label = t("buy.pack_card_button", lang, name=name, credits=credits)
+            rows.append((await c.button(turn, label, "product", product=pack.id),))
+        for plan in c.catalog.tiers:
+            name, credits = pick(plan.name, lang), plan.monthly_credits
+            if stars:
+                label = t("buy.tier_button", lang, name=name, credits=credits, price=plan.price(STARS).amount)
+            else:
+                label = t("buy.tier_card_button", lang, name=name, credits=credits)
+            rows.append((await c.button(turn, label, "product", product=plan.id),))
+        await c.send(turn, t("buy.header" if stars else "buy.header_card", lang), tuple(rows))
+
+    # ------------------------------------------------------------------ an order: invoice or link
+
+    async def _on_product(self, turn: Turn, action: Action, event: IncomingCallback) -> None:
+        c, user, lang = self._c, turn.me, turn.lang
+        product = str(action.args.get("product"))
+        await turn.answer()
+        if c.config.stars_enabled:
+            order = await c.payments.create_order(user.id, product, STARS)
+            await turn.out.send_invoice(
+                turn.chat, self._invoice(order.id, product, order.amount, order.currency, order.credits, lang)
+            )
+        factory = c.config.checkout_url_factory
+        if factory is not None:
+            url = await factory(user.id, product)
+            await c.send(turn, t("buy.card_link", lang), ((Button(t("button.checkout", lang), url=url),),))
+
+    def _invoice(
+        self, order_id: str, product: str, amount: int, currency: str, credits: int, lang: str
+    ) -> Invoice:
+        catalog = self._c.catalog
+        if self._is_tier(product):
+            plan = catalog.tier(product)
+            name = pick(plan.name, lang)
+            description = t(
+                "buy.invoice_tier", lang, name=name, credits=credits, bonus=plan.pack_bonus_percent
+            )
+        else:
+            name = pick(catalog.pack(product).name, lang)
+            description = t("buy.invoice_pack", lang, credits=credits)
+        # Telegram's limits: title 1–32 characters, description 1–255.
+        return Invoice(
+            title=name[:32], description=description[:255], payload=order_id, amount=amount,
+            currency=currency, label=name[:32],
+        )  # fmt: skip
+
+    # ------------------------------------------------------------------ Telegram's payment updates
+
+    async def _pre_checkout(self, turn: Turn, query: PreCheckoutQuery) -> None:
+        """Answered at once: yes only for this person's own known, unpaid order at its exact price."""
+        c = self._c
+        ok, reason = False, t("pay.refused", turn.lang)
+        try:
+            user = await c.users.find(f"telegram:{query.sender.user_id}")
+            turn.lang = user.preferences.language
+            reason = t("pay.refused", turn.lang)
+            if c.config.stars_enabled:
+                order = await c.payments.check_payable(query.payload, query.total_amount, query.currency)
+                ok = order.user_id == user.id and order.provider == STARS
+        except TarotError as error:
+            log.info("update %s: pre-checkout refused: %r", query.update_id, error)
+            if error.kind is not ErrorKind.NOT_FOUND:
+                reason = error_message(error, turn.lang)
+        turn.answered = True
+        await turn.out.answer_pre_checkout(query.query_id, ok, None if ok else reason)
+
+    async def _paid(self, turn: Turn, payment: SuccessfulPayment) -> None:
+        c = self._c
+        charge = payment.telegram_payment_charge_id
+        # A stranger's payment is still applied, and told in their client's language.
+        with contextlib.suppress(TarotError):
+            turn.lang = (await c.users.find(f"telegram:{payment.sender.user_id}")).preferences.language
+        try:
+            outcome = await c.payments.mark_paid(
+                STARS,
+                payment.payload,
+                charge,
+                payment.total_amount,
+                payment.currency,
+                event_id=f"tg:{charge}",
+            )
+        except Exception:
+            # Money was taken: never just "try again". The event and the mismatch are on record.
+            log.exception("update %s: Stars payment %s could not be applied", payment.update_id, charge)
+            await c.send(turn, t("pay.problem", turn.lang, ref=charge or payment.payload))
+            return
+        if not outcome.applied or outcome.payment is None:
+            log.info("update %s: Stars payment %s already applied", payment.update_id, charge)
+            return
+        order = outcome.payment
+        available = await c.available(order.user_id)
+        granted = outcome.credits_granted
+        if self._is_tier(order.product_id):
+            buyer = await c.users.get(order.user_id)
+            until = buyer.tier_until.strftime("%Y-%m-%d") if buyer.tier_until else "—"
+            tier = pick(c.catalog.tier(order.product_id).name, turn.lang)
+            text = t(
+                "pay.thanks_tier", turn.lang, tier=tier, until=until, credits=granted, available=available
+            )
+        else:
+            text = t("pay.thanks_pack", turn.lang, credits=granted, available=available)
+        await c.send(turn, text)

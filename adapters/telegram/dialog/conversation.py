@@ -1,0 +1,183 @@
+"""What every feature talks through: the use cases, the dialog's configuration, and the primitives of
+a conversation (replies sent or edited, button tokens, the chat's flow, rate limits, the person).
+
+Features hold one `Conversation` and never see the SessionStore, the Deduplicator or a unit of work.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, NoReturn
+
+from attrs import frozen
+
+from adapters.memory.rate_limit import DEFAULT_LIMITS
+from adapters.telegram.callbacks import Action, CallbackRegistry
+from adapters.telegram.dialog.turn import Flow, Rows, Shown, Turn
+from adapters.telegram.events import Button, Reply
+from adapters.telegram.texts import t
+from tarot_domain.i18n import error_message, translate
+from tarot_domain.model.errors import ErrorKind, TarotError
+from tarot_domain.model.products import Catalog
+from tarot_domain.model.users import User
+from tarot_domain.use_cases.credits import CreditService
+from tarot_domain.use_cases.payments import PaymentService
+from tarot_domain.use_cases.readings import ReadingService
+from tarot_domain.use_cases.users import UserService, is_not_found
+from tarot_ports.clock import Clock
+from tarot_ports.rate_limit import RateLimit, RateLimiter
+from tarot_ports.sessions import SessionStore
+
+log = logging.getLogger("adapters.telegram")
+
+CheckoutUrlFactory = Callable[[str, str], Awaitable[str]]
+"""(our user id, product id) → a Stripe Checkout URL for that purchase."""
+
+
+@frozen
+class DialogConfig:
+    """`confirm_from`: spreads costing at least this many credits ask for a confirming press first."""
+
+    admin_ids: frozenset[int] = frozenset()
+    stars_enabled: bool = True
+    checkout_url_factory: CheckoutUrlFactory | None = None
+    limits: Mapping[str, RateLimit] = DEFAULT_LIMITS
+    confirm_from: int = 50
+    page_size: int = 5
+    callback_ttl: int = 2 * 86400
+    flow_ttl: int = 3600
+
+
+class Conversation:
+    def __init__(
+        self,
+        *,
+        users: UserService,
+        readings: ReadingService,
+        credits: CreditService,
+        payments: PaymentService,
+        sessions: SessionStore,
+        rate_limiter: RateLimiter,
+        clock: Clock,
+        catalog: Catalog,
+        config: DialogConfig,
+        buttons: CallbackRegistry,
+    ) -> None:
+        self.users = users
+        self.readings = readings
+        self.credits = credits
+        self.payments = payments
+        self.clock = clock
+        self.catalog = catalog
+        self.config = config
+        self._sessions = sessions
+        self._limiter = rate_limiter
+        self._buttons = buttons
+
+    # ------------------------------------------------------------------ replies and buttons
+
+    async def send(self, turn: Turn, text: str, buttons: Rows = ()) -> int:
+        return await turn.out.send(turn.chat, Reply(text, buttons))
+
+    async def show(self, turn: Turn, text: str, buttons: Rows = (), *, edit: int | None = None) -> None:
+        """Edit the menu message a button belongs to, or send a new message."""
+        if edit is not None:
+            await turn.out.edit(turn.chat, edit, Reply(text, buttons))
+        else:
+            await self.send(turn, text, buttons)
+
+    async def button(self, turn: Turn, label: str, action: str, *, once: bool = False, **args: Any) -> Button:
+        """A button whose opaque token runs `action` (a name in some feature's table) with `args`."""
+        token = await self._buttons.issue(turn.chat, turn.tg_user, action, once=once, **args)
+        return Button(label, token=token)
+
+    async def revoke_paired(self, turn: Turn, action: Action) -> bool:
+        """A "no" button issued with `revokes=<its "yes" token>` spends that once-only token first, so
+        only one of the two ever acts. False (the press answered "expired") when "yes" acted already."""
+        revoked = action.args.get("revokes")
+        if isinstance(revoked, str) and not await self._buttons.revoke(revoked):
+            await turn.answer(t("callback.expired", turn.lang))
+            return False
+        return True
+
+    # ------------------------------------------------------------------ the chat's flow
+
+    def _flow_key(self, turn: Turn) -> str:
+        return f"tg:chat:{turn.chat}:{turn.tg_user}"
+
+    async def flow(self, turn: Turn) -> Flow | None:
+        return Flow.from_json(await self._sessions.load(self._flow_key(turn)))
+
+    async def save_flow(self, turn: Turn, flow: Flow) -> None:
+        await self._sessions.save(self._flow_key(turn), flow.to_json(), self.config.flow_ttl)
+
+    async def clear_flow(self, turn: Turn) -> None:
+        await self._sessions.delete(self._flow_key(turn))
+
+    # ------------------------------------------------------------------ limits, credits, the person
+
+    async def limit(self, name: str, key: str) -> None:
+        """Raise RATE_LIMITED when `key` has used up the limit called `name`."""
+        limit = self.config.limits.get(name) or DEFAULT_LIMITS[name]  # a partial mapping keeps the rest
+        decision = await self._limiter.check(key, limit)
+        if not decision.allowed:
+            seconds = max(1, math.ceil(decision.retry_after))
+            raise TarotError(
+                ErrorKind.RATE_LIMITED,
+                f"{key}: {name}",
+                message_key="error.rate_limited",
+                params={"seconds": seconds},
+            )
+
+    async def available(self, user_id: str) -> int:
+        return (await self.credits.balance(user_id)).available
+
+    def tier(self, user: User) -> str | None:
+        return user.tier_at(self.clock.now())
+
+    async def load_user(self, turn: Turn, *, greet: bool = True) -> User:
+        """The person behind the update, registered on first contact (with the welcome grant, once)."""
+        ref = f"telegram:{turn.tg_user}"
+        try:
+            user: User | None = await self.users.find(ref)
+        except TarotError as error:
+            if not is_not_found(error):
+                raise
+            user = None
+        if user is None:
+            sender = turn.event.sender
+            registration = await self.users.register(ref, sender.language_code, sender.display_name)
+            user = registration.user
+            turn.user, turn.lang = user, user.preferences.language
+            if greet:
+                await self.send(turn, self.welcome(turn, registration.welcome_credits))
+            return user
+        turn.user, turn.lang = user, user.preferences.language
+        return user
+
+    def welcome(self, turn: Turn, credits: int) -> str:
+        name = turn.event.sender.display_name or t("start.friend", turn.lang)
+        return t("start.welcome_new", turn.lang, name=name, credits=credits)
+
+    # ------------------------------------------------------------------ streamed answers
+
+    async def start_streaming(self, turn: Turn, placeholder_key: str) -> int:
+        """Show "typing…" and send the placeholder message that the answer is then streamed into."""
+        await turn.out.typing(turn.chat)
+        return await self.send(turn, t(placeholder_key, turn.lang))
+
+    async def fail_in(self, turn: Turn, message_id: int, error: Exception) -> NoReturn:
+        """Show a failure in the placeholder, so no "drawing your cards…" is left hanging."""
+        if isinstance(error, TarotError):
+            log.log(logging.getLevelName(error.log_level), "update %s: %r", turn.event.update_id, error)
+            text = error_message(error, turn.lang)
+        else:
+            log.error("update %s failed", turn.event.update_id, exc_info=error)
+            text = translate("error.database", turn.lang)
+        try:
+            await turn.out.edit(turn.chat, message_id, Reply(text))
+        except Exception:
+            log.exception("update %s: could not report an error", turn.event.update_id)
+        raise Shown from error

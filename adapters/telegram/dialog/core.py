@@ -1,0 +1,264 @@
+"""The core of the conversation: one update in, replies out, through the features' route tables.
+
+`Dialog.handle(event, out)` takes one incoming event (events.py) and speaks through an `Outbox`. In order:
+
+1. **De-duplication**: every update id is handled at most once.
+2. **Dispatch**: payment updates go to the feature that answers them; messages and button presses
+   pass the per-person command limit, then
+   - a command goes to the feature that registered it (`routes.py`); /start and /help are the core's
+     own (/start registers the person, /help is generated from the tables, `help.py`); /cancel, too,
+     because the chat's flow is the core's;
+   - a button press resolves its opaque token (callbacks.py) to an action and the feature that
+     registered it;
+   - **free text** (the question, each questionnaire answer, each follow-up, plain text outside a
+     flow) goes through `Dialog.intake` FIRST, then to the text handler of the chat's flow.
+3. **Errors**: nothing raises out of `handle`; every callback and pre-checkout query is answered once.
+
+**The intake hook** (`Dialog.intake(turn, text) -> bool`) is where every free text a person types
+arrives before anything else happens to it: before any price, confirmation, spread menu, session
+write or storage. It returns whether the text may go on to its flow; when it says no, it has replied
+itself. Today it lets every text through; the safety screen plugs in here.
+
+Dialog state (which spread was chosen, the questionnaire answers so far, which reading a follow-up is
+about) lives in the SessionStore under one key per chat and person, so any process can serve the next
+update. Money safety does not rest on the dialog: the use cases hold, post and void credits under
+idempotency keys derived from the Telegram message or button token, so a redelivered or double-pressed
+request charges once even if every check here were bypassed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+
+from adapters.memory.randomness import SecretsRandom
+from adapters.telegram.callbacks import CallbackRegistry
+from adapters.telegram.dialog.admin import AdminFeature
+from adapters.telegram.dialog.buying import BuyingFeature
+from adapters.telegram.dialog.conversation import Conversation, DialogConfig
+from adapters.telegram.dialog.daily import DailyFeature
+from adapters.telegram.dialog.forget import ForgetFeature
+from adapters.telegram.dialog.help import help_text
+from adapters.telegram.dialog.history import HistoryFeature
+from adapters.telegram.dialog.preferences import PreferencesFeature
+from adapters.telegram.dialog.reading import ReadingFeature
+from adapters.telegram.dialog.routes import NO_FLOW, Feature, Routes, RouteTable
+from adapters.telegram.dialog.turn import Flow, Shown, Turn
+from adapters.telegram.events import (
+    Incoming,
+    IncomingCallback,
+    IncomingMessage,
+    Outbox,
+    PreCheckoutQuery,
+    Reply,
+    SuccessfulPayment,
+)
+from adapters.telegram.texts import t
+from tarot_domain.i18n import error_message, translate
+from tarot_domain.model.errors import ErrorKind, TarotError, forbidden, validation
+from tarot_domain.model.products import Catalog
+from tarot_domain.model.users import normalize_language
+from tarot_domain.use_cases.credits import CreditService
+from tarot_domain.use_cases.payments import PaymentService
+from tarot_domain.use_cases.readings import ReadingService
+from tarot_domain.use_cases.users import UserService
+from tarot_ports.clock import Clock
+from tarot_ports.dedup import Deduplicator
+from tarot_ports.randomness import RandomSource
+from tarot_ports.rate_limit import RateLimiter
+from tarot_ports.sessions import SessionStore
+
+log = logging.getLogger("adapters.telegram")
+
+FEATURES: tuple[Callable[[Conversation], Feature], ...] = (
+    ReadingFeature,
+    DailyFeature,
+    PreferencesFeature,
+    BuyingFeature,
+    HistoryFeature,
+    ForgetFeature,
+    AdminFeature,
+)
+"""The feature modules, each built with the `Conversation`; their tables are merged in this order."""
+
+UPDATE_TTL = 86400
+MAX_TEXT = 20_000  # beyond any Telegram message; longer input is refused before it is even cleaned
+_COMMAND = re.compile(r"/([A-Za-z0-9_]{1,32})(?:@[A-Za-z0-9_]{1,64})?(?:\s+(.*))?", re.DOTALL)
+
+
+class Dialog:
+    def __init__(
+        self,
+        *,
+        users: UserService,
+        readings: ReadingService,
+        credits: CreditService,
+        payments: PaymentService,
+        sessions: SessionStore,
+        rate_limiter: RateLimiter,
+        dedup: Deduplicator,
+        clock: Clock,
+        catalog: Catalog,
+        config: DialogConfig | None = None,
+        random: RandomSource | None = None,
+        uow: object = None,
+    ) -> None:
+        """`uow` is ignored, kept only so existing wiring still builds: the dialog reaches storage
+        through the use cases alone."""
+        config = config or DialogConfig()
+        buttons = CallbackRegistry(sessions, dedup, random or SecretsRandom(), config.callback_ttl)
+        self._conv = Conversation(
+            users=users, readings=readings, credits=credits, payments=payments, sessions=sessions,
+            rate_limiter=rate_limiter, clock=clock, catalog=catalog, config=config, buttons=buttons,
+        )  # fmt: skip
+        self._dedup = dedup
+        self._buttons = buttons
+        self.routes = RouteTable([self._own_routes(), *(make(self._conv).routes() for make in FEATURES)])
+
+    def _own_routes(self) -> Routes:
+        return Routes(commands={"cancel": self._cmd_cancel})
+
+    # ================================================================== entry point
+
+    async def handle(self, event: Incoming, out: Outbox) -> None:
+        turn = Turn(event, out, normalize_language(event.sender.language_code))
+        try:
+            if not await self._dedup.first_time("tg-update", str(event.update_id), UPDATE_TTL):
+                turn.answered = True  # the first delivery answered its query
+                log.info("update %s: duplicate, ignored", event.update_id)
+                return
+            await self._dispatch(turn)
+        except Shown:
+            pass
+        except TarotError as error:
+            log.log(logging.getLevelName(error.log_level), "update %s: %r", event.update_id, error)
+            await self._tell_error(turn, error_message(error, turn.lang), error)
+        except Exception:
+            log.exception("update %s failed", event.update_id)
+            await self._tell_error(turn, translate("error.database", turn.lang), None)
+        finally:
+            await self._close(turn)
+
+    async def _dispatch(self, turn: Turn) -> None:
+        event = turn.event
+        if isinstance(event, PreCheckoutQuery):
+            await self.routes.pre_checkout(turn, event)
+        elif isinstance(event, SuccessfulPayment):
+            await self.routes.paid(turn, event)
+        else:
+            await self._conv.limit("commands_per_user", f"commands:{turn.tg_user}")
+            if isinstance(event, IncomingCallback):
+                await self._callback(turn, event)
+            else:
+                await self._message(turn, event)
+
+    async def _message(self, turn: Turn, message: IncomingMessage) -> None:
+        text = message.text
+        if len(text) > MAX_TEXT:
+            raise validation("message too long", "error.question_too_long", limit=500, length=len(text))
+        if text.startswith("/"):
+            await self._command(turn, text)
+            return
+        await self._conv.load_user(turn)
+        if not await self.intake(turn, text):
+            return
+        flow = await self._conv.flow(turn) or Flow(NO_FLOW)
+        await self.routes.text_handler(flow)(turn, flow, text)
+
+    async def intake(self, turn: Turn, text: str) -> bool:
+        """Every free text a person types, before anything else is done with it (see the module's
+        docstring): True lets it go on to its flow; False means the intake has answered it itself.
+
+        The person is loaded (`turn.me`, `turn.lang`); nothing about the text has been stored, priced,
+        confirmed or shown yet. The chat's flow is untouched (`self._conv.clear_flow(turn)` ends it).
+        """
+        return True
+
+    async def _command(self, turn: Turn, text: str) -> None:
+        match = _COMMAND.fullmatch(text.strip())
+        name = match.group(1).lower() if match else ""
+        args = (match.group(2) or "").strip() if match else ""
+        if name == "start":
+            await self._cmd_start(turn)
+            return
+        await self._conv.load_user(turn)
+        if name == "help":
+            await self._cmd_help(turn)
+            return
+        handler = self.routes.commands.get(name)
+        if handler is None and name in self.routes.admin_commands:
+            if turn.tg_user not in self._conv.config.admin_ids:
+                raise forbidden(f"{turn.tg_user} is not an admin (/{name})")
+            handler = self.routes.admin_commands[name]
+        if handler is None:
+            await self._conv.send(turn, t("command.unknown", turn.lang))
+            return
+        await handler(turn, args)
+
+    async def _callback(self, turn: Turn, event: IncomingCallback) -> None:
+        action = await self._buttons.resolve(event.chat_id, event.sender.user_id, event.data)
+        handler = self.routes.actions.get(action.name) if action is not None else None
+        if action is None or handler is None:
+            await turn.answer(t("callback.expired", turn.lang))
+            return
+        await self._conv.load_user(turn)
+        await handler(turn, action, event)
+
+    # ================================================================== the core's own commands
+
+    async def _cmd_start(self, turn: Turn) -> None:
+        conv, sender = self._conv, turn.event.sender
+        ref = f"telegram:{turn.tg_user}"
+        registration = await conv.users.register(ref, sender.language_code, sender.display_name)
+        user = registration.user
+        turn.user, turn.lang = user, user.preferences.language
+        await conv.clear_flow(turn)
+        if registration.created:
+            await conv.send(turn, conv.welcome(turn, registration.welcome_credits))
+            return
+        name = sender.display_name or t("start.friend", turn.lang)
+        available = await conv.available(user.id)
+        await conv.send(turn, t("start.welcome_back", turn.lang, name=name, available=available))
+
+    async def _cmd_help(self, turn: Turn) -> None:
+        admin = turn.tg_user in self._conv.config.admin_ids
+        text = help_text(turn.lang, self.routes.commands, self.routes.admin_commands if admin else None)
+        await self._conv.send(turn, text)
+
+    async def _cmd_cancel(self, turn: Turn, args: str) -> None:
+        had_flow = await self._conv.flow(turn) is not None
+        await self._conv.clear_flow(turn)
+        await self._conv.send(turn, t("cancel.done" if had_flow else "cancel.nothing", turn.lang))
+
+    # ================================================================== answering, whatever happened
+
+    async def _tell_error(self, turn: Turn, text: str, error: TarotError | None) -> None:
+        try:
+            if isinstance(turn.event, PreCheckoutQuery):
+                if not turn.answered:
+                    turn.answered = True
+                    await turn.out.answer_pre_checkout(turn.event.query_id, False, text)
+                return
+            quiet = error is not None and error.kind is ErrorKind.RATE_LIMITED
+            if isinstance(turn.event, IncomingCallback) and quiet and not turn.answered:
+                await turn.answer(text, alert=True)  # a pop-up, not another message in the chat
+                return
+            await turn.out.send(turn.chat, Reply(text))
+        except Exception:
+            log.exception("update %s: could not report an error", turn.event.update_id)
+
+    async def _close(self, turn: Turn) -> None:
+        """Answer what Telegram is waiting for, whatever happened above."""
+        if turn.answered:
+            return
+        try:
+            if isinstance(turn.event, IncomingCallback):
+                await turn.answer()
+            elif isinstance(turn.event, PreCheckoutQuery):
+                turn.answered = True
+                await turn.out.answer_pre_checkout(
+                    turn.event.query_id, False, translate("error.payment", turn.lang)
+                )
+        except Exception:
+            log.exception("update %s: could not answer the query", turn.event.update_id)
