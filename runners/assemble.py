@@ -122,5 +122,4 @@ async def dialog(opened: Opened) -> Any:
             checkout_url_factory=checkout,
         ),
         random=c.core.randomness(),
-        uow=await resolve(c.gateways.uow_factory),
     )

@@ -208,7 +208,6 @@ def build_dialog(args: argparse.Namespace) -> Dialog:
         catalog=services.catalog,
         config=DialogConfig(admin_ids=frozenset({LOCAL_USER}), stars_enabled=True),
         random=services.random,
-        uow=services.uow,
     )
 
 

@@ -102,10 +102,8 @@ class Dialog:
         catalog: Catalog,
         config: DialogConfig | None = None,
         random: RandomSource | None = None,
-        uow: object = None,
     ) -> None:
-        """`uow` is ignored, kept only so existing wiring still builds: the dialog reaches storage
-        through the use cases alone."""
+        """The dialog reaches storage through the use cases alone (an import contract keeps it so)."""
         config = config or DialogConfig()
         buttons = CallbackRegistry(sessions, dedup, random or SecretsRandom(), config.callback_ttl)
         self._conv = Conversation(

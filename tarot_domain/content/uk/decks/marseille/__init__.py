@@ -1,1 +1,1 @@
-"""Tarot de Marseille: names and non-pictorial readings of its own tradition, one module per group of cards."""
+"""Tarot de Marseille: names and non-pictorial readings of its own tradition, by group of cards."""
