@@ -140,7 +140,10 @@ def test_one_card_with_everything_the_packs_know(capsys: pytest.CaptureFixture[s
         "rider-waite": ("Strength", "VIII"), "thoth": ("Lust", "XI"), "marseille": ("Strength", "XI"),
     }  # fmt: skip
     strength = catalogue().get("major-08-strength")
-    assert card["upright"] == {"keywords": list(strength.keywords(False, "en")), "meaning": strength.meaning(False, "en")}
+    assert card["upright"] == {
+        "keywords": list(strength.keywords(False, "en")),
+        "meaning": strength.meaning(False, "en"),
+    }
     assert card["reversed"]["meaning"] == strength.meaning(True, "en")
     assert run(["cards", "--card", "cups-two", "--deck", "thoth", "--lang", "uk"]) == 0
     lines = capsys.readouterr().out.splitlines()

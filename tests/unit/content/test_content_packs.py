@@ -35,7 +35,10 @@ def structure_keys() -> set[str]:
     for spread in spreads.SPREADS:
         wanted |= {keys.spread_name(spread.id), keys.spread_description(spread.id)}
         for position in spread.positions:
-            wanted |= {keys.position_name(spread.id, position.id), keys.position_meaning(spread.id, position.id)}
+            wanted |= {
+                keys.position_name(spread.id, position.id),
+                keys.position_meaning(spread.id, position.id),
+            }
         for item in spread.questionnaire:
             wanted |= {keys.question_prompt(spread.id, item.id), keys.question_hint(spread.id, item.id)}
     for product in (*products.PACKS, *products.TIERS):
@@ -49,7 +52,10 @@ def forms(code: str, text: Text) -> list[tuple[str, str]]:
     """(category, template) for each form the language's plural rule uses; one entry for a plain text."""
     if isinstance(text, str):
         return [("", text)]
-    return [(category, getattr(text, category)) for category in sorted(categories_used(registry.plural_function(code)))]
+    return [
+        (category, getattr(text, category))
+        for category in sorted(categories_used(registry.plural_function(code)))
+    ]
 
 
 def own_words(template: str) -> str:

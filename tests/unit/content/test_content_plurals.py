@@ -21,12 +21,44 @@ def test_each_pack_rule_is_cldrs_rule(code: str) -> None:
 @pytest.mark.parametrize(
     ("code", "expected"),
     [
-        ("en", ["other", "one", "other", "other", "other", "other", "other", "other", "other", "other", "other",
-                "other", "other"]),
-        ("uk", ["many", "one", "few", "many", "many", "many", "many", "one", "few", "many", "one", "many",
-                "many"]),
+        (
+            "en",
+            [
+                "other",
+                "one",
+                "other",
+                "other",
+                "other",
+                "other",
+                "other",
+                "other",
+                "other",
+                "other",
+                "other",
+                "other",
+                "other",
+            ],
+        ),
+        (
+            "uk",
+            [
+                "many",
+                "one",
+                "few",
+                "many",
+                "many",
+                "many",
+                "many",
+                "one",
+                "few",
+                "many",
+                "one",
+                "many",
+                "many",
+            ],
+        ),
     ],
-)  # fmt: skip
+)
 def test_categories_of_the_counts_people_see(code: str, expected: list[str]) -> None:
     assert [registry.plural_category(code, n) for n in COUNTS] == expected
 
@@ -34,26 +66,122 @@ def test_categories_of_the_counts_people_see(code: str, expected: list[str]) -> 
 @pytest.mark.parametrize(
     ("code", "phrase", "expected"),
     [
-        ("en", "credits", ["0 credits", "1 credit", "2 credits", "5 credits", "11 credits", "12 credits",
-                           "14 credits", "21 credits", "22 credits", "25 credits", "101 credits", "111 credits",
-                           "1000 credits"]),
-        ("uk", "credits", ["0 кредитів", "1 кредит", "2 кредити", "5 кредитів", "11 кредитів", "12 кредитів",
-                           "14 кредитів", "21 кредит", "22 кредити", "25 кредитів", "101 кредит", "111 кредитів",
-                           "1000 кредитів"]),
-        ("en", "cards", ["0 cards", "1 card", "2 cards", "5 cards", "11 cards", "12 cards", "14 cards", "21 cards",
-                         "22 cards", "25 cards", "101 cards", "111 cards", "1000 cards"]),
-        ("uk", "cards", ["0 карт", "1 карта", "2 карти", "5 карт", "11 карт", "12 карт", "14 карт", "21 карта",
-                         "22 карти", "25 карт", "101 карта", "111 карт", "1000 карт"]),
-        ("uk", "short-questions", ["0 коротких запитань", "1 коротке запитання", "2 короткі запитання",
-                                   "5 коротких запитань", "11 коротких запитань", "12 коротких запитань",
-                                   "14 коротких запитань", "21 коротке запитання", "22 короткі запитання",
-                                   "25 коротких запитань", "101 коротке запитання", "111 коротких запитань",
-                                   "1000 коротких запитань"]),
-        ("uk", "seconds", ["0 секунд", "1 секунду", "2 секунди", "5 секунд", "11 секунд", "12 секунд",
-                           "14 секунд", "21 секунду", "22 секунди", "25 секунд", "101 секунду", "111 секунд",
-                           "1000 секунд"]),
+        (
+            "en",
+            "credits",
+            [
+                "0 credits",
+                "1 credit",
+                "2 credits",
+                "5 credits",
+                "11 credits",
+                "12 credits",
+                "14 credits",
+                "21 credits",
+                "22 credits",
+                "25 credits",
+                "101 credits",
+                "111 credits",
+                "1000 credits",
+            ],
+        ),
+        (
+            "uk",
+            "credits",
+            [
+                "0 кредитів",
+                "1 кредит",
+                "2 кредити",
+                "5 кредитів",
+                "11 кредитів",
+                "12 кредитів",
+                "14 кредитів",
+                "21 кредит",
+                "22 кредити",
+                "25 кредитів",
+                "101 кредит",
+                "111 кредитів",
+                "1000 кредитів",
+            ],
+        ),
+        (
+            "en",
+            "cards",
+            [
+                "0 cards",
+                "1 card",
+                "2 cards",
+                "5 cards",
+                "11 cards",
+                "12 cards",
+                "14 cards",
+                "21 cards",
+                "22 cards",
+                "25 cards",
+                "101 cards",
+                "111 cards",
+                "1000 cards",
+            ],
+        ),
+        (
+            "uk",
+            "cards",
+            [
+                "0 карт",
+                "1 карта",
+                "2 карти",
+                "5 карт",
+                "11 карт",
+                "12 карт",
+                "14 карт",
+                "21 карта",
+                "22 карти",
+                "25 карт",
+                "101 карта",
+                "111 карт",
+                "1000 карт",
+            ],
+        ),
+        (
+            "uk",
+            "short-questions",
+            [
+                "0 коротких запитань",
+                "1 коротке запитання",
+                "2 короткі запитання",
+                "5 коротких запитань",
+                "11 коротких запитань",
+                "12 коротких запитань",
+                "14 коротких запитань",
+                "21 коротке запитання",
+                "22 короткі запитання",
+                "25 коротких запитань",
+                "101 коротке запитання",
+                "111 коротких запитань",
+                "1000 коротких запитань",
+            ],
+        ),
+        (
+            "uk",
+            "seconds",
+            [
+                "0 секунд",
+                "1 секунду",
+                "2 секунди",
+                "5 секунд",
+                "11 секунд",
+                "12 секунд",
+                "14 секунд",
+                "21 секунду",
+                "22 секунди",
+                "25 секунд",
+                "101 секунду",
+                "111 секунд",
+                "1000 секунд",
+            ],
+        ),
     ],
-)  # fmt: skip
+)
 def test_counted_phrases(code: str, phrase: str, expected: list[str]) -> None:
     assert [registry.counted(phrase, n, code) for n in COUNTS] == expected
 
@@ -73,7 +201,10 @@ def test_messages_agree_with_their_numbers() -> None:
     assert t("spreads.line", "en", name="Single Card", id="single", cards=1, cost=1) == (
         "Single Card (single): 1 card, 1 credit"
     )
-    assert t("spreads.line", "en", name="Three", id="three", cards=3, cost=12) == "Three (three): 3 cards, 12 credits"
+    assert (
+        t("spreads.line", "en", name="Three", id="three", cards=3, cost=12)
+        == "Three (three): 3 cards, 12 credits"
+    )
     assert t("spreads.questionnaire", "en", count=1) == "asks 1 short question first"
     assert t("spreads.questionnaire", "uk", count=2) == "спершу ставить 2 короткі запитання"
     assert t("spreads.questionnaire", "uk", count=5) == "спершу ставить 5 коротких запитань"
@@ -88,7 +219,10 @@ def test_messages_agree_with_their_numbers() -> None:
 
 
 def test_a_count_that_is_not_a_number_takes_the_general_form() -> None:
-    assert registry.translate("reading.charged", "en", cost="some", available=3) == "some credits were used; 3 remain."
+    assert (
+        registry.translate("reading.charged", "en", cost="some", available=3)
+        == "some credits were used; 3 remain."
+    )
 
 
 def test_rules_reject_unknown_categories() -> None:

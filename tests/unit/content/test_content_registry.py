@@ -91,7 +91,10 @@ def test_a_folder_added_to_the_path_is_a_language_everywhere(tiny_pack: Path) ->
     three = get_spread("three")
     assert pick(three.name, "xx") == "Xx Three"
     assert pick(three.position("present").name, "xx") == "Present"  # what a tiny pack lacks is English
-    assert registry.translate("spreads.line", "xx", name="n", id="i", cards=1, cost=2) == "n (i): 1 xx-card, 2 credits"
+    assert (
+        registry.translate("spreads.line", "xx", name="n", id="i", cards=1, cost=2)
+        == "n (i): 1 xx-card, 2 credits"
+    )
     assert registry.translate("error.unknown_spread", "xx", spread="z") == registry.translate(
         "error.unknown_spread", "en", spread="z"
     )
@@ -111,7 +114,9 @@ def test_removing_the_folder_forgets_the_language(tmp_path: Path) -> None:
     assert "xx" not in registry.languages() and version.content_version() == before
     with pytest.raises(Exception) as caught:
         check_language("xx")
-    assert "English (en), Українська (uk)" in registry.translate("error.unknown_language", "en", **caught.value.params)  # type: ignore[attr-defined]
+    assert "English (en), Українська (uk)" in registry.translate(
+        "error.unknown_language", "en", **caught.value.params
+    )  # type: ignore[attr-defined]
 
 
 def test_pack_text_reads_every_language_and_is_read_only() -> None:
@@ -129,7 +134,9 @@ def test_the_cli_speaks_a_language_that_is_only_a_folder(tmp_path: Path) -> None
     assert listed.stdout.startswith("XX SPREADS\n")
     assert "Xx Three (three): 3 xx-cards, 12 credits" in listed.stdout
     assert "Single Card (single): 1 xx-card, 5 credits" in listed.stdout
-    read = tarot("read", "Will it rain?", "--spread", "three", "--lang", "xx", "--seed", "3", "--json", env=env)
+    read = tarot(
+        "read", "Will it rain?", "--spread", "three", "--lang", "xx", "--seed", "3", "--json", env=env
+    )
     assert read.returncode == 0, read.stderr
     reading = json.loads(read.stdout)
     assert reading["language"] == "xx" and reading["cards"][0]["position_name"] == "Xx Past"
@@ -162,4 +169,6 @@ def test_the_content_version_is_the_same_in_every_process() -> None:
 
 
 def test_versioned_keys_carry_the_content_version() -> None:
-    assert version.versioned("openai:reading:abc") == f"openai:reading:abc@content:{version.content_version()}"
+    assert (
+        version.versioned("openai:reading:abc") == f"openai:reading:abc@content:{version.content_version()}"
+    )

@@ -21,7 +21,7 @@ CONTENT_ROOT = Path(content.__file__).parent
 
 def test_every_role_has_a_default_reading_in_the_known_aspects() -> None:
     assert set(READINGS) == set(Role)
-    assert READ_ASPECTS == ("core", *ASPECTS)
+    assert ("core", *ASPECTS) == READ_ASPECTS
     for role in Role:
         assert reading_of(role).aspect in READ_ASPECTS
         assert reading_of(role).past_tense == (reading_of(role).aspect == "past"), role
@@ -29,10 +29,20 @@ def test_every_role_has_a_default_reading_in_the_known_aspects() -> None:
 
 @pytest.mark.parametrize(
     ("role", "aspect"),
-    [(Role.CHALLENGE, "shadow"), (Role.ADVICE, "action"), (Role.OUTCOME, "leads"), (Role.NEAR_FUTURE, "leads"),
-     (Role.PAST, "past"), (Role.RECENT_PAST, "past"), (Role.PRESENT, "core"), (Role.STRENGTH, "gift"),
-     (Role.LESSON, "lesson"), (Role.OTHER, "person"), (Role.ENVIRONMENT, "person")],
-)  # fmt: skip
+    [
+        (Role.CHALLENGE, "shadow"),
+        (Role.ADVICE, "action"),
+        (Role.OUTCOME, "leads"),
+        (Role.NEAR_FUTURE, "leads"),
+        (Role.PAST, "past"),
+        (Role.RECENT_PAST, "past"),
+        (Role.PRESENT, "core"),
+        (Role.STRENGTH, "gift"),
+        (Role.LESSON, "lesson"),
+        (Role.OTHER, "person"),
+        (Role.ENVIRONMENT, "person"),
+    ],
+)
 def test_the_defaults_the_reading_guide_asks_for(role: Role, aspect: str) -> None:
     assert reading_of(role).aspect == aspect
 
@@ -53,7 +63,10 @@ def test_calendar_spreads_mark_their_periods() -> None:
     week, year = get_spread("week-ahead"), get_spread("year-ahead")
     assert [p.role for p in week.positions] == [Role.DAY] * 7
     assert [p.stage for p in year.positions[1:]] == list(range(1, 13))
-    assert {p.role for p in get_spread("month-ahead").positions if p.stage == 2} == {Role.OPPORTUNITY, Role.CHALLENGE}
+    assert {p.role for p in get_spread("month-ahead").positions if p.stage == 2} == {
+        Role.OPPORTUNITY,
+        Role.CHALLENGE,
+    }
 
 
 def test_position_meaning_lives_in_the_structure() -> None:
@@ -70,7 +83,9 @@ def test_the_model_is_built_from_the_structure() -> None:
         (s.id, s.cost, [(p.id, p.role, p.stage) for p in s.positions]) for s in spreads.SPREADS
     ]
     assert [d.id for d in all_decks()] == [d.id for d in decks.DECKS]
-    assert {d.id: dict(d.major_numbers) for d in all_decks()} == {d.id: dict(d.major_numbers) for d in decks.DECKS}
+    assert {d.id: dict(d.major_numbers) for d in all_decks()} == {
+        d.id: dict(d.major_numbers) for d in decks.DECKS
+    }
     catalog = default_catalog()
     assert [(p.id, p.credits, p.prices) for p in catalog.packs] == [
         (p.id, p.credits, p.prices) for p in products.PACKS
@@ -94,7 +109,9 @@ def _imports(path: Path) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("path", sorted(CONTENT_ROOT.rglob("*.py")), ids=lambda p: str(p.relative_to(CONTENT_ROOT)))
+@pytest.mark.parametrize(
+    "path", sorted(CONTENT_ROOT.rglob("*.py")), ids=lambda p: str(p.relative_to(CONTENT_ROOT))
+)
 def test_content_imports_only_the_standard_library_attrs_babel_plural_and_itself(path: Path) -> None:
     for name in _imports(path):
         top = name.split(".")[0]
