@@ -20,12 +20,14 @@ import string
 from collections.abc import Iterator, Mapping
 from functools import cache
 from types import MappingProxyType, ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tarot_domain.content import keys
 from tarot_domain.content.plural import PluralFunction, compile_rule
-from tarot_domain.content.schema import CardText, DeckCardText
 from tarot_domain.content.shapes import About, DeckText, Plural, SpreadText, Text
+
+if TYPE_CHECKING:  # the card shapes cost an import only where card knowledge is read
+    from tarot_domain.content.schema import CardText, DeckCardText
 
 FALLBACK = "en"
 PACKAGE = "tarot_domain.content"
