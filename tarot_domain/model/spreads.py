@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import TypeVar
 
 from attrs import field, frozen
 
@@ -20,6 +21,8 @@ from tarot_domain.content.structure import spreads as structure
 from tarot_domain.content.structure.roles import Role, RoleReading, reading_of
 from tarot_domain.model import errors
 from tarot_domain.model.localized import Localized
+
+_Part = TypeVar("_Part", "Position", "QuestionnaireItem")
 
 DEFAULT_SPREAD_ID = structure.DEFAULT_SPREAD_ID
 QUESTIONNAIRE_ANSWER_MAX = structure.QUESTIONNAIRE_ANSWER_MAX
@@ -85,16 +88,17 @@ class Spread:
         return len(self.positions)
 
     def position(self, position_id: str) -> Position:
-        for position in self.positions:
-            if position.id == position_id:
-                return position
-        raise KeyError(f"unknown position {position_id!r} in spread {self.id!r}")
+        return _by_id(self.positions, position_id, f"position in spread {self.id!r}")
 
     def item(self, item_id: str) -> QuestionnaireItem:
-        for item in self.questionnaire:
-            if item.id == item_id:
-                return item
-        raise KeyError(f"unknown questionnaire item {item_id!r} in spread {self.id!r}")
+        return _by_id(self.questionnaire, item_id, f"questionnaire item in spread {self.id!r}")
+
+
+def _by_id(items: tuple[_Part, ...], wanted: str, what: str) -> _Part:
+    for item in items:
+        if item.id == wanted:
+            return item
+    raise KeyError(f"unknown {what}: {wanted!r}")
 
 
 def all_spreads() -> tuple[Spread, ...]:
