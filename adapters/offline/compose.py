@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from adapters.offline.phrases import CAUTION_TOPICS, INTENTS, TABLES, TOPICS, Phrases, phrases_for
+from tarot_domain.content import registry
 from tarot_domain.model.cards import Card, catalogue
 from tarot_domain.model.decks import DEFAULT_DECK_ID, Deck, get_deck
 from tarot_domain.model.draw import DrawnCard
@@ -291,7 +292,8 @@ def _deck(deck_id: str) -> Deck:
 
 
 def _language(language: str) -> str:
-    return language if language in TABLES else "en"
+    """The reading's language when the registry has its pack and a phrase table exists, else English."""
+    return language if language in TABLES and registry.is_language(language) else registry.FALLBACK
 
 
 # --- the reading ----------------------------------------------------------------------------------------
