@@ -212,11 +212,9 @@ def build_dialog(args: argparse.Namespace) -> Dialog:
 
 
 async def chat(args: argparse.Namespace) -> int:
-    from runners.cli import CliError
-    from tarot_domain.model.users import SUPPORTED_LANGUAGES
+    from runners.cli import cli_language
 
-    if args.lang not in SUPPORTED_LANGUAGES:
-        raise CliError(f"unknown language {args.lang!r}; choose one of {', '.join(SUPPORTED_LANGUAGES)}")
+    cli_language(args.lang)
     dialog = build_dialog(args)
     outbox = TerminalOutbox(sys.stdout)
     terminal = Terminal(dialog.handle, outbox, Sender(LOCAL_USER, args.lang, args.name))
@@ -249,7 +247,7 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
             "are simulated. You are the bot's admin here. /quit or end of input leaves."
         ),
     )
-    parser.add_argument("--lang", default="en", help="your Telegram client's language: en or uk (default en)")
+    parser.add_argument("--lang", default="en", help="your Telegram client's language code (default en)")
     parser.add_argument("--name", default=None, help="the display name the bot greets you by")
     parser.add_argument("--seed", type=int, default=None, help="repeatable draws (default: secrets)")
     parser.set_defaults(handler=chat)

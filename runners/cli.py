@@ -42,7 +42,25 @@ class OneLineParser(argparse.ArgumentParser):
 
 
 def _add_lang(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", default="en", help="language of names and text: en or uk (default en)")
+    parser.add_argument("--lang", default="en", help="language of names and text, a pack code (default en)")
+
+
+def cli_language(code: str) -> str:
+    """`code` when a language pack exists for it, else a usage error naming the ones that do."""
+    from tarot_domain.content import registry
+
+    if not registry.is_language(code):
+        raise CliError(f"unknown language {code!r}; choose one of {', '.join(registry.languages())}")
+    return code
+
+
+def add_content_packs() -> None:
+    """Register the extra language-pack folders `TAROT_CONTENT_PATH` names (before any text is read)."""
+    from runners.config import content_dirs
+    from tarot_domain.content import registry
+
+    for folder in content_dirs():
+        registry.add_pack_dir(folder)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,7 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lang(spreads)
     spreads.set_defaults(handler=commands.spreads)
 
-    cards = sub.add_parser("cards", help="list the 78 cards as a deck names them")
+    cards = sub.add_parser("cards", help="list the 78 cards as a deck names them, or show one with --card")
+    cards.add_argument("--card", default=None, metavar="ID", help="one card with all the packs know of it")
     cards.add_argument("--json", action="store_true", help="print JSON")
     cards.add_argument("--deck", default="rider-waite", help="rider-waite (default), thoth or marseille")
     _add_lang(cards)
@@ -92,6 +111,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler: Handler = args.handler
     try:
+        add_content_packs()
         return asyncio.run(handler(args))
     except SettingsError as error:
         for problem in error.problems:
@@ -112,9 +132,9 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 def _describe(error: TarotError, language: str) -> str:
-    from tarot_domain.i18n import error_message
+    from tarot_domain.model.errors import error_message
 
-    return error_message(error, language if language in ("en", "uk") else "en")
+    return error_message(error, language)
 
 
 def main() -> None:

@@ -10,10 +10,10 @@ from typing import Any
 from dependency_injector import providers
 
 from adapters.memory.randomness import SeededRandom
-from runners.cli import CliError, load_settings, print_json
+from runners.cli import CliError, cli_language, load_settings, print_json
 from runners.container import InProcess, in_process
-from runners.present import cards_json
-from tarot_domain.i18n import languages, translate
+from runners.present import card_json, cards_json, print_card
+from tarot_domain.content.registry import translate
 from tarot_domain.model.cards import catalogue
 from tarot_domain.model.decks import get_deck
 from tarot_domain.model.localized import pick
@@ -25,10 +25,7 @@ CLI_TIER = "tier-professional"  # the local operator may try every spread
 
 
 def _language(args: argparse.Namespace) -> str:
-    lang: str = args.lang
-    if lang not in languages():
-        raise CliError(f"unknown language {lang!r}; choose one of {', '.join(languages())}")
-    return lang
+    return cli_language(args.lang)
 
 
 async def spreads(args: argparse.Namespace) -> int:
@@ -65,6 +62,15 @@ async def spreads(args: argparse.Namespace) -> int:
 async def cards(args: argparse.Namespace) -> int:
     lang = _language(args)
     deck = get_deck(args.deck)
+    if args.card is not None:
+        if args.card not in catalogue():
+            raise CliError(f"unknown card {args.card!r}; `tarot cards` lists the ids")
+        view = card_json(catalogue().get(args.card), lang)
+        if args.json:
+            print_json(view)
+        else:
+            print_card(view, lang, deck.id)
+        return 0
     rows: list[dict[str, Any]] = []
     for card in catalogue():
         rows.append(
@@ -151,7 +157,8 @@ def render_reading(result: ReadingResult) -> str:
     spread = get_spread(reading.spread_id)
     deck = get_deck(reading.deck_id)
     lang = reading.language
-    lines = [f"{pick(spread.name, lang)} · {pick(deck.name, lang)}", f"“{reading.question}”", ""]
+    question = translate("reading.quoted_question", lang, question=reading.question)
+    lines = [f"{pick(spread.name, lang)} · {pick(deck.name, lang)}", question, ""]
     for drawn in reading.cards:
         card = catalogue().get(drawn.card_id)
         orientation = translate("reading.reversed" if drawn.reversed else "reading.upright", lang)

@@ -64,6 +64,16 @@ def environment(env: Mapping[str, str] | None = None, dotenv: Path | None = None
     return merged
 
 
+def content_dirs(env: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """Extra language-pack folders from `TAROT_CONTENT_PATH` (`os.pathsep`-separated), each checked."""
+    raw = (environment() if env is None else env).get("TAROT_CONTENT_PATH", "")
+    dirs = tuple(part for part in raw.split(os.pathsep) if part.strip())
+    missing = [part for part in dirs if not Path(part).is_dir()]
+    if missing:
+        raise SettingsError([f"TAROT_CONTENT_PATH: {part!r} is not a folder" for part in missing])
+    return dirs
+
+
 @frozen
 class ApiKeys:
     """API clients and their keys; only SHA-256 digests are kept, compared in constant time."""

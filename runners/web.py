@@ -49,14 +49,14 @@ from runners.web_openapi import (
     max_answers,
     openapi_document,
 )
-from tarot_domain.i18n import error_message
-from tarot_domain.model.errors import ErrorKind, TarotError, validation
+from tarot_domain.content import registry
+from tarot_domain.model.errors import ErrorKind, TarotError, error_message, validation
 from tarot_domain.model.localized import pick
 from tarot_domain.model.products import Catalog, default_catalog
 from tarot_domain.model.readings import Reading
 from tarot_domain.model.spreads import QUESTIONNAIRE_ANSWER_MAX, all_spreads
 from tarot_domain.model.text import QUESTION_MAX
-from tarot_domain.model.users import SUPPORTED_LANGUAGES, User
+from tarot_domain.model.users import User, check_language
 from tarot_domain.use_cases.credits import CreditService
 from tarot_domain.use_cases.payments import PaymentService
 from tarot_domain.use_cases.readings import ReadingRequest, ReadingService
@@ -642,20 +642,14 @@ def _int_param(request: web.Request, name: str, default: int, low: int, high: in
 def _accept_language(request: web.Request) -> str:
     """The first language of `Accept-Language` that we speak, else English (for error messages)."""
     for part in request.headers.get("Accept-Language", "").split(","):
-        code = part.split(";")[0].strip().lower().split("-")[0]
-        if code in SUPPORTED_LANGUAGES:
+        code = registry.match_language(part.split(";")[0])
+        if code is not None:
             return code
-    return SUPPORTED_LANGUAGES[0]
+    return registry.FALLBACK
 
 
 def _language_param(value: str | None) -> str:
-    if value is None:
-        return SUPPORTED_LANGUAGES[0]
-    if value not in SUPPORTED_LANGUAGES:
-        raise validation(
-            f"unsupported language {value[:16]!r}", "error.unknown_language", language=value[:16]
-        )
-    return value
+    return registry.FALLBACK if value is None else check_language(value)
 
 
 def reading_json(reading: Reading) -> dict[str, Any]:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from tarot_domain.content import registry
 from tarot_domain.model.decks import deck_ids
 from tarot_domain.model.spreads import QUESTIONNAIRE_ANSWER_MAX, all_spreads, spread_ids
 from tarot_domain.model.text import QUESTION_MAX
-from tarot_domain.model.users import SUPPORTED_LANGUAGES
 
 REF_PATTERN = r"^[A-Za-z0-9_.@-]{1,128}$"
 QUESTION_PATTERN = r"\w"  # at least one letter or digit (Unicode), so the cleaned question is never empty
@@ -80,7 +80,7 @@ def openapi_document(
     *, products: tuple[str, ...], currencies: tuple[str, ...], checkout: bool
 ) -> dict[str, Any]:
     """The document; `checkout` says whether payments are configured (else that path is absent)."""
-    languages = list(SUPPORTED_LANGUAGES)
+    languages = list(registry.languages())
     schemas: dict[str, Any] = {
         "Error": {
             "type": "object",

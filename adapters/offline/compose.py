@@ -17,12 +17,13 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from adapters.offline.phrases import CAUTION_TOPICS, INTENTS, TABLES, TOPICS, Phrases, phrases_for
+from tarot_domain.content import registry
 from tarot_domain.model.cards import Card, catalogue
 from tarot_domain.model.decks import DEFAULT_DECK_ID, Deck, get_deck
 from tarot_domain.model.draw import DrawnCard
 from tarot_domain.model.localized import pick
 from tarot_domain.model.readings import FollowUp, QuestionnaireAnswer, Reading
-from tarot_domain.model.spreads import Spread, get_spread
+from tarot_domain.model.spreads import Position, Role, Spread, get_spread
 from tarot_ports.interpreter import InterpretationRequest
 
 T = TypeVar("T")
@@ -30,51 +31,32 @@ T = TypeVar("T")
 YES_NO_SPREAD_ID = "yes-no"
 
 # --- what each position asks of its card ------------------------------------------------------------
+# Which position has which role is structure (`tarot_domain.content.structure.spreads`); here each role
+# only picks the family of bridge sentences the phrase tables hold for it.
 
-ROLE_OF_POSITION: Mapping[str, str] = MappingProxyType(
+BRIDGE_OF_ROLE: Mapping[Role, str] = MappingProxyType(
     {
-        "card": "core", "present": "core", "theme": "core", "standing": "core", "bond": "core",
-        "past": "past", "recent-past": "past", "roots": "past",
-        "future": "future", "near-future": "future", "direction": "future", "outcome": "future",
-        "destination": "future",
-        "challenge": "obstacle", "blocks": "obstacle", "wounds": "obstacle", "fear": "obstacle",
-        "shadow": "obstacle",
-        "helps": "support", "gifts": "support", "strength": "support",
-        "next-step": "advice", "advice": "advice", "guidance": "advice",
-        "foundation": "hidden", "hidden": "hidden",
-        "crown": "aspiration", "desire": "aspiration", "hopes-fears": "aspiration", "calling": "aspiration",
-        "purpose": "aspiration",
-        "self": "self", "you": "self",
-        "other": "others", "environment": "others", "relationships": "others",
-        "lessons": "lesson", "turning-point": "lesson", "souls-path": "lesson",
-        "answer": "answer",
-    }
-)  # fmt: skip
-
-_TIME_IDS = frozenset(
-    {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        Role.PRESENT: "core", Role.THEME: "core", Role.BETWEEN: "core",
+        Role.PAST: "past", Role.RECENT_PAST: "past",
+        Role.NEAR_FUTURE: "future", Role.OUTCOME: "future",
+        Role.CHALLENGE: "obstacle", Role.WOUND: "obstacle", Role.FEAR: "obstacle", Role.SHADOW: "obstacle",
+        Role.STRENGTH: "support", Role.OPPORTUNITY: "support",
+        Role.ADVICE: "advice",
+        Role.FOUNDATION: "hidden", Role.HIDDEN: "hidden",
+        Role.CROWN: "aspiration", Role.DESIRE: "aspiration", Role.HOPES_FEARS: "aspiration",
+        Role.CALLING: "aspiration",
+        Role.SELF: "self",
+        Role.OTHER: "others", Role.ENVIRONMENT: "others",
+        Role.LESSON: "lesson",
+        Role.ANSWER: "answer",
+        Role.DAY: "time", Role.MONTH: "time", Role.STAGE: "time",
     }
 )  # fmt: skip
 
 
-def role_of(position_id: str) -> str:
-    """The role of a position: known ids first, then a guess from the id's words, else `core`."""
-    role = ROLE_OF_POSITION.get(position_id)
-    if role is not None:
-        return role
-    if position_id in _TIME_IDS:
-        return "time"
-    for fragment, guess in (
-        ("challenge", "obstacle"), ("opportunity", "support"), ("block", "obstacle"), ("past", "past"),
-        ("future", "future"), ("outcome", "future"), ("advice", "advice"), ("hidden", "hidden"),
-        ("week", "time"), ("day", "time"), ("month", "time"),
-    ):  # fmt: skip
-        if fragment in position_id:
-            return guess
-    return "core"
+def role_of(position: Position | None) -> str:
+    """The bridge family for a position's role (a card on a position the spread no longer has: `core`)."""
+    return "core" if position is None else BRIDGE_OF_ROLE[position.role]
 
 
 # A few cards whose upright "yes" is hard-won, and a few whose reversed "no" is gentle.
@@ -140,22 +122,6 @@ LENS_OF_INTENT: Mapping[str, int] = MappingProxyType(
 )
 """Which part of a card's meaning answers a follow-up first: 0 the middle sentence, 1 the advice, 2 the
 description, 3 the card the other way up."""
-
-ANSWER_TARGETS: Mapping[tuple[str, str], str] = MappingProxyType(
-    {
-        ("relationship", "partner"): "other",
-        ("relationship", "stage"): "bond",
-        ("career", "role"): "standing",
-        ("career", "change"): "next-step",
-        ("month-ahead", "hopes"): "outcome",
-        ("month-ahead", "situation"): "theme",
-        ("year-ahead", "intention"): "theme",
-        ("life-path", "stage"): "turning-point",
-        ("life-path", "turning-points"): "lessons",
-        ("life-path", "seeking"): "guidance",
-    }
-)
-"""Which position a questionnaire answer is read against when the answer itself does not say."""
 
 _SUPPORTING = (frozenset({"fire", "air"}), frozenset({"water", "earth"}))
 _TENSE = (frozenset({"fire", "water"}), frozenset({"air", "earth"}))
@@ -293,6 +259,7 @@ def place_cards(spread: Spread, deck: Deck, cards: Sequence[DrawnCard], language
     placed: list[Placed] = []
     for number, (_, drawn) in enumerate(ranked, start=1):
         card = cat.get(drawn.card_id)
+        position: Position | None = None
         if drawn.position_id in order:
             position = spread.position(drawn.position_id)
             position_name = pick(position.name, language)
@@ -309,7 +276,7 @@ def place_cards(spread: Spread, deck: Deck, cards: Sequence[DrawnCard], language
                 position_id=drawn.position_id,
                 position_name=position_name,
                 position_meaning=position_meaning,
-                role=role_of(drawn.position_id),
+                role=role_of(position),
                 card=card,
                 reversed=drawn.reversed,
                 name=name,
@@ -325,7 +292,8 @@ def _deck(deck_id: str) -> Deck:
 
 
 def _language(language: str) -> str:
-    return language if language in TABLES else "en"
+    """The reading's language when the registry has its pack and a phrase table exists, else English."""
+    return language if language in TABLES and registry.is_language(language) else registry.FALLBACK
 
 
 # --- the reading ----------------------------------------------------------------------------------------
@@ -720,7 +688,7 @@ class _Reading:
         for placed in self.placed:  # the answer names a position ("an exam on Thursday")
             if any(words_match(w, n) for w in words for n in tokens(placed.position_name) if len(n) >= 4):
                 return placed
-        target = ANSWER_TARGETS.get((self.spread.id, answer.item_id))
+        target = next((item.informs for item in self.spread.questionnaire if item.id == answer.item_id), None)
         for placed in self.placed:
             if placed.position_id == target:
                 return placed

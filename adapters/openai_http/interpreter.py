@@ -22,6 +22,7 @@ from adapters.openai_http.prompt import (
     missing_names,
     reading_messages,
 )
+from tarot_domain.content.version import versioned
 from tarot_domain.model.errors import ErrorKind, TarotError
 from tarot_domain.model.readings import FollowUp, Interpretation, Reading
 from tarot_ports.cache import Cache
@@ -39,8 +40,8 @@ class OpenAIInterpreter:
     A reading is accepted only when it is complete and names every drawn card (in the deck's names);
     otherwise it raises `TarotError(API, retryable=False)` and the use case falls back to the offline
     reading. Question-less readings (the card of the day: no question, no questionnaire answers) are
-    shared through `cache` for a day, keyed by the model and the full prompt; readings with a question
-    are personal and never cached.
+    shared through `cache` for a day, keyed by the model, the full prompt and the content version;
+    readings with a question are personal and never cached.
     """
 
     def __init__(
@@ -84,7 +85,7 @@ class OpenAIInterpreter:
             return await self._reading(messages, names, on_delta)
 
         cache = self._cache
-        key = cache_key(self._config.model, messages)
+        key = versioned(cache_key(self._config.model, messages))  # new content never meets old entries
         fresh: list[Interpretation] = []
 
         async def compute() -> dict[str, Any]:

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Literal, TypedDict
 
+from tarot_domain.content import registry
 from tarot_domain.model.cards import catalogue
 from tarot_domain.model.decks import get_deck
 from tarot_domain.model.localized import pick
@@ -25,7 +26,6 @@ MAX_TEXT_CHARS = 8000
 """Longest text we keep; longer answers are cut at a paragraph. Fits the largest spread's word budget in
 Ukrainian (about 6000 characters) with room to spare; Telegram splits long messages anyway."""
 
-_LANGUAGES = {"en": "English", "uk": "Ukrainian (українською мовою)"}
 _ORIENTATION = {"en": ("upright", "reversed"), "uk": ("пряма", "перевернута")}
 _DATA_TAGS = ("question", "answers", "answer")
 _TAG = re.compile(r"<\s*/?\s*(?:" + "|".join(_DATA_TAGS) + r")\b[^>]*>", re.IGNORECASE)
@@ -82,7 +82,10 @@ FOLLOW_UP_WORDS = 200
 
 
 def language_name(language: str) -> str:
-    return _LANGUAGES.get(language, _LANGUAGES["en"])
+    """The language to write in, from its pack ("Ukrainian (українською мовою)"); English if unknown."""
+    code = language if registry.is_language(language) else registry.FALLBACK
+    english, own = registry.english_name(code), registry.about(code).in_language
+    return f"{english} ({own})" if own else english
 
 
 def as_data(text: str) -> str:

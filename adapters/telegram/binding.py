@@ -38,8 +38,9 @@ from adapters.telegram.events import (
     SuccessfulPayment,
 )
 from adapters.telegram.outbox import Stream, TelegramOutbox
-from tarot_domain.i18n import error_message, languages, translate
-from tarot_domain.model.errors import TarotError
+from tarot_domain.content.registry import translate
+from tarot_domain.model.errors import TarotError, error_message
+from tarot_domain.model.users import normalize_language
 from tarot_ports.interpreter import OnDelta
 
 log = logging.getLogger("adapters.telegram")
@@ -289,8 +290,7 @@ class UpdateScope:
 
 
 def _language(sender: Sender) -> str:
-    code = (sender.language_code or "").split("-")[0].lower()
-    return code if code in languages() else "en"
+    return normalize_language(sender.language_code)
 
 
 def _generic(sender: Sender) -> str:

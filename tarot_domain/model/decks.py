@@ -7,7 +7,8 @@ numbers of Strength and Justice, and name their minor cards from their own suit 
 
 Major-arcana overrides are keyed by the card's canonical rank (0–21, Rider–Waite numbering, so Strength
 is 8 and Justice 11); minor-card overrides by suit and rank name (`ace` … `king`). Everything here is
-literal data: no I/O, nothing computed at import time.
+literal data: no I/O, nothing computed at import time. Deck ids and numbering come from
+`content.structure.decks`, deck names and descriptions from the language packs.
 """
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ from types import MappingProxyType
 
 from attrs import field, frozen
 
+from tarot_domain.content import keys
+from tarot_domain.content.registry import PackText
+from tarot_domain.content.structure import decks as structure
 from tarot_domain.model.cards import Card, Suit
 from tarot_domain.model.errors import validation
 from tarot_domain.model.localized import DEFAULT_LANGUAGE, Localized, pick
 
-DEFAULT_DECK_ID = "rider-waite"
+DEFAULT_DECK_ID = structure.DEFAULT_DECK_ID
 
 RANK_NAMES: Mapping[str, Localized] = MappingProxyType(
     {
@@ -158,8 +162,6 @@ _THOTH_MAJORS: Mapping[int, Localized] = MappingProxyType(
     }
 )
 
-_STRENGTH_JUSTICE_SWAPPED: Mapping[int, int | None] = MappingProxyType({8: 11, 11: 8})
-
 _THOTH_SUITS: Mapping[Suit, Localized] = MappingProxyType(
     {
         Suit.WANDS: {"en": "Wands", "uk": "Жезлів"},
@@ -248,8 +250,6 @@ _MARSEILLE_MAJORS: Mapping[int, Localized] = MappingProxyType(
     }
 )
 
-_MARSEILLE_NUMBERS: Mapping[int, int | None] = MappingProxyType({0: None, 8: 11, 11: 8})
-
 _MARSEILLE_SUITS: Mapping[Suit, Localized] = MappingProxyType(
     {
         Suit.WANDS: {"en": "Batons", "uk": "Палиць"},
@@ -268,46 +268,24 @@ _MARSEILLE_COURTS: Mapping[str, Localized] = MappingProxyType(
     }
 )
 
-_DECKS: tuple[Deck, ...] = (
+# How each deck names the cards, by deck id (until the card-knowledge packs carry the decks' names).
+_MAJOR_NAMES: Mapping[str, Mapping[int, Localized]] = {"thoth": _THOTH_MAJORS, "marseille": _MARSEILLE_MAJORS}
+_SUIT_NAMES: Mapping[str, Mapping[Suit, Localized]] = {"thoth": _THOTH_SUITS, "marseille": _MARSEILLE_SUITS}
+_RANK_NAMES: Mapping[str, Mapping[str, Localized]] = {"thoth": _THOTH_COURTS, "marseille": _MARSEILLE_COURTS}
+_TITLES: Mapping[str, Mapping[tuple[Suit, str], Localized]] = {"thoth": _THOTH_TITLES}
+
+_DECKS: tuple[Deck, ...] = tuple(
     Deck(
-        id="rider-waite",
-        name={"en": "Rider–Waite–Smith", "uk": "Райдер–Вейт–Сміт"},
-        description={
-            "en": "The classic 1909 deck drawn by Pamela Colman Smith to A. E. Waite's design, "
-            "with a picture on every card, and the names this service uses by default.",
-            "uk": "Класична колода 1909 року, яку намалювала Памела Колман Сміт за задумом "
-            "А. Е. Вейта, з малюнком на кожній карті; її назви сервіс використовує типово.",
-        },
-    ),
-    Deck(
-        id="thoth",
-        name={"en": "Thoth Tarot", "uk": "Таро Тота"},
-        description={
-            "en": "Aleister Crowley and Lady Frieda Harris's deck, with its own titles such as Lust, "
-            "Adjustment and Art, princes and princesses at court, and a name for every small card.",
-            "uk": "Колода Алістера Кроулі та леді Фріди Гарріс із власними назвами на кшталт Жаги, "
-            "Врівноваження й Мистецтва, принцами й принцесами серед фігур і назвою кожної числової карти.",
-        },
-        major_names=_THOTH_MAJORS,
-        major_numbers=_STRENGTH_JUSTICE_SWAPPED,
-        suit_names=_THOTH_SUITS,
-        rank_names=_THOTH_COURTS,
-        titles=_THOTH_TITLES,
-    ),
-    Deck(
-        id="marseille",
-        name={"en": "Tarot de Marseille", "uk": "Марсельське таро"},
-        description={
-            "en": "The old French pattern, with an unnumbered Fool, Justice as VIII and Strength as XI, "
-            "and suits of batons, cups, swords and coins.",
-            "uk": "Старий французький зразок із ненумерованим Блазнем, Справедливістю під номером VIII "
-            "і Силою під номером XI та мастями палиць, кубків, мечів і монет.",
-        },
-        major_names=_MARSEILLE_MAJORS,
-        major_numbers=_MARSEILLE_NUMBERS,
-        suit_names=_MARSEILLE_SUITS,
-        rank_names=_MARSEILLE_COURTS,
-    ),
+        id=shape.id,
+        name=PackText(keys.deck_name(shape.id)),
+        description=PackText(keys.deck_description(shape.id)),
+        major_names=_MAJOR_NAMES.get(shape.id, {}),
+        major_numbers=shape.major_numbers,
+        suit_names=_SUIT_NAMES.get(shape.id, {}),
+        rank_names=_RANK_NAMES.get(shape.id, {}),
+        titles=_TITLES.get(shape.id, {}),
+    )
+    for shape in structure.DECKS
 )
 
 
@@ -324,4 +302,5 @@ def get_deck(deck_id: str) -> Deck:
     for deck in _DECKS:
         if deck.id == deck_id:
             return deck
-    raise validation(f"unknown deck {deck_id!r}", "error.unknown_deck", deck=deck_id)
+    choices = ", ".join(deck_ids())
+    raise validation(f"unknown deck {deck_id!r}", "error.unknown_deck", deck=deck_id, choices=choices)

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
+from tarot_domain.content.registry import translate
+
 
 class ErrorKind(enum.Enum):
     VALIDATION = "validation"
@@ -108,3 +110,11 @@ def insufficient_credits(needed: int, available: int) -> TarotError:
         message_key="error.insufficient_credits",
         params={"needed": needed, "available": available},
     )
+
+
+def error_message(error: TarotError, language: str) -> str:
+    """What we tell a person about `error` in `language`, never a traceback."""
+    text = translate(error.message_key, language, **error.params)
+    if text == error.message_key:
+        text = translate(error.kind.default_message_key, language, **error.params)
+    return text

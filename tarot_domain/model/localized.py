@@ -1,10 +1,16 @@
-"""Text in several languages, and the languages the service speaks."""
+"""Text in several languages: language code → text, read through `pick` with English as the fallback.
+
+The texts themselves live in the language packs (`tarot_domain.content`); model objects hold
+`registry.PackText` views, or plain mappings where the card catalogue still carries its own words.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-DEFAULT_LANGUAGE = "en"
+from tarot_domain.content.registry import FALLBACK
+
+DEFAULT_LANGUAGE = FALLBACK
 
 Localized = Mapping[str, str]
 """Language code → text. English is always present and is the fallback."""

@@ -1,7 +1,8 @@
 """What users can buy: credit packs and subscription tiers, and the promotions we give away.
 
-All of it is configuration data: `default_catalog()` is the product plan; runners may build their own
-`Catalog` (other prices, other promotions). Tier rules (spread access, pack bonus) live here so every
+All of it is configuration data: `default_catalog()` is the product plan (ids, amounts and prices in
+`content.structure.products`, names in the packs); runners may build their own `Catalog` (other prices,
+other promotions). Tier rules (spread access, pack bonus) live here so every
 frontend enforces them the same way.
 """
 
@@ -12,20 +13,14 @@ from types import MappingProxyType
 
 from attrs import field, frozen
 
+from tarot_domain.content import keys
+from tarot_domain.content.registry import PackText
+from tarot_domain.content.structure import products as structure
+from tarot_domain.content.structure.products import STARS, STRIPE, Price
 from tarot_domain.model.errors import forbidden, validation
 from tarot_domain.model.localized import Localized
 
-STRIPE = "stripe"
-STARS = "stars"
-
-
-@frozen
-class Price:
-    """`amount` in the currency's minor unit (cents, kopiykas); whole Stars for `XTR`."""
-
-    provider: str
-    currency: str
-    amount: int
+__all__ = ["STARS", "STRIPE", "Catalog", "CreditPack", "Price", "Promotions", "Tier", "default_catalog"]
 
 
 @frozen
@@ -77,7 +72,7 @@ class Catalog:
     packs: tuple[CreditPack, ...]
     tiers: tuple[Tier, ...]
     promotions: Promotions = Promotions()
-    free_spreads: frozenset[str] = frozenset({"single", "yes-no", "three"})
+    free_spreads: frozenset[str] = structure.FREE_SPREADS
     _pack_index: Mapping[str, CreditPack] = field(init=False, eq=False, repr=False)
     _tier_index: Mapping[str, Tier] = field(init=False, eq=False, repr=False)
 
@@ -127,54 +122,24 @@ class Catalog:
         return None
 
 
-def _prices(usd_cents: int, uah_kopiykas: int, stars: int) -> tuple[Price, ...]:
-    return (Price(STRIPE, "USD", usd_cents), Price(STRIPE, "UAH", uah_kopiykas), Price(STARS, "XTR", stars))
-
-
 def default_catalog() -> Catalog:
-    """The product plan: five packs, three tiers, a welcome grant and a daily free card."""
-    basic_spreads = frozenset({"single", "yes-no", "three"})
-    premium_spreads = frozenset(
-        {"single", "yes-no", "three", "celtic-cross", "relationship", "career", "week-ahead",
-         "month-ahead", "year-ahead"}
-    )  # fmt: skip
-    starter = {"en": "Starter pack", "uk": "Стартовий пакет"}
-    basic = {"en": "Basic pack", "uk": "Базовий пакет"}
-    premium = {"en": "Premium pack", "uk": "Преміум пакет"}
-    professional = {"en": "Professional pack", "uk": "Професійний пакет"}
-    unlimited = {"en": "Unlimited pack", "uk": "Безлімітний пакет"}
+    """The product plan (`content.structure.products`): five packs, three tiers, a welcome grant and a
+    daily free card; names come from the language packs."""
     return Catalog(
-        packs=(
-            CreditPack("starter", 50, starter, _prices(299, 12000, 150)),
-            CreditPack("basic", 120, basic, _prices(599, 24000, 300)),
-            CreditPack("premium", 300, premium, _prices(1299, 52000, 650)),
-            CreditPack("professional", 1000, professional, _prices(3499, 140000, 1750)),
-            CreditPack("unlimited", 5000, unlimited, _prices(14999, 600000, 7500)),
+        packs=tuple(
+            CreditPack(pack.id, pack.credits, PackText(keys.product_name(pack.id)), pack.prices)
+            for pack in structure.PACKS
         ),
-        tiers=(
+        tiers=tuple(
             Tier(
-                "tier-basic",
-                {"en": "Basic subscription", "uk": "Базова підписка"},
-                monthly_credits=150,
-                spreads=basic_spreads,
-                pack_bonus_percent=10,
-                prices=_prices(499, 20000, 250),
-            ),
-            Tier(
-                "tier-premium",
-                {"en": "Premium subscription", "uk": "Преміум підписка"},
-                monthly_credits=500,
-                spreads=premium_spreads,
-                pack_bonus_percent=15,
-                prices=_prices(1499, 60000, 750),
-            ),
-            Tier(
-                "tier-professional",
-                {"en": "Professional subscription", "uk": "Професійна підписка"},
-                monthly_credits=1000,
-                spreads=None,
-                pack_bonus_percent=20,
-                prices=_prices(2999, 120000, 1500),
-            ),
+                tier.id,
+                PackText(keys.product_name(tier.id)),
+                monthly_credits=tier.monthly_credits,
+                spreads=tier.spreads,
+                pack_bonus_percent=tier.pack_bonus_percent,
+                prices=tier.prices,
+            )
+            for tier in structure.TIERS
         ),
+        free_spreads=structure.FREE_SPREADS,
     )

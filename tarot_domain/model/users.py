@@ -7,9 +7,9 @@ from datetime import datetime
 
 from attrs import frozen
 
+from tarot_domain.content import registry
 from tarot_domain.model.errors import validation
 
-SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "uk")
 _REF = re.compile(r"^[a-z][a-z0-9_-]{0,31}:[A-Za-z0-9_.:@-]{1,200}$")
 
 
@@ -21,23 +21,31 @@ def check_external_ref(ref: str) -> str:
 
 
 def normalize_language(code: str | None) -> str:
-    """Map a client's language code (`uk`, `uk-UA`, `ru`, None) to one we speak."""
-    if code:
-        base = code.strip().lower().replace("_", "-").split("-")[0]
-        if base in SUPPORTED_LANGUAGES:
-            return base
-    return SUPPORTED_LANGUAGES[0]
+    """Map a client's language code (`uk`, `uk-UA`, `ru`, None) to a pack we have, else English."""
+    return registry.match_language(code) or registry.FALLBACK
 
 
 def check_language(code: str) -> str:
-    if code not in SUPPORTED_LANGUAGES:
-        raise validation(f"unsupported language {code!r}", "error.unknown_language", language=code)
+    """`code` when a language pack exists for it, else a validation error that lists the choices."""
+    if not registry.is_language(code):
+        choices = ", ".join(f"{registry.language_name(c)} ({c})" for c in registry.languages())
+        shown = code[:16]
+        detail = f"unsupported language {shown!r}"
+        raise validation(detail, "error.unknown_language", language=shown, choices=choices)
     return code
+
+
+def __getattr__(name: str) -> object:
+    # `SUPPORTED_LANGUAGES` was a second language list; it is now the registry's, asked when read.
+    # Kept only until adapters/telegram/dialog.py imports `registry.languages` itself.
+    if name == "SUPPORTED_LANGUAGES":
+        return registry.languages()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @frozen
 class Preferences:
-    language: str = "en"
+    language: str = registry.FALLBACK
     deck_id: str = "rider-waite"
     reversals: bool = True
 

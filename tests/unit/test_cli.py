@@ -81,6 +81,7 @@ def test_no_reversals_and_questionnaire_answers(capsys: pytest.CaptureFixture[st
         (["read", "x" * 501], "500"),
         (["read", "Q?", "--lang", "fr"], "fr"),
         (["cards", "--deck", "nope"], "nope"),
+        (["cards", "--card", "nope"], "nope"),
         (["read"], "question"),
     ],
 )
@@ -107,6 +108,48 @@ def test_spreads_and_cards_listings(capsys: pytest.CaptureFixture[str]) -> None:
     assert len(cards) == 78 and len({c["name"] for c in cards}) == 78
     assert run(["spreads", "--lang", "uk"]) == 0
     assert "Розклади" in capsys.readouterr().out
+
+
+def test_spreads_listing_counts_agree_with_their_numbers(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["spreads"]) == 0
+    out = capsys.readouterr().out
+    assert "Single Card (single): 1 card, 5 credits" in out and "1 cards" not in out
+    assert "Relationship (relationship): 5 cards, 12 credits; asks 2 short questions first" in out
+    assert run(["spreads", "--lang", "uk"]) == 0
+    out = capsys.readouterr().out
+    assert "Одна карта (single): 1 карта, 5 кредитів" in out
+    assert "Кар'єра (career): 4 карти, 12 кредитів; спершу ставить 2 короткі запитання" in out
+    assert "Життєвий шлях (life-path): 15 карт, 1000 кредитів; спершу ставить 3 короткі запитання" in out
+    assert "запитань" not in out and "питання" not in out.replace("запитання", "")
+
+
+def test_the_reading_header_quotes_the_question_in_the_languages_own_marks(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert run(["read", "Чи варто мені переїжджати?", "--lang", "uk", "--seed", "2"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == "«Чи варто мені переїжджати?»"
+    assert run(["read", "Should I move?", "--seed", "2"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == "“Should I move?”"
+
+
+def test_one_card_with_everything_the_packs_know(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["cards", "--card", "major-08-strength", "--json"]) == 0
+    card = json.loads(capsys.readouterr().out)
+    assert (card["id"], card["arcana"], card["element"]) == ("major-08-strength", "major", "fire")
+    assert {deck: (v["name"], v["number"]) for deck, v in card["decks"].items()} == {
+        "rider-waite": ("Strength", "VIII"), "thoth": ("Lust", "XI"), "marseille": ("Strength", "XI"),
+    }  # fmt: skip
+    strength = catalogue().get("major-08-strength")
+    assert card["upright"] == {
+        "keywords": list(strength.keywords(False, "en")),
+        "meaning": strength.meaning(False, "en"),
+    }
+    assert card["reversed"]["meaning"] == strength.meaning(True, "en")
+    assert run(["cards", "--card", "cups-two", "--deck", "thoth", "--lang", "uk"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Двійка Кубків — Любов (cups-two)" and lines[1] == "Молодший аркан, стихія — вода"
+    assert "  Таро Тота: Двійка Кубків — Любов" in lines and "Пряма:" in lines and "Перевернута:" in lines
+    assert any(line.startswith("  Ключові слова: ") for line in lines)
 
 
 def test_the_console_script_runs_as_a_separate_process() -> None:

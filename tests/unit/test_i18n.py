@@ -6,12 +6,14 @@ import string
 
 import pytest
 
-from tarot_domain.i18n import error_message, languages, messages, translate
-from tarot_domain.model.errors import ErrorKind, TarotError, insufficient_credits
+from tarot_domain.content.registry import languages, texts, translate
+from tarot_domain.content.shapes import Plural, Text
+from tarot_domain.model.errors import ErrorKind, TarotError, error_message, insufficient_credits
 
 
-def fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+def fields(text: Text) -> set[str]:
+    forms = [text] if isinstance(text, str) else [f for f in (text.other, text.one, text.few, text.many) if f]
+    return {name for form in forms for _, name, _, _ in string.Formatter().parse(form) if name}
 
 
 def test_english_and_ukrainian_are_offered() -> None:
@@ -20,9 +22,12 @@ def test_english_and_ukrainian_are_offered() -> None:
 
 @pytest.mark.parametrize("language", [code for code in languages() if code != "en"])
 def test_every_language_has_every_key_with_the_same_placeholders(language: str) -> None:
-    english, other = messages("en"), messages(language)
+    english, other = texts("en"), texts(language)
     assert set(other) == set(english)
     for key, template in english.items():
+        if isinstance(template, Plural) and key.startswith("count:"):
+            assert isinstance(other[key], Plural), key
+            continue
         assert fields(other[key]) == fields(template), key
 
 

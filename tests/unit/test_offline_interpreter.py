@@ -13,7 +13,7 @@ import pytest
 from adapters.memory.randomness import SeededRandom
 from adapters.offline import OfflineInterpreter
 from adapters.offline.compose import compose_reading, role_of
-from adapters.offline.phrases import EN, TABLES, Phrases
+from adapters.offline.phrases import EN, ROLES, TABLES, Phrases
 from tarot_domain.model.cards import catalogue
 from tarot_domain.model.decks import deck_ids, get_deck
 from tarot_domain.model.draw import DrawnCard, draw_cards
@@ -319,7 +319,7 @@ def test_compose_reading_returns_chunks_without_blank_edges() -> None:
 def test_every_position_has_a_role() -> None:
     for spread in SPREADS:
         for position in spread.positions:
-            assert role_of(position.id)
+            assert role_of(position) in ROLES
 
 
 # --- follow-ups ---------------------------------------------------------------------------------------------

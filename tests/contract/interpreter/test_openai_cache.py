@@ -9,6 +9,8 @@ from adapters.memory.cache import MemoryCache
 from adapters.memory.clock import ManualClock
 from adapters.openai_http.interpreter import CACHE_TTL_SECONDS
 from adapters.openai_http.prompt import cache_key, reading_messages
+from tarot_domain.content import version
+from tarot_domain.content.version import versioned
 
 pytestmark = pytest.mark.contract
 
@@ -67,7 +69,7 @@ async def test_readings_with_a_question_are_never_cached(openai: OpenAIHarness) 
     assert not (await interpreter.interpret(asked)).cached
     assert not (await interpreter.interpret(asked)).cached
     assert len(openai.fake.chat_requests) == 2
-    assert await cache.get(cache_key("gpt-4o-mini", reading_messages(asked))) is None
+    assert await cache.get(versioned(cache_key("gpt-4o-mini", reading_messages(asked)))) is None
 
 
 async def test_a_failed_reading_is_not_cached(openai: OpenAIHarness) -> None:
@@ -84,7 +86,7 @@ async def test_a_failed_reading_is_not_cached(openai: OpenAIHarness) -> None:
 async def test_an_unusable_entry_is_replaced(openai: OpenAIHarness) -> None:
     cache = MemoryCache()
     daily = make_request("single", question="", seed=3)
-    key = cache_key("gpt-4o-mini", reading_messages(daily))
+    key = versioned(cache_key("gpt-4o-mini", reading_messages(daily)))
     await cache.set(key, {"text": "names no card", "model": "m"}, 60)
     interpreter = openai.make(cache=cache)
     assert not (await interpreter.interpret(daily)).cached
@@ -102,3 +104,17 @@ async def test_entries_live_for_a_day(openai: OpenAIHarness) -> None:
     clock.advance(2)
     assert not (await interpreter.interpret(daily)).cached
     assert CACHE_TTL_SECONDS == 86400
+
+
+async def test_an_entry_written_for_other_content_is_never_served(
+    openai: OpenAIHarness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = MemoryCache()
+    interpreter = openai.make(cache=cache)
+    daily = make_request("single", question="", seed=3)
+    assert not (await interpreter.interpret(daily)).cached
+    assert (await interpreter.interpret(daily)).cached
+    monkeypatch.setattr(version, "content_version", lambda: "0123456789abcdef")  # the packs changed
+    assert not (await interpreter.interpret(daily)).cached
+    assert (await interpreter.interpret(daily)).cached
+    assert len(openai.fake.chat_requests) == 2

@@ -14,7 +14,7 @@ from telethon.tl import functions, types
 
 from adapters.telegram.events import MESSAGE_LIMIT, Button, Incoming, IncomingMessage, Outbox, Reply
 from adapters.telegram.split import utf16_len
-from tarot_domain.i18n import translate
+from tarot_domain.content.registry import translate
 
 SendMessage = functions.messages.SendMessageRequest
 EditMessage = functions.messages.EditMessageRequest

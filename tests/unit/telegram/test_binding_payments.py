@@ -14,7 +14,7 @@ from adapters.telegram.events import (
     PreCheckoutQuery,
     SuccessfulPayment,
 )
-from tarot_domain.i18n import translate
+from tarot_domain.content.registry import translate
 from tarot_domain.model.errors import ErrorKind, TarotError
 
 Precheckout = functions.messages.SetBotPrecheckoutResultsRequest

@@ -23,7 +23,7 @@ from adapters.telegram.events import (
     Sender,
     SuccessfulPayment,
 )
-from tarot_domain.i18n import translate
+from tarot_domain.content.registry import translate
 from tarot_domain.model.errors import ErrorKind, TarotError
 
 SendMessage = functions.messages.SendMessageRequest

@@ -16,7 +16,7 @@ from telethon.tl import functions
 
 from adapters.telegram.binding import TelegramBot
 from runners import cli
-from tarot_domain.i18n import translate
+from tarot_domain.content.registry import translate
 
 VALID = {
     "TELEGRAM_API_ID": "12345",

@@ -78,7 +78,7 @@ def test_a_full_session_read_buy_and_history() -> None:
 def test_end_of_input_exits_cleanly_and_ukrainian_works() -> None:
     done = chat(["/start", "/balance"], "--lang", "uk")
     assert done.returncode == 0, done.stderr
-    assert "Вітаю" in done.stdout and "Кредитів на вашому балансі: 20." in done.stdout
+    assert "Друже, вітаю!" in done.stdout and "На вашому балансі 20 кредитів." in done.stdout
 
 
 def test_help_says_everything_is_in_memory_and_payments_are_simulated() -> None:

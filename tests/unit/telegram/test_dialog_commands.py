@@ -8,17 +8,17 @@ import pytest
 from dialog_support import ADMIN, OTHER, USER, Bot
 
 from adapters.telegram.events import IncomingMessage, Sender
-from adapters.telegram.texts import BOT_MESSAGES, t
+from adapters.telegram.texts import t
 
 
 async def test_start_welcomes_in_the_clients_language_and_grants_once() -> None:
     bot = Bot()
     await bot.say("/start", lang="uk-UA", name="Оксана")
-    assert bot.out.text().startswith("Вітаю, Оксана!") and "20 безкоштовних кредитів" in bot.out.text()
+    assert bot.out.text().startswith("Оксана, вітаю!") and "20 безкоштовних кредитів" in bot.out.text()
     user = await bot.user()
     assert user.external_ref == f"telegram:{USER}" and user.preferences.language == "uk"
     await bot.say("/start", lang="uk", name="Оксана")
-    assert bot.out.text().startswith("З поверненням, Оксана!") and "20" in bot.out.text()
+    assert bot.out.text().startswith("Оксана, з поверненням!") and "20" in bot.out.text()
     assert await bot.available() == 20
 
 
@@ -84,7 +84,7 @@ async def test_language_change_persists() -> None:
     assert menu.reply.text == "Готово: тепер я розмовляю українською."
     assert (await bot.user()).preferences.language == "uk"
     await bot.say("/balance", lang="en")  # the client's language no longer decides
-    assert bot.out.text() == "Кредитів на вашому балансі: 20."
+    assert bot.out.text() == "На вашому балансі 20 кредитів."
     await bot.say("Що мене чекає?")
     assert bot.interpreter.requests[-1].language == "uk"
     assert "Використано 12 кредитів" in bot.out.text()
@@ -118,7 +118,7 @@ async def test_forget_after_confirmation_erases_the_data() -> None:
     menu = bot.out.last()
     message, yes = bot.out.find_button("Yes, delete my data")
     await bot.click(yes.token.encode(), message.message_id)
-    assert menu.reply.text.startswith("Done: your data is erased (1 readings).")
+    assert menu.reply.text.startswith("Done: your data is erased (1 reading).")
     gone = await bot.users.get(user_id)
     assert not gone.active and gone.external_ref is None
     async with bot.store.uow() as uow:
@@ -169,12 +169,18 @@ async def test_an_unexpected_failure_is_logged_and_answered_politely(
 async def test_every_bot_key_exists_in_both_languages_with_the_same_placeholders() -> None:
     import string
 
-    en, uk = BOT_MESSAGES["en"], BOT_MESSAGES["uk"]
-    assert set(en) == set(uk)
+    from tarot_domain.content.registry import pack_module
+    from tarot_domain.content.shapes import Text
+
+    def fields(text: Text) -> set[str]:
+        forms = [text] if isinstance(text, str) else [text.other, text.one, text.few, text.many]
+        return {f for form in forms for _, f, _, _ in string.Formatter().parse(form) if f}
+
+    en, uk = (getattr(pack_module(code, "bot"), "MESSAGES", {}) for code in ("en", "uk"))
+    assert en and set(en) == set(uk)
     for key in en:
-        fields = {f for _, f, _, _ in string.Formatter().parse(en[key]) if f}
-        assert fields == {f for _, f, _, _ in string.Formatter().parse(uk[key]) if f}, key
-    assert t("error.rate_limited", "uk", seconds=5).endswith("за 5 с.")  # shared keys fall through
+        assert fields(en[key]) == fields(uk[key]), key
+    assert t("error.rate_limited", "uk", seconds=5).endswith("за 5 секунд.")  # shared keys fall through
     assert t("no.such.key", "uk") == "no.such.key"
 
 

@@ -1,0 +1,147 @@
+"""Тексти чат-інтерфейсів (Telegram, `tarot chat`): команди, кнопки, меню, оплата."""
+
+from collections.abc import Mapping
+
+from tarot_domain.content.shapes import Text
+
+MESSAGES: Mapping[str, Text] = {
+    # Звертання: ім'я з Telegram не відмінюємо, тож воно стоїть на початку, а не після «Вітаю,».
+    "start.welcome_new": (
+        "{name}, вітаю! 🔮 Я ваша тарологиня.\n"
+        "На початок дарую вам {credits:free-credits}.\n\n"
+        "Напишіть своє запитання, і я розкладу три карти, або оберіть розклад через /read. "
+        "/daily — безкоштовна карта дня, а /help покаже все, що я вмію."
+    ),
+    "start.welcome_back": (
+        "{name}, з поверненням! На вашому балансі {available:credits}.\n"
+        "Напишіть запитання для розкладу на три карти або оберіть розклад через /read."
+    ),
+    "start.friend": "Друже",
+    "help.text": (
+        "Що я вмію:\n"
+        "/read — обрати розклад і поставити запитання\n"
+        "/daily — безкоштовна карта дня\n"
+        "/spreads — усі розклади та їхня вартість\n"
+        "/balance — ваші кредити\n"
+        "/buy — поповнити кредити або оформити підписку\n"
+        "/history — ваші попередні розклади\n"
+        "/deck — обрати колоду, увімкнути чи вимкнути перевернуті карти\n"
+        "/language — українська або англійська\n"
+        "/forget — видалити ваші дані\n"
+        "/cancel — припинити поточну дію\n\n"
+        "Або просто напишіть запитання: я розкладу три карти за {cost:credits}."
+    ),
+    "help.admin": (
+        "Адміністрування:\n"
+        "/grant <telegram id> <кількість> <причина> — нарахувати кредити\n"
+        "/stats — користувачі та перевірка реєстру\n"
+        "/refund <id замовлення> — повернути платіж у Stars"
+    ),
+    "command.unknown": "Вибачте, я не знаю такої команди. /help покаже, що я вмію.",
+    "cancel.done": "Скасовано. Напишіть запитання або скористайтеся /read, коли забажаєте.",
+    "cancel.nothing": "Нема чого скасовувати.",
+    "callback.expired": "Ця кнопка вже не діє. Почніть, будь ласка, спочатку.",
+    "error.generic": "У нас щось пішло не так. Спробуйте, будь ласка, за хвилину.",
+    "button.skip": "Пропустити",
+    "button.cancel": "Скасувати",
+    "button.follow_up": "Уточнити ({cost})",
+    "button.new_reading": "Новий розклад",
+    "button.choose_spread": "Обрати розклад",
+    "button.buy": "Купити кредити",
+    "button.prev": "« Новіші",
+    "button.next": "Старіші »",
+    "button.checkout": "Оплатити карткою",
+    "button.forget_yes": "Так, видалити мої дані",
+    "button.forget_no": "Ні, залишити",
+    "button.confirm_reading": "Так, розкласти карти ({cost})",
+    "button.spread": "{name} ({cost})",
+    "button.spread_locked": "🔒 {name} ({cost})",
+    "read.choose": "Оберіть розклад. Число в дужках — його вартість у кредитах; на вашому балансі {available}.",
+    "read.locked": "🔒 Розклад «{spread}» входить до підписки «{tier}». Оформити її можна через /buy.",
+    "read.locked_any": "🔒 Розклад «{spread}» вам недоступний.",
+    "read.chosen": "{name}: {cards:cards}, {cost:credits}.\n{description}",
+    "read.questionnaire_intro": "Спершу поставлю {count:short-questions}, щоб тлумачення було точнішим.",
+    "read.prompt": "Запитання {number} з {total}: {prompt}\nНаприклад: {hint}",
+    "read.ask_question": "Тепер напишіть своє запитання.",
+    "read.placeholder": "🔮 Тасую колоду й розкладаю карти…",
+    "read.confirm": "Розклад «{spread}» коштує {cost:credits}, а на вашому балансі {available}. Розкласти карти?",
+    "read.confirm_cancelled": "Гаразд, кредити не списано.",
+    "read.not_enough": (
+        "Розклад «{spread}» коштує {cost:credits}, а на вашому балансі {available}. Поповніть баланс "
+        "через /buy або оберіть менший розклад через /read."
+    ),
+    "reading.question": "Ваше запитання: «{question}»",
+    "reading.card_line": "• {position}: {card} ({orientation})",
+    "reading.follow_up_header": "Уточнення: «{question}»",
+    "reading.taken": "{date}",
+    "followup.prompt": (
+        "Напишіть уточнювальне запитання до цього розкладу (залишилося: {left}; кожне коштує {cost:credits})."
+    ),
+    "followup.placeholder": "🔮 Ще раз вдивляюся в карти…",
+    "followup.charged": "Використано {cost:credits}; на балансі {available:credits}.",
+    "followup.free": "Ця відповідь безкоштовна; на балансі {available:credits}.",
+    "daily.header": "🌞 Ваша карта дня",
+    "spreads.locked": "🔒 потрібна підписка «{tier}»",
+    "balance.text": "На вашому балансі {available:credits}.",
+    "balance.pending": "Ще {pending:credits} зарезервовано для розкладу, який зараз готується.",
+    "balance.tier": "Підписка: «{tier}», діє до {until}.",
+    "balance.tier_forever": "Підписка: «{tier}».",
+    "buy.header": "Поповнення через Telegram Stars ⭐. Оберіть пакет або щомісячну підписку:",
+    "buy.header_card": "Оберіть пакет або щомісячну підписку:",
+    "buy.unavailable": "Покупки тут зараз недоступні.",
+    "buy.pack_button": "{name}: {credits:credits} · {price} ⭐",
+    "buy.tier_button": "{name}: {credits:credits} на місяць · {price} ⭐",
+    "buy.pack_card_button": "{name}: {credits:credits}",
+    "buy.tier_card_button": "{name}: {credits:credits} на місяць",
+    "buy.invoice_pack": "{credits:credits} для розкладів таро.",
+    "buy.invoice_tier": (
+        "{name}: 31 день доступу до більших розкладів, бонус {bonus}% до пакетів і {credits:credits}."
+    ),
+    "buy.card_link": "Бажаєте оплатити карткою? Відкрийте захищену сторінку оплати:",
+    "buy.invoice_sent": "Рахунок надіслано.",
+    "pay.thanks_pack": "Дякуємо! ⭐ Нараховано {credits:credits}; тепер на вашому балансі {available:credits}.",
+    "pay.thanks_tier": (
+        "Дякуємо! Підписка «{tier}» діє до {until}. Нараховано {credits:credits}; тепер на вашому "
+        "балансі {available:credits}."
+    ),
+    "pay.problem": (
+        "Ми отримали ваш платіж, але не змогли його зарахувати. Не хвилюйтеся: його записано "
+        "(номер {ref}), і ми все виправимо або повернемо кошти."
+    ),
+    "pay.refunded_user": "Платіж за замовлення {order} повернуто; списано {credits:credits}.",
+    "pay.refused": "Цей рахунок уже не можна оплатити. Почніть нову покупку через /buy.",
+    "history.empty": "У вас ще немає розкладів. Напишіть запитання або скористайтеся /read.",
+    "history.header": "Ваші розклади, {first}–{last} із {total}. Натисніть, щоб відкрити:",
+    "history.line": "{number}. {date} · {spread} — {question}",
+    "history.no_question": "(карта дня)",
+    "deck.menu": (
+        "Колода: {deck}\nПеревернуті карти: {reversals}\n\nОберіть колоду або змініть налаштування "
+        "перевернутих карт:"
+    ),
+    "deck.on": "увімкнено",
+    "deck.off": "вимкнено",
+    "deck.reversals_on": "Увімкнути перевернуті карти",
+    "deck.reversals_off": "Вимкнути перевернуті карти",
+    "language.menu": "Оберіть мову:",
+    "language.saved": "Готово: тепер я розмовляю українською.",
+    "forget.confirm": (
+        "Буде видалено ваш обліковий запис, розклади та налаштування. Залишок на балансі "
+        "({available:credits}) згорить, і цю дію не можна скасувати. Видалити все?"
+    ),
+    "forget.done": "Готово: ваші дані й {count:readings} видалено. Надішліть /start, якщо захочете повернутися.",
+    "forget.kept": "Нічого не видалено.",
+    "admin.grant_usage": "Використання: /grant <telegram id або telegram:ref> <кількість> <причина…>",
+    "admin.granted": "Користувачу {ref} нараховано {amount:credits}; тепер на балансі {available:credits}.",
+    "admin.granted_user": "Вам нараховано {amount:credits}. Причина: {reason}",
+    "admin.stats": "Користувачів: {users}\nРеєстр: {ledger} ({accounts:accounts}, {pending:pending-holds})",
+    "admin.stats_ok": "гаразд",
+    "admin.stats_violations": "{count:violations}",
+    "admin.refund_usage": "Використання: /refund <id замовлення>",
+    "admin.refund_unavailable": "Для повернень потрібне сховище замовлень, якого бот не отримав.",
+    "admin.refund_not_stars": "Замовлення {order} не є оплаченим замовленням у Telegram Stars (статус {status}).",
+    "admin.refund_no_chat": "У покупця замовлення {order} немає облікового запису Telegram; поверніть вручну.",
+    "admin.refunded": (
+        "Повернено {amount} ⭐ за замовлення {order}: списано {taken:credits} (нестача — {shortfall})."
+    ),
+    "admin.refund_recorded_before": "Повернено {amount} ⭐ за замовлення {order}; повернення вже було записано.",
+}

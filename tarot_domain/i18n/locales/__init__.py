@@ -1,1 +1,0 @@
-"""One module per language, each defining `MESSAGES: Mapping[str, str]`."""
