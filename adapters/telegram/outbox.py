@@ -6,7 +6,7 @@ FLOOD_WAIT honoured and retried a bounded number of times, a reading streamed in
 at most once a second per chat (continuing in a new message when it outgrows the limit), Stars invoices
 and refunds.
 
-Text is sent as plain text (no parse mode): the readings and the i18n strings are written that way,
+Text is sent as plain text (no parse mode): the readings and the language packs' strings are written that way,
 and splitting Markdown could cut an entity in two.
 
 Telethon ships no type information, so the client is `Any` here; the functions below are the typed

@@ -35,14 +35,6 @@ def check_language(code: str) -> str:
     return code
 
 
-def __getattr__(name: str) -> object:
-    # `SUPPORTED_LANGUAGES` was a second language list; it is now the registry's, asked when read.
-    # Kept only until adapters/telegram/dialog.py imports `registry.languages` itself.
-    if name == "SUPPORTED_LANGUAGES":
-        return registry.languages()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 @frozen
 class Preferences:
     language: str = registry.FALLBACK

@@ -18,6 +18,5 @@ table plus its handler, and its words in the language pack (texts.py: its replie
 
 from adapters.telegram.dialog.conversation import CheckoutUrlFactory, DialogConfig
 from adapters.telegram.dialog.core import MAX_TEXT, UPDATE_TTL, Dialog
-from adapters.telegram.dialog.preferences import LANGUAGE_NAMES
 
-__all__ = ["LANGUAGE_NAMES", "MAX_TEXT", "UPDATE_TTL", "CheckoutUrlFactory", "Dialog", "DialogConfig"]
+__all__ = ["MAX_TEXT", "UPDATE_TTL", "CheckoutUrlFactory", "Dialog", "DialogConfig"]

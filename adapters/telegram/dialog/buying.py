@@ -15,8 +15,7 @@ from adapters.telegram.dialog.routes import Routes
 from adapters.telegram.dialog.turn import Rows, Turn
 from adapters.telegram.events import Button, IncomingCallback, Invoice, PreCheckoutQuery, SuccessfulPayment
 from adapters.telegram.texts import t
-from tarot_domain.i18n import error_message
-from tarot_domain.model.errors import ErrorKind, TarotError
+from tarot_domain.model.errors import ErrorKind, TarotError, error_message
 from tarot_domain.model.localized import pick
 from tarot_domain.model.products import STARS
 

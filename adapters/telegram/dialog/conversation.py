@@ -18,8 +18,8 @@ from adapters.telegram.callbacks import Action, CallbackRegistry
 from adapters.telegram.dialog.turn import Flow, Rows, Shown, Turn
 from adapters.telegram.events import Button, Reply
 from adapters.telegram.texts import t
-from tarot_domain.i18n import error_message, translate
-from tarot_domain.model.errors import ErrorKind, TarotError
+from tarot_domain.content.registry import translate
+from tarot_domain.model.errors import ErrorKind, TarotError, error_message
 from tarot_domain.model.products import Catalog
 from tarot_domain.model.users import User
 from tarot_domain.use_cases.credits import CreditService

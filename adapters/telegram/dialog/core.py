@@ -55,8 +55,8 @@ from adapters.telegram.events import (
     SuccessfulPayment,
 )
 from adapters.telegram.texts import t
-from tarot_domain.i18n import error_message, translate
-from tarot_domain.model.errors import ErrorKind, TarotError, forbidden, validation
+from tarot_domain.content.registry import translate
+from tarot_domain.model.errors import ErrorKind, TarotError, error_message, forbidden, validation
 from tarot_domain.model.products import Catalog
 from tarot_domain.model.users import normalize_language
 from tarot_domain.use_cases.credits import CreditService

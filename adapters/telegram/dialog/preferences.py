@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from adapters.telegram.callbacks import Action
 from adapters.telegram.dialog.conversation import Conversation
 from adapters.telegram.dialog.routes import Routes
 from adapters.telegram.dialog.turn import Turn
 from adapters.telegram.events import Button, IncomingCallback
 from adapters.telegram.texts import t
+from tarot_domain.content import registry
 from tarot_domain.model.decks import all_decks, get_deck
 from tarot_domain.model.localized import pick
-from tarot_domain.model.users import SUPPORTED_LANGUAGES
-
-LANGUAGE_NAMES: Mapping[str, str] = {"en": "English", "uk": "Українська"}
-"""Each language in its own words, as the language menu shows it."""
 
 
 class PreferencesFeature:
@@ -64,8 +59,8 @@ class PreferencesFeature:
 
     async def _cmd_language(self, turn: Turn, args: str) -> None:
         rows: list[tuple[Button, ...]] = []
-        for code in SUPPORTED_LANGUAGES:
-            rows.append((await self._c.button(turn, LANGUAGE_NAMES.get(code, code), "lang", code=code),))
+        for code in registry.languages():
+            rows.append((await self._c.button(turn, registry.language_name(code), "lang", code=code),))
         await self._c.send(turn, t("language.menu", turn.lang), tuple(rows))
 
     async def _on_language(self, turn: Turn, action: Action, event: IncomingCallback) -> None:

@@ -17,7 +17,7 @@ from adapters.telegram.dialog.turn import Flow, Rows, Turn
 from adapters.telegram.events import Button, IncomingCallback, Reply
 from adapters.telegram.render import charge_line, follow_up_text, reading_body
 from adapters.telegram.texts import t
-from tarot_domain.i18n import translate
+from tarot_domain.content.registry import translate
 from tarot_domain.model.errors import insufficient_credits, validation
 from tarot_domain.model.localized import pick
 from tarot_domain.model.readings import Reading

@@ -1,4 +1,3 @@
-# ruff: noqa: E501
 """The suit of Cups (water), ace to king: card knowledge in English, Rider–Waite–Smith tradition."""
 
 from __future__ import annotations

@@ -1,4 +1,3 @@
-# ruff: noqa: E501
 """Card knowledge in English: the Major Arcana from XI Justice to XXI The World (Rider–Waite–Smith)."""
 
 from __future__ import annotations

@@ -1,4 +1,3 @@
-# ruff: noqa: E501
 """Card knowledge in English: the Major Arcana 0–10, the Fool to the Wheel of Fortune (Rider–Waite–Smith)."""
 
 from __future__ import annotations

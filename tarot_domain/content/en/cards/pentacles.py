@@ -1,4 +1,3 @@
-# ruff: noqa: E501
 """Card knowledge for the suit of Pentacles (earth: work, money, body, home), English, ace to king."""
 
 from __future__ import annotations

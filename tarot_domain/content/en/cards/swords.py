@@ -1,4 +1,3 @@
-# ruff: noqa: E501
 """Card knowledge, English: the suit of Swords (air: thought, truth, conflict and decision), ace to king."""
 
 from __future__ import annotations

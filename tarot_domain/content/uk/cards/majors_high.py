@@ -1,4 +1,3 @@
-# ruff: noqa: E501
 """Card knowledge in Ukrainian: the Major Arcana from XI Справедливість to XXI Світ (Rider–Waite–Smith)."""
 
 from __future__ import annotations

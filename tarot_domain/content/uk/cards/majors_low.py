@@ -1,4 +1,3 @@
-# ruff: noqa: E501
 """Знання про карти українською: Старші аркани 0–10, від Блазня до Колеса Фортуни (Rider–Waite–Smith)."""
 
 from __future__ import annotations

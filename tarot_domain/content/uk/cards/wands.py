@@ -1,4 +1,3 @@
-# ruff: noqa: E501
 """Card knowledge for the suit of Wands (fire), ace to king, in Ukrainian."""
 
 from __future__ import annotations
