@@ -1,4 +1,3 @@
-# ruff: noqa: E501
 """Thoth (Crowley–Harris), Ukrainian: Wands and Cups read by title, sephira and decan, and the renamed majors."""
 
 from __future__ import annotations
