@@ -1,4 +1,3 @@
-# ruff: noqa: E501
 """Meaningful pairs in English: what two cards say together, read as one story, without naming either card."""
 
 from __future__ import annotations
