@@ -12,10 +12,11 @@ from dependency_injector import providers
 from adapters.memory.randomness import SeededRandom
 from runners.cli import CliError, cli_language, load_settings, print_json
 from runners.container import InProcess, in_process
-from runners.present import card_json, cards_json, print_card
+from runners.present import card_json, card_name, cards_json, print_card
 from tarot_domain.content.registry import translate
 from tarot_domain.model.cards import catalogue
 from tarot_domain.model.decks import get_deck
+from tarot_domain.model.knowledge import card_knowledge
 from tarot_domain.model.localized import pick
 from tarot_domain.model.spreads import Spread, all_spreads, get_spread
 from tarot_domain.use_cases.readings import ReadingRequest, ReadingResult
@@ -65,24 +66,27 @@ async def cards(args: argparse.Namespace) -> int:
     if args.card is not None:
         if args.card not in catalogue():
             raise CliError(f"unknown card {args.card!r}; `tarot cards` lists the ids")
-        view = card_json(catalogue().get(args.card), lang)
+        view = card_json(args.card, deck.id, lang)
         if args.json:
             print_json(view)
         else:
-            print_card(view, lang, deck.id)
+            print_card(view, lang)
         return 0
     rows: list[dict[str, Any]] = []
     for card in catalogue():
+        knowledge = card_knowledge(card.id, deck.id, lang)
         rows.append(
             {
                 "id": card.id,
-                "name": deck.card_name(card, lang),
-                "number": deck.card_number(card),
+                "name": knowledge.display_name,
+                "number": knowledge.number,
+                "epithet": knowledge.epithet,
+                "label": knowledge.label,
                 "arcana": card.arcana.value,
                 "suit": card.suit.value if card.suit else None,
                 "element": card.element.value,
-                "upright": list(card.keywords(False, lang)),
-                "reversed": list(card.keywords(True, lang)),
+                "upright": list(knowledge.upright.keywords),
+                "reversed": list(knowledge.reversed.keywords),
             }
         )
     if args.json:
@@ -91,7 +95,8 @@ async def cards(args: argparse.Namespace) -> int:
     print(translate("cards.header", lang, deck=pick(deck.name, lang), count=len(rows)))
     for row in rows:
         number = f"{row['number']:>5}  " if row["number"] else "       "
-        print(f"{number}{row['name']}  ({row['id']}): {', '.join(row['upright'])}")
+        title = f" — {row['epithet']}" if row["epithet"] else ""
+        print(f"{number}{row['name']}{title}  ({row['id']}): {', '.join(row['upright'])}")
     return 0
 
 
@@ -160,10 +165,9 @@ def render_reading(result: ReadingResult) -> str:
     question = translate("reading.quoted_question", lang, question=reading.question)
     lines = [f"{pick(spread.name, lang)} · {pick(deck.name, lang)}", question, ""]
     for drawn in reading.cards:
-        card = catalogue().get(drawn.card_id)
         orientation = translate("reading.reversed" if drawn.reversed else "reading.upright", lang)
         position = pick(spread.position(drawn.position_id).name, lang)
-        lines.append(f"  {position}: {deck.card_name(card, lang)} ({orientation})")
+        lines.append(f"  {position}: {card_name(drawn.card_id, deck.id, lang)} ({orientation})")
     lines += ["", reading.interpretation.text]
     if reading.fallback:
         lines += ["", translate("reading.fallback_note", lang)]

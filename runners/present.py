@@ -2,111 +2,126 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping
 from typing import Any
 
-import attrs
-
-from tarot_domain.content import registry
 from tarot_domain.content.registry import translate
-from tarot_domain.model.cards import Card, catalogue
+from tarot_domain.content.schema import CASES
 from tarot_domain.model.decks import all_decks, get_deck
+from tarot_domain.model.knowledge import (
+    FACE_FIELDS,
+    ORIENTATIONS,
+    CardKnowledge,
+    card_knowledge,
+    pair_text,
+    pairs_of,
+)
 from tarot_domain.model.localized import pick
 from tarot_domain.model.readings import Reading
 from tarot_domain.model.spreads import get_spread
 
 
+def card_name(card_id: str, deck_id: str, lang: str) -> str:
+    """The card's name as `deck_id` prints it, in `lang` ("The Tower", «Вежа», "Lust")."""
+    return card_knowledge(card_id, deck_id, lang).display_name
+
+
 def cards_json(reading: Reading) -> list[dict[str, Any]]:
     """Each drawn card with its position's name and the name the reading's deck gives it."""
     spread = get_spread(reading.spread_id)
-    deck = get_deck(reading.deck_id)
     lang = reading.language
     return [
         {
             "position": drawn.position_id,
             "position_name": pick(spread.position(drawn.position_id).name, lang),
             "card": drawn.card_id,
-            "name": deck.card_name(catalogue().get(drawn.card_id), lang),
+            "name": card_name(drawn.card_id, reading.deck_id, lang),
             "reversed": drawn.reversed,
         }
         for drawn in reading.cards
     ]
 
 
-def card_json(card: Card, lang: str) -> dict[str, Any]:
-    """One card with everything the packs know of it in `lang`: its facts, its name and number in every
-    deck, keywords and meaning per orientation, and whatever card knowledge the registry holds (shared,
-    and per deck). New knowledge shows up here as the packs grow, with no change to this function."""
-    decks: dict[str, dict[str, Any]] = {}
-    for deck in all_decks():
-        entry: dict[str, Any] = {
-            "deck": pick(deck.name, lang),
-            "name": deck.card_name(card, lang),
-            "number": deck.card_number(card),
-            "title": deck.title(card, lang),
-            "label": deck.label(card, lang),
-        }
-        override = registry.deck_card_texts(lang, deck.id).get(card.id)
-        if override is not None:
-            entry["knowledge"] = _plain(override)
-        decks[deck.id] = entry
+def card_json(card_id: str, deck_id: str, lang: str) -> dict[str, Any]:
+    """One card with everything the knowledge holds in `lang`: its facts; its name, label and overrides in
+    every deck; in `deck_id`'s reading, both faces whole (keywords, core, every aspect and topic note) with
+    their polarity, what that deck overrides, and the meaningful pairs the card is in."""
+    knowledge = card_knowledge(card_id, deck_id, lang)
+    card = knowledge.card
+    decks = {deck.id: _deck_entry(card_knowledge(card_id, deck.id, lang)) for deck in all_decks()}
     view: dict[str, Any] = {
         "id": card.id,
         "arcana": card.arcana.value,
         "suit": card.suit.value if card.suit else None,
         "rank": card.rank,
         "element": card.element.value,
+        "deck": knowledge.deck_id,
+        "language": knowledge.language,
+        **_deck_entry(knowledge),
+        "forms": {case: knowledge.name.form(case) for case in CASES},
         "decks": decks,
-        "upright": {"keywords": list(card.keywords(False, lang)), "meaning": card.meaning(False, lang)},
-        "reversed": {"keywords": list(card.keywords(True, lang)), "meaning": card.meaning(True, lang)},
     }
-    knowledge = registry.card_texts(lang).get(card.id)
-    if knowledge is not None:
-        view["knowledge"] = _plain(knowledge)
+    for reversed_, orientation in enumerate(ORIENTATIONS):
+        face = knowledge.face(bool(reversed_))
+        polarity = knowledge.polarity(bool(reversed_))
+        entry: dict[str, Any] = {field: getattr(face, field) for field in FACE_FIELDS}
+        entry["keywords"] = list(face.keywords)
+        entry["polarity"] = {"lean": polarity.lean.value, "strength": polarity.strength}
+        view[orientation] = entry
+    view["pairs"] = [
+        {"card": other, "name": card_name(other, deck_id, lang), "text": pair_text(card.id, other, lang)}
+        for other in pairs_of(card.id)
+    ]
     return view
 
 
-def print_card(view: Mapping[str, Any], lang: str, deck_id: str) -> None:
-    """`card_json`'s view as text: a header in `deck_id`'s names, then each section, labelled by the pack."""
-    print(translate("cards.card_header", lang, name=view["decks"][deck_id]["label"], id=view["id"]))
+def _deck_entry(knowledge: CardKnowledge) -> dict[str, Any]:
+    return {
+        "deck_name": pick(get_deck(knowledge.deck_id).name, knowledge.language),
+        "name": knowledge.display_name,
+        "number": knowledge.number,
+        "epithet": knowledge.epithet,
+        "label": knowledge.label,
+        "renamed": knowledge.renamed,
+        "overrides": list(knowledge.overrides),
+    }
+
+
+def print_card(view: Mapping[str, Any], lang: str) -> None:
+    """`card_json`'s view as text, every label from the pack."""
+    print(translate("cards.card_header", lang, name=view["label"], id=view["id"]))
     arcana = translate(f"cards.arcana.{view['arcana']}", lang)
     element = translate(f"cards.element.{view['element']}", lang)
     print(translate("cards.facts", lang, arcana=arcana, element=element))
     print(f"{_label('decks', lang)}:")
     for deck in view["decks"].values():
-        print(f"  {deck['deck']}: {deck['label']}")
-        if "knowledge" in deck:
-            _print_tree(deck["knowledge"], lang, 2)
-    for section in ("upright", "reversed", "knowledge"):
-        if section in view:
-            print(f"{_label(section, lang)}:")
-            _print_tree(view[section], lang, 1)
-
-
-def _print_tree(value: Mapping[str, Any], lang: str, depth: int) -> None:
-    pad = "  " * depth
-    for key, item in value.items():
-        if isinstance(item, Mapping):
-            print(f"{pad}{_label(key, lang)}:")
-            _print_tree(item, lang, depth + 1)
-        elif isinstance(item, list):
-            print(f"{pad}{_label(key, lang)}: {', '.join(str(part) for part in item)}")
-        else:
-            print(f"{pad}{_label(key, lang)}: {item}")
+        print(f"  {deck['deck_name']}: {deck['label']}")
+    own = [_label(item, lang) for item in view["overrides"] if "." not in item]
+    for orientation in ORIENTATIONS:
+        face = view[orientation]
+        print(f"{_label(orientation, lang)}:")
+        for field in FACE_FIELDS:
+            value = face[field]
+            print(f"  {_label(field, lang)}: {', '.join(value) if isinstance(value, list) else value}")
+        lean = translate(f"cards.lean.{face['polarity']['lean']}", lang)
+        polarity = translate("cards.polarity", lang, lean=lean, strength=face["polarity"]["strength"])
+        print(f"  {_label('polarity', lang)}: {polarity}")
+        prefix = f"{orientation}."
+        fields = [
+            _label(item.removeprefix(prefix), lang) for item in view["overrides"] if item.startswith(prefix)
+        ]
+        if fields:
+            own.append(f"{_label(orientation, lang)} — {', '.join(fields)}")
+    print(
+        f"{_label('overrides', lang)}: {'; '.join(own) if own else translate('cards.overrides_none', lang)}"
+    )
+    if view["pairs"]:
+        print(f"{_label('pairs', lang)}:")
+        for pair in view["pairs"]:
+            print(f"  + {pair['name']}: {pair['text']}")
 
 
 def _label(field: str, lang: str) -> str:
     key = f"cards.field.{field}"
     text = translate(key, lang)
     return field if text == key else text
-
-
-def _plain(value: object) -> dict[str, Any]:
-    """An attrs value as plain JSON data, leaving out fields with nothing in them."""
-    plain: dict[str, Any] = attrs.asdict(
-        value,  # type: ignore[arg-type]
-        filter=lambda _, item: item not in (None, "", (), {}),
-        value_serializer=lambda _, __, item: item.value if isinstance(item, enum.Enum) else item,
-    )
-    return plain

@@ -1,4 +1,4 @@
-"""The offline reading, composed from the card meanings: pure functions, no I/O.
+"""The offline reading, composed from the card knowledge (`model.knowledge`): pure functions, no I/O.
 
 `compose_reading` and `compose_follow_up` return the text as a list of chunks (a section heading travels
 with its first paragraph); joined with blank lines they are the whole reading. Every choice between
@@ -18,9 +18,11 @@ from typing import TypeVar
 
 from adapters.offline.phrases import CAUTION_TOPICS, INTENTS, TABLES, TOPICS, Phrases, phrases_for
 from tarot_domain.content import registry
-from tarot_domain.model.cards import Card, catalogue
+from tarot_domain.content.schema import Face
+from tarot_domain.model.cards import Card, Suit
 from tarot_domain.model.decks import DEFAULT_DECK_ID, Deck, get_deck
 from tarot_domain.model.draw import DrawnCard
+from tarot_domain.model.knowledge import CardKnowledge, card_knowledge, pair_text
 from tarot_domain.model.localized import pick
 from tarot_domain.model.readings import FollowUp, QuestionnaireAnswer, Reading
 from tarot_domain.model.spreads import Position, Role, Spread, get_spread
@@ -120,8 +122,8 @@ TOPIC_SUITS: Mapping[str, frozenset[str]] = MappingProxyType(
 LENS_OF_INTENT: Mapping[str, int] = MappingProxyType(
     {"future": 0, "cause": 2, "advice": 1, "people": 0, "obstacle": 2, "feelings": 0}
 )
-"""Which part of a card's meaning answers a follow-up first: 0 the middle sentence, 1 the advice, 2 the
-description, 3 the card the other way up."""
+"""Which part of a card's knowledge answers a follow-up first: 0 its core, 1 the action it asks for, 2 its
+shadow, 3 the card the other way up."""
 
 _SUPPORTING = (frozenset({"fire", "air"}), frozenset({"water", "earth"}))
 _TENSE = (frozenset({"fire", "water"}), frozenset({"air", "earth"}))
@@ -236,11 +238,20 @@ class Placed:
     position_name: str
     position_meaning: str
     role: str
-    card: Card
+    knowledge: CardKnowledge
     reversed: bool
     name: str
     label: str
     alias: str | None
+
+    @property
+    def card(self) -> Card:
+        return self.knowledge.card
+
+    @property
+    def face(self) -> Face:
+        """What the card says lying as it does, in the reading's deck."""
+        return self.knowledge.face(self.reversed)
 
     @property
     def suit(self) -> str | None:
@@ -255,10 +266,10 @@ def place_cards(spread: Spread, deck: Deck, cards: Sequence[DrawnCard], language
     """The drawn cards in the spread's order (cards for unknown positions go last, in draw order)."""
     order = {position.id: index for index, position in enumerate(spread.positions)}
     ranked = sorted(enumerate(cards), key=lambda item: (order.get(item[1].position_id, len(order)), item[0]))
-    cat = catalogue()
     placed: list[Placed] = []
     for number, (_, drawn) in enumerate(ranked, start=1):
-        card = cat.get(drawn.card_id)
+        knowledge = card_knowledge(drawn.card_id, deck.id, language)
+        card = knowledge.card
         position: Position | None = None
         if drawn.position_id in order:
             position = spread.position(drawn.position_id)
@@ -267,8 +278,8 @@ def place_cards(spread: Spread, deck: Deck, cards: Sequence[DrawnCard], language
         else:
             position_name = drawn.position_id.replace("-", " ").capitalize()
             position_meaning = ""
-        name = deck.card_name(card, language)
-        canonical = card.display_name(language)
+        name = knowledge.display_name
+        canonical = card_knowledge(drawn.card_id, DEFAULT_DECK_ID, language).display_name
         alias = canonical if name != canonical and (card.is_major or card.is_court) else None
         placed.append(
             Placed(
@@ -277,10 +288,10 @@ def place_cards(spread: Spread, deck: Deck, cards: Sequence[DrawnCard], language
                 position_name=position_name,
                 position_meaning=position_meaning,
                 role=role_of(position),
-                card=card,
+                knowledge=knowledge,
                 reversed=drawn.reversed,
                 name=name,
-                label=deck.label(card, language),
+                label=knowledge.label,
                 alias=alias,
             )
         )
@@ -343,7 +354,7 @@ class _Reading:
     def keywords(self, placed: Placed, *, reversed_: bool | None = None, rest: bool = False) -> str:
         """Two of the card's keywords: the first and one more; with `rest`, two of the others instead."""
         flipped = placed.reversed if reversed_ is None else reversed_
-        words = placed.card.keywords(flipped, self.language)
+        words = placed.knowledge.face(flipped).keywords
         if len(words) <= 1:
             return "".join(words)
         other = 1 + self.choose.number(f"kw:{placed.card.id}:{flipped}") % (len(words) - 1)
@@ -353,13 +364,10 @@ class _Reading:
         return words[0] + self.p.and_ + words[other]
 
     def meaning(self, placed: Placed) -> list[str]:
-        return sentences(placed.card.meaning(placed.reversed, self.language))
+        return sentences(placed.face.core)
 
     def suit_name(self, suit: str) -> str:
-        for card_suit, names in self.deck.suit_names.items():
-            if card_suit.value == suit:
-                return pick(names, self.language)
-        return self.p.suit_names[suit]
+        return pick(self.deck.suit_names[Suit(suit)], self.language)
 
     def _advice_card(self) -> Placed:
         for role in ("advice", "future"):
@@ -439,21 +447,9 @@ class _Reading:
         if placed.role == "obstacle" and not hard and placed.card.id in BRIGHT_CARDS:
             bridge = p.bridge_bright_obstacle
         body = [bridge.format(kws=self.keywords(placed))]
-        body.extend(self._chosen_sentences(placed))
+        body.extend(self.meaning(placed))
         lines.append(" ".join(body))
         return "\n".join(lines)
-
-    def _chosen_sentences(self, placed: Placed) -> list[str]:
-        text = self.meaning(placed)
-        if len(self.placed) <= 5:
-            chosen = list(range(len(text)))
-        elif placed.role in ("past", "hidden", "others"):
-            chosen = [0, 1]
-        else:
-            chosen = [0, len(text) - 1]
-        if placed is self.advice_card and len(text) > 1:
-            chosen = list(range(min(2, len(text) - 1)))  # its last sentence closes the reading
-        return [text[i] for i in sorted(set(chosen)) if i < len(text)]
 
     # -- combinations --
 
@@ -469,7 +465,7 @@ class _Reading:
 
         for i, a in enumerate(self.placed):
             for b in self.placed[i + 1 :]:
-                comment = p.pairs.get(frozenset({a.card.id, b.card.id}))
+                comment = pair_text(a.card.id, b.card.id, self.language)
                 if comment is not None and len(items) < 3:
                     items.append(p.pair_line.format(a=self.card(a), b=self.card(b), comment=comment))
                     covered.add(frozenset({a.index, b.index}))
@@ -674,7 +670,7 @@ class _Reading:
                     self.choose.rotate("answer-link", p.answer_link).format(
                         card=self.card(target),
                         position=self.position(target),
-                        kw=target.card.keywords(target.reversed, self.language)[0],
+                        kw=target.face.keywords[0],
                     )
                 )
             )
@@ -695,7 +691,7 @@ class _Reading:
         return max(
             self.placed,
             key=lambda c: (
-                _overlap(words, _card_words(c, self.language)),
+                _overlap(words, _card_words(c)),
                 c.index not in used,
                 self.choose.number(f"answer:{answer.item_id}:{c.index}"),
             ),
@@ -707,9 +703,7 @@ class _Reading:
         p = self.p
         advice = self.advice_card
         parts = [self.choose.pick("advice", p.advice_intro).format(card=self.card(advice))]
-        text = self.meaning(advice)
-        if text:
-            parts.append(text[-1])
+        parts.append(advice.face.action)
         if self.is_day:
             parts.append(self.choose.pick("day-step", p.day_step))
         elif len(self.placed) > 1:
@@ -728,9 +722,9 @@ class _Reading:
         return self.placed[0].element
 
 
-def _card_words(placed: Placed, language: str) -> list[str]:
+def _card_words(placed: Placed) -> list[str]:
     words: list[str] = []
-    for keyword in placed.card.keywords(placed.reversed, language):
+    for keyword in placed.face.keywords:
         words.extend(tokens(keyword))
     words.extend(tokens(placed.position_name))
     return words
@@ -771,11 +765,11 @@ def score_cards(
     for card in placed:
         score = 0.0
         matched: list[str] = []
-        for keyword in card.card.keywords(card.reversed, language):
+        for keyword in card.face.keywords:
             if any(words_match(w, k) for w in words for k in tokens(keyword)):
                 matched.append(keyword)
                 score += 3
-        meaning_words = tokens(card.card.meaning(card.reversed, language))
+        meaning_words = tokens(card.face.core)
         score += min(3, _overlap(words, meaning_words))
         score += 2 * _overlap(words, tokens(card.position_name))
         score += min(2, _overlap(words, tokens(card.position_meaning)))
@@ -793,9 +787,9 @@ def score_cards(
 def _lens_pieces(helper: _Reading, card: Placed, start: int, said: Sequence[str]) -> list[str]:
     """What can be said about `card`, starting from lens `start` (see LENS_OF_INTENT), with anything
     already said in earlier answers moved to the back so a new question gets a new angle."""
-    text = helper.meaning(card)
+    face = card.face
     flip = helper.p.fu_flip.format(kws=helper.keywords(card, reversed_=not card.reversed))
-    by_lens = [text[1] if len(text) > 2 else text[0], text[-1], text[0], flip]
+    by_lens = [face.core, face.action, face.shadow, flip]
     ordered = [by_lens[(start + i) % len(by_lens)] for i in range(len(by_lens))]
     unique = list(dict.fromkeys(ordered))
     fresh = [piece for piece in unique if not any(piece in earlier for earlier in said)]

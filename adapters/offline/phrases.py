@@ -75,7 +75,6 @@ class Phrases:
     bridge_bright_obstacle: str
     # --- combinations ---
     pair_line: str
-    pairs: Mapping[frozenset[str], str]
     same_rank: str
     rank_meanings: Mapping[str, str]
     majors_adjacent: tuple[str, ...]
@@ -85,7 +84,6 @@ class Phrases:
     element_tension: Mapping[frozenset[str], tuple[str, ...]]
     crossing: str
     # --- the whole picture ---
-    suit_names: Mapping[str, str]
     suit_dominant: str
     suit_meanings: Mapping[str, str]
     suit_balanced: str
@@ -147,10 +145,6 @@ class Phrases:
 
 def _m(items: Mapping[str, str]) -> Mapping[str, str]:
     return MappingProxyType(dict(items))
-
-
-def _pairs(items: Mapping[tuple[str, str], str]) -> Mapping[frozenset[str], str]:
-    return MappingProxyType({frozenset(key): text for key, text in items.items()})
 
 
 def _elements(items: Mapping[tuple[str, str], tuple[str, ...]]) -> Mapping[frozenset[str], tuple[str, ...]]:
@@ -441,58 +435,6 @@ EN = Phrases(
     bridge_bright_obstacle="Even something good can hold you back when it keeps you too comfortable: here "
     "that is {kws}.",
     pair_line="{a} and {b}. {comment}",
-    pairs=_pairs(
-        {
-            ("major-16-tower", "major-17-star"): "After the shake-up comes repair: what falls away clears "
-            "the sky, and hope has room to return.",
-            ("major-13-death", "major-19-sun"): "An ending that makes room for warmth and vitality; what "
-            "closes here is not the last word.",
-            ("major-06-lovers", "major-15-devil"): "Love and attachment side by side: the question is "
-            "whether a bond is chosen freely or held by habit and fear.",
-            ("major-13-death", "major-16-tower"): "Two cards of deep change together: something has run "
-            "its course, and holding on will cost more than letting go.",
-            ("major-18-moon", "major-19-sun"): "Fog and daylight: confusion is real but passing, and "
-            "clarity is closer than it feels.",
-            ("major-01-magician", "major-02-high-priestess"): "Will and intuition together: act on what "
-            "you know, but let the quiet voice choose the direction.",
-            ("major-03-empress", "major-04-emperor"): "Care and structure in balance: growth needs both "
-            "a warm heart and a firm frame.",
-            ("major-10-wheel-of-fortune", "major-21-world"): "A cycle coming full circle: one chapter "
-            "completes and the wheel turns towards the next.",
-            ("major-00-fool", "major-21-world"): "The first and last steps of the journey in one spread: "
-            "an ending that is also a fresh beginning.",
-            ("major-09-hermit", "major-17-star"): "Solitude that leads to guidance: time alone brings "
-            "back a sense of direction and hope.",
-            ("major-12-hanged-man", "major-13-death"): "Surrender, then release: stop forcing it, and "
-            "what needs to end can end gracefully.",
-            ("major-11-justice", "major-20-judgement"): "A time of reckoning: choices and their "
-            "consequences come into the open, and honesty is the best ally.",
-            ("major-15-devil", "major-16-tower"): "A trap broken open: a pattern that held you cannot "
-            "hold much longer.",
-            ("major-17-star", "major-18-moon"): "Hope walking through uncertainty: trust the small light "
-            "even when the road is unclear.",
-            ("major-07-chariot", "major-08-strength"): "Drive and gentleness: progress comes from steady "
-            "will, not from force alone.",
-            ("major-14-temperance", "major-15-devil"): "Moderation against excess: the middle way is the "
-            "way out of a compulsive pull.",
-            ("major-02-high-priestess", "major-18-moon"): "Intuition runs strong: dreams, hunches and "
-            "feelings carry real information now, even if they are hard to put into words.",
-            ("cups-ace", "cups-two"): "A new feeling meeting a real connection: the start of something "
-            "tender.",
-            ("swords-three", "major-17-star"): "Heartache meeting healing: the hurt is real, and so is "
-            "the recovery that follows.",
-            ("swords-nine", "major-18-moon"): "Worry feeding on the dark: the fears may be louder than "
-            "the facts.",
-            ("cups-eight", "major-09-hermit"): "Walking away to look inward: leaving something behind "
-            "in order to find what really matters.",
-            ("cups-four", "cups-ace"): "An offer at your elbow: something new is being held out while "
-            "your attention is elsewhere.",
-            ("major-16-tower", "swords-three"): "A painful truth breaking through: hard to hear, but "
-            "clearing the air.",
-            ("pentacles-five", "pentacles-ace"): "Lack followed by a fresh resource: a difficult stretch "
-            "that opens onto a new footing.",
-        }
-    ),
     same_rank="{names}: cards of the same rank. {meaning}",
     rank_meanings=_m(
         {
@@ -558,7 +500,6 @@ EN = Phrases(
     ),
     crossing="{b} crosses {a}: this is the meeting point of the whole reading, where what is happening "
     "meets what resists it.",
-    suit_names=_m({"wands": "Wands", "cups": "Cups", "swords": "Swords", "pentacles": "Pentacles"}),
     suit_dominant="The suit of {suit} leads, with {k} of the {n} cards: {meaning}",
     suit_meanings=_m(
         {
@@ -1039,57 +980,6 @@ UK = Phrases(
     ),
     bridge_bright_obstacle="Навіть добре може стримувати, коли з ним надто затишно: тут це {kws}.",
     pair_line="{a} і {b}. {comment}",
-    pairs=_pairs(
-        {
-            ("major-16-tower", "major-17-star"): "Після потрясіння приходить відновлення: те, що "
-            "впало, розчищає небо, і надія знову має де з'явитися.",
-            ("major-13-death", "major-19-sun"): "Кінець, що звільняє місце для тепла й життєвої сили; "
-            "те, що тут закривається, — не останнє слово.",
-            ("major-06-lovers", "major-15-devil"): "Любов і прив'язаність поруч: питання в тому, чи "
-            "зв'язок обрано вільно, чи його тримають звичка і страх.",
-            ("major-13-death", "major-16-tower"): "Дві карти глибоких змін разом: щось вичерпало себе, "
-            "і триматися за нього коштуватиме дорожче, ніж відпустити.",
-            ("major-18-moon", "major-19-sun"): "Туман і денне світло: розгубленість справжня, але "
-            "минуща, і ясність ближча, ніж здається.",
-            ("major-01-magician", "major-02-high-priestess"): "Воля й інтуїція разом: дійте на основі "
-            "того, що знаєте, але напрямок нехай обирає тихий внутрішній голос.",
-            ("major-03-empress", "major-04-emperor"): "Турбота і структура в рівновазі: для зростання "
-            "потрібні і тепле серце, і міцна основа.",
-            ("major-10-wheel-of-fortune", "major-21-world"): "Цикл замикає коло: один розділ "
-            "завершується, і колесо повертає до наступного.",
-            ("major-00-fool", "major-21-world"): "Перший і останній крок подорожі в одному розкладі: "
-            "завершення, яке водночас є новим початком.",
-            ("major-09-hermit", "major-17-star"): "Усамітнення, що веде до орієнтира: час наодинці "
-            "повертає відчуття напрямку й надію.",
-            ("major-12-hanged-man", "major-13-death"): "Спершу відпустити, потім звільнитися: перестаньте "
-            "тиснути, і те, що має завершитися, завершиться м'якше.",
-            ("major-11-justice", "major-20-judgement"): "Час підбивати підсумки: вибір і його наслідки "
-            "виходять на світло, і чесність — найкращий союзник.",
-            ("major-15-devil", "major-16-tower"): "Пастку зламано: шаблон, який вас тримав, довго вже "
-            "не втримає.",
-            ("major-17-star", "major-18-moon"): "Надія, що йде крізь невизначеність: довіряйте "
-            "маленькому вогнику, навіть коли дороги не видно.",
-            ("major-07-chariot", "major-08-strength"): "Напір і м'якість: поступ дає стала воля, а не "
-            "сама лише сила.",
-            ("major-14-temperance", "major-15-devil"): "Міра проти надміру: золота середина — це вихід "
-            "із нав'язливого потягу.",
-            ("major-02-high-priestess", "major-18-moon"): "Інтуїція звучить на повну: сни, передчуття й "
-            "відчуття зараз несуть справжню інформацію, навіть якщо її важко висловити словами.",
-            ("cups-ace", "cups-two"): "Нове почуття зустрічає справжній зв'язок: початок чогось ніжного.",
-            ("swords-three", "major-17-star"): "Сердечний біль зустрічає зцілення: рана справжня, але "
-            "таким самим справжнім буде й одужання.",
-            ("swords-nine", "major-18-moon"): "Тривога, яку живить темрява: страхи можуть звучати "
-            "гучніше за факти.",
-            ("cups-eight", "major-09-hermit"): "Піти, щоб зазирнути всередину: залишити щось позаду, "
-            "аби знайти те, що справді важливе.",
-            ("cups-four", "cups-ace"): "Пропозиція зовсім поруч: вам простягають щось нове, поки "
-            "ваша увага деінде.",
-            ("major-16-tower", "swords-three"): "Болюча правда проривається назовні: її важко чути, "
-            "але вона очищає повітря.",
-            ("pentacles-five", "pentacles-ace"): "Нестача, за якою з'являється новий ресурс: важкий "
-            "відтинок, що виводить на нову опору.",
-        }
-    ),
     same_rank="{names}: карти одного рангу. {meaning}",
     rank_meanings=_m(
         {
@@ -1157,7 +1047,6 @@ UK = Phrases(
     ),
     crossing="{b} перетинає карту {a}: це точка зустрічі всього розкладу, де те, що відбувається, "
     "стикається з тим, що йому опирається.",
-    suit_names=_m({"wands": "Жезлів", "cups": "Кубків", "swords": "Мечів", "pentacles": "Пентаклів"}),
     suit_dominant="Переважає масть {suit} — {k} з {n} карт: {meaning}",
     suit_meanings=_m(
         {

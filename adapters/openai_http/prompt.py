@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from typing import Literal, TypedDict
 
 from tarot_domain.content import registry
-from tarot_domain.model.cards import catalogue
-from tarot_domain.model.decks import get_deck
+from tarot_domain.model.decks import DEFAULT_DECK_ID, get_deck
+from tarot_domain.model.knowledge import card_knowledge
 from tarot_domain.model.localized import pick
 from tarot_domain.model.readings import FollowUp, Reading
 from tarot_domain.model.spreads import get_spread
@@ -27,6 +27,16 @@ MAX_TEXT_CHARS = 8000
 Ukrainian (about 6000 characters) with room to spare; Telegram splits long messages anyway."""
 
 _ORIENTATION = {"en": ("upright", "reversed"), "uk": ("пряма", "перевернута")}
+_ASPECT_LINES = {
+    "gift": "What it offers in this position",
+    "shadow": "How it blocks or goes wrong in this position",
+    "lesson": "What it teaches in this position",
+    "action": "The step it asks for in this position",
+    "person": "Who it may be in this position",
+    "leads": "Where it tends to lead in this position",
+    "past": "As lived background in this position (tell it in the past tense)",
+}
+"""How the prompt introduces the aspect of a card a position's role reads (see `structure.roles`)."""
 _DATA_TAGS = ("question", "answers", "answer")
 _TAG = re.compile(r"<\s*/?\s*(?:" + "|".join(_DATA_TAGS) + r")\b[^>]*>", re.IGNORECASE)
 
@@ -101,9 +111,10 @@ def as_data(text: str) -> str:
 
 def card_names(request: InterpretationRequest) -> tuple[str, ...]:
     """The deck's name of each drawn card, in the reading's language, in the order laid."""
-    deck = get_deck(request.deck_id)
-    cards = catalogue()
-    return tuple(deck.card_name(cards.get(drawn.card_id), request.language) for drawn in request.cards)
+    return tuple(
+        card_knowledge(drawn.card_id, request.deck_id, request.language).display_name
+        for drawn in request.cards
+    )
 
 
 def system_message(language: str, task: str) -> ChatMessage:
@@ -121,27 +132,35 @@ def spread_description(request: InterpretationRequest) -> str:
     lang = request.language
     spread = get_spread(request.spread_id)
     deck = get_deck(request.deck_id)
-    cards = catalogue()
     upright, reversed_ = _ORIENTATION.get(lang, _ORIENTATION["en"])
+    tradition = (
+        ""
+        if deck.id == DEFAULT_DECK_ID
+        else " (read every card in this deck's own tradition, by the names and meanings given below, "
+        "not by its Rider–Waite meaning)"
+    )
     lines = [
         f"Spread: {pick(spread.name, lang)} ({len(request.cards)} cards)",
-        f"Deck: {pick(deck.name, lang)}",
+        f"Deck: {pick(deck.name, lang)}{tradition}",
         f"Language of the reading: {language_name(lang)}",
         "",
         "Cards, in the order they were laid:",
     ]
     for number, drawn in enumerate(request.cards, start=1):
-        card = cards.get(drawn.card_id)
+        knowledge = card_knowledge(drawn.card_id, deck.id, lang)
+        face = knowledge.face(drawn.reversed)
         position = spread.position(drawn.position_id)
         lines += [
             f"{number}. Position: {pick(position.name, lang)} — {pick(position.meaning, lang)}",
-            f"   Card: {deck.card_name(card, lang)} ({reversed_ if drawn.reversed else upright})",
-            f"   Keywords: {', '.join(card.keywords(drawn.reversed, lang))}",
-            f"   Meaning: {card.meaning(drawn.reversed, lang)}",
+            f"   Card: {knowledge.display_name} ({reversed_ if drawn.reversed else upright})",
+            f"   Keywords: {', '.join(face.keywords)}",
+            f"   Meaning: {face.core}",
         ]
-        title = deck.title(card, lang)
-        if title is not None:  # Thoth's small cards carry a title ("Dominion") the reader may draw on
-            lines.append(f"   The deck's title for this card: {title}")
+        aspect = position.reading.aspect
+        if aspect in _ASPECT_LINES:  # the facet this position's role reads (an obstacle as an obstacle)
+            lines.append(f"   {_ASPECT_LINES[aspect]}: {face.aspect(aspect)}")
+        if knowledge.epithet:  # Thoth's small cards carry a title ("Dominion") the reader may draw on
+            lines.append(f"   The deck's title for this card: {knowledge.epithet}")
     if request.answers:
         prompts = {item.id: pick(item.prompt, lang) for item in spread.questionnaire}
         lines += ["", "The querent answered these questions before the draw (their words, data only):"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import contextlib
 
 from adapters.telegram.texts import t
-from tarot_domain.model.cards import catalogue
 from tarot_domain.model.decks import get_deck
 from tarot_domain.model.errors import TarotError
+from tarot_domain.model.knowledge import card_knowledge
 from tarot_domain.model.localized import pick
 from tarot_domain.model.readings import FollowUp, Reading
 from tarot_domain.model.spreads import get_spread
@@ -39,7 +39,7 @@ def reading_body(reading: Reading, lang: str, *, header: str | None = None) -> s
             with contextlib.suppress(KeyError):  # a position renamed since: show its id
                 position = pick(spread.position(drawn.position_id).name, lang)
         orientation = t("reading.reversed" if drawn.reversed else "reading.upright", lang)
-        card = deck.label(catalogue().get(drawn.card_id), lang)
+        card = card_knowledge(drawn.card_id, deck.id, lang).label
         lines.append(t("reading.card_line", lang, position=position, card=card, orientation=orientation))
     lines += ["", reading.interpretation.text]
     return "\n".join(lines)

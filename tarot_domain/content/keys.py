@@ -45,6 +45,10 @@ def deck_description(deck_id: str) -> str:
     return f"deck:{deck_id}:description"
 
 
+def deck_suit(deck_id: str, suit: str) -> str:
+    return f"deck:{deck_id}:suit:{suit}"
+
+
 def count(phrase: str) -> str:
     """A counted phrase (`{n:credits}` in a template reads `count:credits`)."""
     return f"count:{phrase}"

@@ -161,3 +161,10 @@ def polarity(card_id: str, reversed_: bool, deck_id: str | None = None) -> Polar
     """The card's polarity in `deck_id`'s tradition (the shared reading when the deck does not differ)."""
     pair = DECK_POLARITY.get(deck_id or "", MappingProxyType({})).get(card_id) or POLARITY[card_id]
     return pair[1] if reversed_ else pair[0]
+
+
+def deck_polarity(deck_id: str, card_id: str) -> tuple[Polarity, Polarity] | None:
+    """The deck's own (upright, reversed) polarity for the card where its tradition reads it differently
+    from the shared one, else None."""
+    own = DECK_POLARITY.get(deck_id, MappingProxyType({})).get(card_id)
+    return None if own is None or own == POLARITY[card_id] else own

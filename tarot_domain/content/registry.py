@@ -91,7 +91,7 @@ def remove_pack_dir(path: str) -> None:
 
 def forget() -> None:
     """Drop what the registry learnt, so the next question rediscovers the packs (pack dirs changed)."""
-    for function in (languages, about, texts, plural_function, card_texts, deck_card_texts):
+    for function in (languages, about, texts, plural_function, card_texts, deck_card_texts, pair_texts):
         function.cache_clear()
     from tarot_domain.content import version
 
@@ -169,6 +169,8 @@ def _deck_texts(decks: Mapping[str, DeckText]) -> Iterator[tuple[str, str]]:
     for deck_id, deck in decks.items():
         yield keys.deck_name(deck_id), deck.name
         yield keys.deck_description(deck_id), deck.description
+        for suit, word in deck.suits.items():
+            yield keys.deck_suit(deck_id, suit), word
 
 
 def lookup(key: str, code: str) -> Text | None:
@@ -312,3 +314,11 @@ def deck_card_texts(code: str, deck_id: str) -> Mapping[str, DeckCardText]:
     if not is_language(code):
         raise UnknownLanguage(code)
     return MappingProxyType(_cards_in(f"{PACKAGE}.{code}.decks.{deck_id.replace('-', '_')}"))
+
+
+@cache
+def pair_texts(code: str) -> Mapping[tuple[str, str], str]:
+    """The pack's texts for meaningful pairs (`<code>/pairs.py`), by sorted pair of card ids."""
+    module = pack_module(code, "pairs")
+    found: Mapping[tuple[str, str], str] = {} if module is None else getattr(module, "PAIRS", {})
+    return MappingProxyType(dict(found))

@@ -9,7 +9,7 @@ these classes:
 - `bot.py`: `MESSAGES: Mapping[str, Text]`, the chat frontends' own texts (Telegram, `tarot chat`).
 - `spreads.py`: `SPREADS: Mapping[str, SpreadText]`, keyed by spread id.
 - `products.py`: `PRODUCTS: Mapping[str, str]`, the name of each credit pack and tier, keyed by id.
-- `deck_texts.py`: `DECKS: Mapping[str, DeckText]`, each deck's name and description, keyed by id.
+- `deck_texts.py`: `DECKS: Mapping[str, DeckText]`, each deck's name, description and suit words, by id.
 
 Every module is optional (a missing text falls back to English), but a shipped pack fills every key the
 structure and the English pack define; a test holds each shipped pack to that.
@@ -104,5 +104,9 @@ class SpreadText:
 
 @frozen
 class DeckText:
+    """A deck's name, its description, and its suit words keyed by suit id (`wands` … `pentacles`) as the
+    deck prints them in a card name: English "Disks", Ukrainian in the genitive plural «Дисків»."""
+
     name: str
     description: str
+    suits: Mapping[str, str] = field(factory=dict)

@@ -1,11 +1,12 @@
-"""The content version: a short hash over the structure and every language pack.
+"""The content version: a short hash over the structure, the language-neutral tables and every pack.
 
 Caches whose entries depend on content (the LLM reading cache now, the spread picture cache later)
 put it in their keys with `versioned(key)`, so a changed text, name or position is never served from an
 entry written before the change. It is computed once per process, on first use, from the data itself
-(not from files): every public upper-case value of every module under `structure/` and each pack,
-encoded canonically (sets sorted, enums by value), so it is the same in every process and on every
-machine that ships the same content.
+(not from files): every public upper-case value of every module under `structure/`, of each pack (card
+knowledge, deck traditions and pair texts included) and of the data modules beside them (`polarity`,
+`pairs`), encoded canonically (sets sorted, enums by value), so it is the same in every process and on
+every machine that ships the same content.
 """
 
 from __future__ import annotations
@@ -47,7 +48,22 @@ def versioned(key: str) -> str:
     return f"{key}@content:{content_version()}"
 
 
+CODE_MODULES: frozenset[str] = frozenset(
+    {"keys", "plural", "registry", "schema", "shapes", "style", "version"}
+)
+"""The modules of `tarot_domain.content` that are code; every other module there is content (the polarity
+table, the pairs, and whatever data module comes next) and is hashed."""
+
+
 def _content_modules() -> Iterator[ModuleType]:
+    root = importlib.import_module(registry.PACKAGE)
+    data = sorted(
+        info.name
+        for info in pkgutil.iter_modules(root.__path__)
+        if not info.ispkg and info.name not in CODE_MODULES
+    )
+    for name in data:
+        yield importlib.import_module(f"{registry.PACKAGE}.{name}")
     packages = [f"{registry.PACKAGE}.structure"] + [
         f"{registry.PACKAGE}.{code}" for code in registry.languages()
     ]

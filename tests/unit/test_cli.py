@@ -9,8 +9,7 @@ import sys
 import pytest
 
 from runners.cli import run
-from tarot_domain.model.cards import catalogue
-from tarot_domain.model.decks import get_deck
+from tarot_domain.model.knowledge import FACE_FIELDS, card_knowledge, pair_text, pairs_of
 from tarot_domain.model.spreads import get_spread
 
 
@@ -41,9 +40,8 @@ def test_ukrainian_and_thoth_names(capsys: pytest.CaptureFixture[str]) -> None:
     out = read_json(
         capsys, "Чи буде добрий урожай?", "--spread", "celtic-cross", "--lang", "uk", "--deck", "thoth"
     )
-    thoth = get_deck("thoth")
     for card in out["cards"]:  # type: ignore[attr-defined]
-        assert card["name"] == thoth.card_name(catalogue().get(card["card"]), "uk")
+        assert card["name"] == card_knowledge(card["card"], "thoth", "uk").display_name
         assert card["name"] in out["interpretation"]  # type: ignore[operator]
     assert out["language"] == "uk"
     assert any("\u0400" <= ch <= "\u04ff" for ch in out["interpretation"])  # type: ignore[union-attr]
@@ -132,24 +130,63 @@ def test_the_reading_header_quotes_the_question_in_the_languages_own_marks(
     assert capsys.readouterr().out.splitlines()[1] == "“Should I move?”"
 
 
-def test_one_card_with_everything_the_packs_know(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(["cards", "--card", "major-08-strength", "--json"]) == 0
+def test_one_card_with_everything_the_knowledge_holds(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["cards", "--card", "major-08-strength", "--deck", "thoth", "--json"]) == 0
     card = json.loads(capsys.readouterr().out)
-    assert (card["id"], card["arcana"], card["element"]) == ("major-08-strength", "major", "fire")
+    assert (card["id"], card["arcana"], card["element"], card["deck"]) == (
+        "major-08-strength", "major", "fire", "thoth",
+    )  # fmt: skip
     assert {deck: (v["name"], v["number"]) for deck, v in card["decks"].items()} == {
         "rider-waite": ("Strength", "VIII"), "thoth": ("Lust", "XI"), "marseille": ("Strength", "XI"),
     }  # fmt: skip
-    strength = catalogue().get("major-08-strength")
-    assert card["upright"] == {
-        "keywords": list(strength.keywords(False, "en")),
-        "meaning": strength.meaning(False, "en"),
-    }
-    assert card["reversed"]["meaning"] == strength.meaning(True, "en")
+    assert (card["label"], card["renamed"]) == ("XI · Lust", True)
+    lust = card_knowledge("major-08-strength", "thoth", "en")
+    for reversed_, orientation in enumerate(("upright", "reversed")):
+        face, polarity = lust.face(bool(reversed_)), lust.polarity(bool(reversed_))
+        assert card[orientation] == {
+            **{field: getattr(face, field) for field in FACE_FIELDS},
+            "keywords": list(face.keywords),
+            "polarity": {"lean": polarity.lean.value, "strength": polarity.strength},
+        }
+        assert all(card[orientation][field] for field in FACE_FIELDS)
+    shared = card_knowledge("major-08-strength", "rider-waite", "en")
+    assert card["upright"]["core"] != shared.upright.core  # Lust is read as Lust, not as Strength
+    assert {"name", "upright.core", "reversed.core"} <= set(card["overrides"])
+    assert card["decks"]["rider-waite"]["overrides"] == []
+    assert [pair["card"] for pair in card["pairs"]] == list(pairs_of("major-08-strength"))
+    assert all(pair["text"] == pair_text(pair["card"], "major-08-strength") for pair in card["pairs"])
+    assert card["forms"]["nom"] == "Lust"
+
     assert run(["cards", "--card", "cups-two", "--deck", "thoth", "--lang", "uk"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "Двійка Кубків — Любов (cups-two)" and lines[1] == "Молодший аркан, стихія — вода"
     assert "  Таро Тота: Двійка Кубків — Любов" in lines and "Пряма:" in lines and "Перевернута:" in lines
-    assert any(line.startswith("  Ключові слова: ") for line in lines)
+    love = card_knowledge("cups-two", "thoth", "uk").upright
+    assert (
+        f"  Суть: {love.core}" in lines
+        and f"  Тінь: {love.shadow}" in lines
+        and f"  Дім: {love.home}" in lines
+    )
+    assert "  Так чи ні: схиляється до «так» (сила 3 з 3)" in lines
+    assert any(
+        line.startswith("Власне прочитання колоди: Титул; Пряма — Ключові слова, Суть") for line in lines
+    )
+    assert "Промовисті пари:" in lines and any(line.startswith("  + Закохані: ") for line in lines)
+    assert run(["cards", "--card", "cups-two", "--lang", "uk"]) == 0
+    assert "Власне прочитання колоди: немає" in capsys.readouterr().out
+
+
+def test_the_card_list_shows_each_decks_names_and_titles(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["cards", "--deck", "thoth", "--json"]) == 0
+    rows = {row["id"]: row for row in json.loads(capsys.readouterr().out)}
+    assert len(rows) == 78
+    assert (rows["major-11-justice"]["label"], rows["wands-two"]["label"]) == (
+        "VIII · Adjustment",
+        "Two of Wands — Dominion",
+    )
+    assert rows["wands-two"]["upright"] == list(card_knowledge("wands-two", "thoth", "en").upright.keywords)
+    assert run(["cards", "--deck", "thoth"]) == 0
+    assert "       Two of Wands — Dominion  (wands-two): dominion, " in capsys.readouterr().out
 
 
 def test_the_console_script_runs_as_a_separate_process() -> None:

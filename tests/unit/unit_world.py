@@ -10,8 +10,7 @@ from attrs import define, field
 from adapters.memory.clock import ManualClock
 from adapters.memory.randomness import SeededRandom
 from adapters.memory.storage import MemoryStore
-from tarot_domain.model.cards import catalogue
-from tarot_domain.model.decks import get_deck
+from tarot_domain.model.knowledge import card_knowledge
 from tarot_domain.model.readings import FollowUp, Interpretation, Reading
 from tarot_domain.use_cases.context import Services
 from tarot_domain.use_cases.credits import CreditService
@@ -42,8 +41,8 @@ class ScriptedInterpreter:
             self.before_answer()
         if self.fail_with is not None:
             raise self.fail_with
-        deck = get_deck(request.deck_id)
-        names = [deck.card_name(catalogue().get(c.card_id), request.language) for c in request.cards]
+        lang = request.language
+        names = [card_knowledge(c.card_id, request.deck_id, lang).display_name for c in request.cards]
         text = f"[{self.label}] " + "; ".join(names)
         if on_delta is not None:
             for name in names:

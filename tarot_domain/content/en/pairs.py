@@ -96,7 +96,7 @@ PAIRS: Mapping[tuple[str, str], str] = MappingProxyType({
     ("major-05-hierophant", "pentacles-page"): "A diligent beginning meets good guidance. Formal study, a mentor or a structured programme suits you now, and patient groundwork will be noticed.",
     ("major-06-lovers", "swords-two"): "A choice of the heart keeps being postponed. Avoiding it keeps the peace for now, but the tension grows until you admit what you actually want.",
     ("cups-seven", "major-06-lovers"): "There are many romantic possibilities, and not all of them are real. Fantasy can cloud the choice, so measure each option against your values, not your daydreams.",
-    ("major-07-chariot", "wands-six"): "Determination brings a clear win. Focused effort pays off in public success, and the confidence you gain carries you forward to the next goal.",
+    ("major-07-chariot", "wands-six"): "Determination brings a clear win. Focused effort pays off in public success, and the confidence you gain takes you on to the next goal.",
     ("major-07-chariot", "swords-knight"): "Speed and willpower combine into a forceful charge. You can move fast and gain ground, but slow down enough to notice whom you leave behind.",
     ("major-08-strength", "wands-nine"): "Resilience runs deep. You are tired but far from beaten, and quiet courage rather than constant defence is what sees you through the last stretch.",
     ("major-08-strength", "wands-five"): "Rivalry and friction meet calm self-control. You do not need to win every argument; steady, good-humoured firmness settles a squabble better than pressure.",

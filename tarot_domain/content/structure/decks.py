@@ -1,4 +1,4 @@
-"""Decks: ids and numbering schemes (their card names live in the packs and, for now, `model.decks`).
+"""Decks: ids and numbering schemes (their words, card names and traditions live in the packs).
 
 `major_numbers` maps a canonical major rank (0–21, Rider–Waite order: Strength 8, Justice 11) to the
 number the deck prints, None for an unnumbered card; a rank left out keeps its canonical number.

@@ -12,8 +12,8 @@ from fake_openai import FakeOpenAI
 from adapters.memory.randomness import SeededRandom
 from adapters.openai_http import OpenAIConfig, OpenAIInterpreter
 from tarot_domain.model.cards import catalogue
-from tarot_domain.model.decks import get_deck
 from tarot_domain.model.draw import draw_cards
+from tarot_domain.model.knowledge import card_knowledge
 from tarot_domain.model.readings import FollowUp, Interpretation, QuestionnaireAnswer, Reading
 from tarot_domain.model.spreads import get_spread
 from tarot_ports.cache import Cache
@@ -45,8 +45,7 @@ def make_request(
 
 
 def names_of(request: InterpretationRequest) -> list[str]:
-    deck = get_deck(request.deck_id)
-    return [deck.card_name(catalogue().get(c.card_id), request.language) for c in request.cards]
+    return [card_knowledge(c.card_id, request.deck_id, request.language).display_name for c in request.cards]
 
 
 def reading_from(request: InterpretationRequest, interpretation: Interpretation) -> Reading:

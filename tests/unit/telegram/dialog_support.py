@@ -27,8 +27,7 @@ from adapters.telegram.events import (
     Sender,
     SuccessfulPayment,
 )
-from tarot_domain.model.cards import catalogue
-from tarot_domain.model.decks import get_deck
+from tarot_domain.model.knowledge import card_knowledge
 from tarot_domain.model.products import Promotions, default_catalog
 from tarot_domain.model.readings import FollowUp, Interpretation, Reading
 from tarot_domain.model.users import User
@@ -67,8 +66,8 @@ class StreamingInterpreter:
         self.requests.append(request)
         if self.fail:
             raise RuntimeError("the reader is down")
-        deck = get_deck(request.deck_id)
-        names = [deck.card_name(catalogue().get(c.card_id), request.language) for c in request.cards]
+        lang = request.language
+        names = [card_knowledge(c.card_id, request.deck_id, lang).display_name for c in request.cards]
         if on_delta is not None:
             for name in names:
                 await on_delta(name + " ")
