@@ -1,7 +1,7 @@
 """Text in several languages: language code → text, read through `pick` with English as the fallback.
 
 The texts themselves live in the language packs (`tarot_domain.content`); model objects hold
-`registry.PackText` views, or plain mappings where the card catalogue still carries its own words.
+`registry.PackText` views. Card knowledge has its own reader, `model.knowledge`.
 """
 
 from __future__ import annotations
@@ -15,13 +15,7 @@ DEFAULT_LANGUAGE = FALLBACK
 Localized = Mapping[str, str]
 """Language code → text. English is always present and is the fallback."""
 
-LocalizedList = Mapping[str, tuple[str, ...]]
-
 
 def pick(text: Localized, language: str) -> str:
     """The text in `language`, falling back to English when that language has none."""
     return text.get(language) or text[DEFAULT_LANGUAGE]
-
-
-def pick_list(items: LocalizedList, language: str) -> tuple[str, ...]:
-    return items.get(language) or items[DEFAULT_LANGUAGE]
