@@ -1,4 +1,3 @@
-# ruff: noqa: E501
 """Tarot de Marseille in English: Batons and Cups read by number and element, and the majors it reads its own way."""
 
 from __future__ import annotations
