@@ -1,4 +1,3 @@
-# ruff: noqa: E501
 """Thoth (Crowley–Harris), English: the small cards of Swords and Disks read by title, sephira and decan, and the sixteen courts."""
 
 from __future__ import annotations
