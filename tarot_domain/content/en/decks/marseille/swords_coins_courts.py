@@ -1,4 +1,3 @@
-# ruff: noqa: E501
 """Tarot de Marseille, English: the Swords and Coins pips read from number and element, and the sixteen courts."""
 
 from __future__ import annotations
