@@ -9,7 +9,8 @@ Five of Pentacles: unclear).
 
 A deck whose tradition reads a card differently overrides it in `DECK_POLARITY` (Thoth reads its small
 cards by their titles: the Seven of Disks is Failure, the Nine of Wands Strength, the Six of Swords
-Science).
+Science; Marseille reads its pips by number and element: its Eight of Cups is a full heart, not a
+departure). Heavy cards stay short of a yes in every deck.
 """
 
 from __future__ import annotations
@@ -151,6 +152,33 @@ DECK_POLARITY: Mapping[str, Mapping[str, tuple[Polarity, Polarity]]] = MappingPr
                 "pentacles-five": (P(Lean.NO, 2), P(Lean.UNCLEAR, 1)),
                 "pentacles-seven": (P(Lean.NO, 2), P(Lean.UNCLEAR, 1)),
                 "pentacles-eight": (P(Lean.YES, 1), P(Lean.NO, 1)),
+            }
+        ),
+        "marseille": MappingProxyType(
+            {  # pips read by number and element; the heavy cards stay short of a yes
+                "wands-ten": (P(Lean.YES, 1), P(Lean.UNCLEAR, 1)),
+                "cups-four": (P(Lean.YES, 2), P(Lean.NO, 1)),
+                "cups-five": (P(Lean.UNCLEAR, 1), P(Lean.NO, 1)),
+                "cups-six": (P(Lean.YES, 2), P(Lean.NO, 1)),
+                "cups-seven": (P(Lean.YES, 2), P(Lean.NO, 1)),
+                "cups-eight": (P(Lean.YES, 3), P(Lean.NO, 1)),
+                "cups-nine": (P(Lean.YES, 1), P(Lean.NO, 1)),
+                "cups-ten": (P(Lean.YES, 2), P(Lean.UNCLEAR, 1)),
+                "swords-three": (P(Lean.UNCLEAR, 1), P(Lean.NO, 1)),
+                "swords-four": (P(Lean.YES, 1), P(Lean.NO, 1)),
+                "swords-five": (P(Lean.UNCLEAR, 1), P(Lean.NO, 1)),
+                "swords-six": (P(Lean.YES, 2), P(Lean.NO, 1)),
+                "swords-seven": (P(Lean.YES, 1), P(Lean.NO, 1)),
+                "swords-eight": (P(Lean.YES, 2), P(Lean.NO, 1)),
+                "swords-nine": (P(Lean.NO, 1), P(Lean.UNCLEAR, 1)),
+                "swords-ten": (P(Lean.UNCLEAR, 1), P(Lean.NO, 1)),
+                "pentacles-two": (P(Lean.YES, 1), P(Lean.NO, 1)),
+                "pentacles-four": (P(Lean.YES, 2), P(Lean.NO, 1)),
+                "pentacles-five": (P(Lean.UNCLEAR, 1), P(Lean.NO, 1)),
+                "pentacles-seven": (P(Lean.YES, 2), P(Lean.NO, 1)),
+                "pentacles-nine": (P(Lean.UNCLEAR, 1), P(Lean.NO, 1)),
+                "major-13-death": (P(Lean.UNCLEAR, 1), P(Lean.NO, 1)),
+                "major-16-tower": (P(Lean.UNCLEAR, 2), P(Lean.NO, 1)),
             }
         ),
     }
