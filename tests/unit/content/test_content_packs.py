@@ -14,6 +14,7 @@ from tarot_domain.content import keys, registry
 from tarot_domain.content.plural import categories_used
 from tarot_domain.content.shapes import Plural, Text
 from tarot_domain.content.structure import decks, products, spreads
+from tarot_domain.content.structure.cards import Suit
 
 SHIPPED = tuple(
     code for code in registry.languages() if (Path(content.__file__).parent / code / "__init__.py").is_file()
@@ -45,6 +46,7 @@ def structure_keys() -> set[str]:
         wanted.add(keys.product_name(product.id))
     for deck in decks.DECKS:
         wanted |= {keys.deck_name(deck.id), keys.deck_description(deck.id)}
+        wanted |= {keys.deck_suit(deck.id, suit.value) for suit in Suit}
     return wanted
 
 
