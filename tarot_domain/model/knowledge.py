@@ -48,7 +48,8 @@ class CardKnowledge:
       cards.
     - `upright`, `reversed`: the faces with the deck's overrides merged in, field by field.
     - `overrides`: what the deck reads differently from the shared text, in listing order: `name` (when
-      it differs), `epithet`, `polarity`, then `upright.<field>` and `reversed.<field>`.
+      the deck's `Name` differs from the shared one), `epithet`, `polarity`, then `upright.<field>` and
+      `reversed.<field>`.
     """
 
     card: Card
@@ -66,9 +67,7 @@ class CardKnowledge:
     def display_name(self) -> str:
         """The name as a heading or a list shows it: "The Tower", "Lust", "Two of Wands", «Вежа» (a
         minor card's English article belongs to running text, not to the card)."""
-        if self.card.is_major:
-            return self.name.printed
-        return self.name.title or self.name.nom
+        return _shown(self.name, self.card)
 
     @property
     def label(self) -> str:
@@ -82,7 +81,7 @@ class CardKnowledge:
     @property
     def renamed(self) -> bool:
         """Whether the deck calls the card something other than its canonical name."""
-        return self.name != self.canonical_name
+        return _shown(self.name, self.card) != _shown(self.canonical_name, self.card)
 
     def face(self, reversed_: bool) -> Face:
         return self.reversed if reversed_ else self.upright
@@ -139,6 +138,10 @@ def deck_overrides(deck_id: str, language: str = registry.FALLBACK) -> Mapping[s
     deck changes at all (canonical order); an empty mapping for a deck that follows the shared text."""
     found = {card.id: card_knowledge(card.id, deck_id, language).overrides for card in catalogue()}
     return MappingProxyType({card_id: fields for card_id, fields in found.items() if fields})
+
+
+def _shown(name: Name, card: Card) -> str:
+    return name.printed if card.is_major else name.title or name.nom
 
 
 def _source(card_id: str, language: str) -> str:

@@ -88,7 +88,8 @@ def test_a_deck_overrides_field_by_field_and_keeps_the_shared_text_elsewhere(
                 field for field in FACE_FIELDS if getattr(override, field) is not None
             )
         assert knowledge.name == ((own and own.name) or shared.name)
-        assert ("name" in knowledge.overrides) == knowledge.renamed
+        assert ("name" in knowledge.overrides) == (knowledge.name != shared.name)
+        assert not knowledge.renamed or "name" in knowledge.overrides
 
 
 def test_labels_number_majors_and_title_thoth_small_cards() -> None:

@@ -143,6 +143,16 @@ def test_a_ukrainian_minor_keeps_its_suit_in_the_genitive_plural_in_every_case(d
         assert not wrong, (card.id, wrong)
 
 
+@pytest.mark.parametrize("deck_id", deck_ids())
+@pytest.mark.parametrize("code", SHIPPED)
+def test_a_deck_that_keeps_a_name_keeps_its_grammar(deck_id: str, code: str) -> None:
+    """One term per card: where a deck writes the shared name again, every case form is the shared one."""
+    for card in catalogue():
+        knowledge = card_knowledge(card.id, deck_id, code)
+        if not knowledge.renamed:
+            assert knowledge.name == knowledge.canonical_name, (deck_id, card.id)
+
+
 @pytest.mark.parametrize("code", SHIPPED)
 def test_names_are_not_left_in_another_language(code: str) -> None:
     english = {where: name.nom for where, name in names_of("en")}
