@@ -279,8 +279,11 @@ def place_cards(spread: Spread, deck: Deck, cards: Sequence[DrawnCard], language
             position_name = drawn.position_id.replace("-", " ").capitalize()
             position_meaning = ""
         name = knowledge.display_name
-        canonical = card_knowledge(drawn.card_id, DEFAULT_DECK_ID, language).display_name
-        alias = canonical if name != canonical and (card.is_major or card.is_court) else None
+        alias = (
+            knowledge.canonical_display_name
+            if knowledge.renamed and (card.is_major or card.is_court)
+            else None
+        )
         placed.append(
             Placed(
                 index=number,
@@ -754,7 +757,7 @@ def _stopwords() -> frozenset[str]:
 
 
 def score_cards(
-    placed: Sequence[Placed], question: str, earlier: Sequence[FollowUp], language: str, choose: Chooser
+    placed: Sequence[Placed], question: str, earlier: Sequence[FollowUp], choose: Chooser
 ) -> list[_Scored]:
     """Every card scored for how directly it speaks to `question`, best first (deterministic)."""
     stop = _stopwords()
@@ -824,7 +827,7 @@ def compose_follow_up(reading: Reading, earlier: Sequence[FollowUp], question: s
     helper.choose = choose
     placed = helper.placed
 
-    scored = score_cards(placed, question, earlier, language, choose)
+    scored = score_cards(placed, question, earlier, choose)
     intents = [intent for intent in INTENTS if intent in detect_intents(question)]
     base_lens = LENS_OF_INTENT[intents[0]] if intents else choose.number("lens") % 4
     count = 1 if len(placed) == 1 else 2 if len(placed) <= 5 else 3

@@ -70,6 +70,11 @@ class CardKnowledge:
         return _shown(self.name, self.card)
 
     @property
+    def canonical_display_name(self) -> str:
+        """The Rider–Waite–Smith name shown the same way ("Strength" beside Thoth's "Lust")."""
+        return _shown(self.canonical_name, self.card)
+
+    @property
     def label(self) -> str:
         """A one-line caption: "VIII · Adjustment", "Two of Wands — Dominion", or the display name."""
         if self.number is not None:
@@ -81,7 +86,7 @@ class CardKnowledge:
     @property
     def renamed(self) -> bool:
         """Whether the deck calls the card something other than its canonical name."""
-        return _shown(self.name, self.card) != _shown(self.canonical_name, self.card)
+        return self.display_name != self.canonical_display_name
 
     def face(self, reversed_: bool) -> Face:
         return self.reversed if reversed_ else self.upright
