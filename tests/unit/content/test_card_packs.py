@@ -6,6 +6,8 @@ polarity for each card and orientation, court cards as people, decks that read i
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -278,3 +280,15 @@ def test_every_pack_words_exactly_the_structures_pairs(code: str) -> None:
     assert set(texts) == set(pairs.PAIRS), sorted(set(texts) ^ set(pairs.PAIRS))
     assert all(text.strip() for text in texts.values())
     assert len(set(texts.values())) == len(texts)
+
+
+def test_the_writers_script_runs_the_same_rules() -> None:
+    root = Path(__file__).resolve().parents[3]
+    script = [sys.executable, str(root / "scripts" / "check_cards.py")]
+    clean = subprocess.run([*script, "uk"], capture_output=True, text=True, timeout=120, cwd=root)
+    assert clean.returncode == 0 and clean.stdout == "", clean.stdout
+    assert f"0 problem(s) in {len(style.pack_modules('uk'))} module(s)" in clean.stderr
+    one = subprocess.run(
+        [*script, "tarot_domain.content.en.cards.cups"], capture_output=True, text=True, cwd=root
+    )
+    assert one.returncode == 0 and "in 1 module(s)" in one.stderr
