@@ -42,6 +42,7 @@ class Layout:
 
 S = Slot
 _CROSS_STEP = 1.4  # the crossing card is a card height wide: the cross's arms stand off that far
+_STAFF = 2 * _CROSS_STEP + 1.25  # the staff stands apart from the cross
 
 LAYOUTS: Mapping[str, Layout] = MappingProxyType(
     {
@@ -56,10 +57,10 @@ LAYOUTS: Mapping[str, Layout] = MappingProxyType(
                 "recent-past": S(0, 1.5),
                 "crown": S(_CROSS_STEP, 0.4),
                 "near-future": S(2 * _CROSS_STEP, 1.5),
-                "self": S(2 * _CROSS_STEP + 1.35, 3),
-                "environment": S(2 * _CROSS_STEP + 1.35, 2),
-                "hopes-fears": S(2 * _CROSS_STEP + 1.35, 1),
-                "outcome": S(2 * _CROSS_STEP + 1.35, 0),
+                "self": S(_STAFF, 3),
+                "environment": S(_STAFF, 2),
+                "hopes-fears": S(_STAFF, 1),
+                "outcome": S(_STAFF, 0),
             }
         ),
         "relationship": Layout(
