@@ -45,7 +45,7 @@ class PictureCard:
 @frozen
 class RenderRequest:
     """A drawn spread to picture: `cards` in laying order, with the spread's `title` over the legend,
-    `deck_name` under it, and `reversed_word` ("reversed", «перевернута») after a reversed card's name there."""
+    `deck_name` under it, and `reversed_word` ("reversed", «перевернута») after a reversed card's name."""
 
     spread_id: str
     deck_id: str

@@ -13,7 +13,7 @@ import math
 from PIL import Image, ImageDraw
 
 from adapters.pillow import glyphs
-from adapters.pillow.styles import RGB, DeckStyle, Frame, mix
+from adapters.pillow.styles import DeckStyle, Frame, mix
 from adapters.pillow.text import Box, TextMark, Writer, fit
 from tarot_domain.model.cards import Arcana, Suit
 from tarot_ports.renderer import PictureCard
@@ -23,7 +23,9 @@ BOTTOM_BAND = 0.82
 COURTS = range(11, 15)
 
 
-def draw_face(card: PictureCard, style: DeckStyle, width: int, height: int) -> tuple[Image.Image, list[TextMark]]:
+def draw_face(
+    card: PictureCard, style: DeckStyle, width: int, height: int
+) -> tuple[Image.Image, list[TextMark]]:
     """The face as an RGBA image of `width` × `height` (transparent outside its rounded corners), with a
     mark for every line of text on it."""
     image = Image.new("RGBA", (width, height), (0, 0, 0, 0))
@@ -66,26 +68,33 @@ def _panel(image: Image.Image, card: PictureCard, style: DeckStyle, box: Box) ->
             upper = mix(style.paper, element, style.panel_tint * 0.6)
             lower = mix(style.paper, element, style.panel_tint)
         ground = Image.composite(
-            Image.new("RGB", size, lower), Image.new("RGB", size, upper),
+            Image.new("RGB", size, lower),
+            Image.new("RGB", size, upper),
             Image.linear_gradient("L").resize(size),
         )
     else:
         inner = mix(style.panel_major[0], element, style.panel_tint)
         ground = Image.composite(
-            Image.new("RGB", size, style.panel_major[1]), Image.new("RGB", size, inner),
+            Image.new("RGB", size, style.panel_major[1]),
+            Image.new("RGB", size, inner),
             Image.radial_gradient("L").resize(size),
         )
     image.paste(ground, (left, top))
 
 
-def _frame(draw: ImageDraw.ImageDraw, card: PictureCard, style: DeckStyle, w: int, h: int, panel: Box) -> None:
+def _frame(
+    draw: ImageDraw.ImageDraw, card: PictureCard, style: DeckStyle, w: int, h: int, panel: Box
+) -> None:
     thin = max(1, round(w * 0.006))
     if style.frame is Frame.CLASSIC:
         draw.rectangle(panel, outline=style.ink, width=max(1, round(w * 0.01)))
         if card.arcana is Arcana.MAJOR:  # majors: a gold rule round the panel
             gap = w * 0.022
-            draw.rectangle((panel[0] - gap, panel[1] - gap, panel[2] + gap, panel[3] + gap), outline=style.accent,
-                           width=max(1, round(w * 0.008)))
+            draw.rectangle(
+                (panel[0] - gap, panel[1] - gap, panel[2] + gap, panel[3] + gap),
+                outline=style.accent,
+                width=max(1, round(w * 0.008)),
+            )
     elif style.frame is Frame.DECO:
         inset = w * 0.035
         draw.rectangle((inset, inset, w - inset, h - inset), outline=style.accent, width=thin)
@@ -93,8 +102,12 @@ def _frame(draw: ImageDraw.ImageDraw, card: PictureCard, style: DeckStyle, w: in
         for x, y in ((inset, inset), (w - inset, inset), (inset, h - inset), (w - inset, h - inset)):
             glyphs.diamond(draw, x, y, w * 0.035, style.accent)
         if card.arcana is Arcana.MAJOR:  # majors: fans of gold lines opening from the panel's corners
-            for x, y, sx, sy in ((panel[0], panel[1], 1, 1), (panel[2], panel[1], -1, 1),
-                                 (panel[0], panel[3], 1, -1), (panel[2], panel[3], -1, -1)):
+            for x, y, sx, sy in (
+                (panel[0], panel[1], 1, 1),
+                (panel[2], panel[1], -1, 1),
+                (panel[0], panel[3], 1, -1),
+                (panel[2], panel[3], -1, -1),
+            ):
                 for k in range(1, 4):
                     r = w * 0.05 * k
                     draw.arc((x - r, y - r, x + r, y + r), *_quarter(sx, sy), fill=style.accent, width=thin)
@@ -110,7 +123,9 @@ def _frame(draw: ImageDraw.ImageDraw, card: PictureCard, style: DeckStyle, w: in
 
 def _quarter(sx: int, sy: int) -> tuple[float, float]:
     """The arc angles (Pillow's, clockwise from 3 o'clock) of the quarter that opens into the panel."""
-    return {(1, 1): (0.0, 90.0), (-1, 1): (90.0, 180.0), (-1, -1): (180.0, 270.0), (1, -1): (270.0, 360.0)}[(sx, sy)]
+    return {(1, 1): (0.0, 90.0), (-1, 1): (90.0, 180.0), (-1, -1): (180.0, 270.0), (1, -1): (270.0, 360.0)}[
+        (sx, sy)
+    ]
 
 
 def _marks(draw: ImageDraw.ImageDraw, card: PictureCard, style: DeckStyle, panel: Box) -> None:
@@ -137,8 +152,9 @@ def _marks(draw: ImageDraw.ImageDraw, card: PictureCard, style: DeckStyle, panel
         tilt = _tilt(suit, style)
         for k, (fx, fy) in enumerate(places):
             lean = tilt * (1 if (k + (fy > 0.5)) % 2 == 0 else -1) if tilt else 0.0
-            glyphs.suit_glyph(draw, suit, left + pw * fx, top + ph * fy, s, colour, ink, style.frame, style.accent,
-                              lean)
+            glyphs.suit_glyph(
+                draw, suit, left + pw * fx, top + ph * fy, s, colour, ink, style.frame, style.accent, lean
+            )
 
 
 def _tilt(suit: Suit, style: DeckStyle) -> float:
@@ -148,8 +164,9 @@ def _tilt(suit: Suit, style: DeckStyle) -> float:
     return 0.0 if style.frame is Frame.CLASSIC else 0.12
 
 
-def _medallion(draw: ImageDraw.ImageDraw, card: PictureCard, style: DeckStyle, cx: float, cy: float,
-               r: float) -> None:
+def _medallion(
+    draw: ImageDraw.ImageDraw, card: PictureCard, style: DeckStyle, cx: float, cy: float, r: float
+) -> None:
     """A major's emblem: rays, a ring of gold and its element's sign on the element's colour; the number of
     long rays follows the arcanum's number, so no two majors wear quite the same sun."""
     colour = style.elements[card.element]
@@ -157,27 +174,54 @@ def _medallion(draw: ImageDraw.ImageDraw, card: PictureCard, style: DeckStyle, c
     count = 8 + 2 * (card.rank % 8)
     if style.frame is Frame.CLASSIC:
         glyphs.rays(draw, cx, cy, r * 0.95, r * 1.55, count * 2, style.accent)
-        draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=style.accent, outline=style.ink, width=ring // 2 or 1)
-        draw.ellipse((cx - r * 0.78, cy - r * 0.78, cx + r * 0.78, cy + r * 0.78), fill=colour, outline=style.ink,
-                     width=ring // 2 or 1)
+        draw.ellipse(
+            (cx - r, cy - r, cx + r, cy + r), fill=style.accent, outline=style.ink, width=ring // 2 or 1
+        )
+        draw.ellipse(
+            (cx - r * 0.78, cy - r * 0.78, cx + r * 0.78, cy + r * 0.78),
+            fill=colour,
+            outline=style.ink,
+            width=ring // 2 or 1,
+        )
         glyphs.element_sign(draw, card.element, cx, cy, r * 0.48, style.paper, ring)
     elif style.frame is Frame.DECO:
         for k in range(count):
             angle = k * 2 * math.pi / count
-            draw.line([(cx + r * 1.05 * math.cos(angle), cy + r * 1.05 * math.sin(angle)),
-                       (cx + r * 1.6 * math.cos(angle), cy + r * 1.6 * math.sin(angle))],
-                      fill=mix(style.accent, style.paper, 0.35), width=max(1, ring // 3))
+            draw.line(
+                [
+                    (cx + r * 1.05 * math.cos(angle), cy + r * 1.05 * math.sin(angle)),
+                    (cx + r * 1.6 * math.cos(angle), cy + r * 1.6 * math.sin(angle)),
+                ],
+                fill=mix(style.accent, style.paper, 0.35),
+                width=max(1, ring // 3),
+            )
         for share in (1.0, 0.86):
-            draw.ellipse((cx - r * share, cy - r * share, cx + r * share, cy + r * share), outline=style.accent,
-                         width=max(1, ring // 2))
-        glyphs.star(draw, cx, cy, r * 0.8, r * 0.46, 6, mix(colour, style.paper, 0.25), style.accent,
-                    max(1, ring // 2))
+            draw.ellipse(
+                (cx - r * share, cy - r * share, cx + r * share, cy + r * share),
+                outline=style.accent,
+                width=max(1, ring // 2),
+            )
+        glyphs.star(
+            draw,
+            cx,
+            cy,
+            r * 0.8,
+            r * 0.46,
+            6,
+            mix(colour, style.paper, 0.25),
+            style.accent,
+            max(1, ring // 2),
+        )
         glyphs.element_sign(draw, card.element, cx, cy, r * 0.42, style.accent, ring)
     else:
         glyphs.star(draw, cx, cy, r * 1.5, r * 1.02, count, style.accent, style.ink, max(1, ring // 2))
         draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=(200, 46, 38), outline=style.ink, width=ring)
-        draw.ellipse((cx - r * 0.72, cy - r * 0.72, cx + r * 0.72, cy + r * 0.72), fill=colour, outline=style.ink,
-                     width=max(1, ring // 2))
+        draw.ellipse(
+            (cx - r * 0.72, cy - r * 0.72, cx + r * 0.72, cy + r * 0.72),
+            fill=colour,
+            outline=style.ink,
+            width=max(1, ring // 2),
+        )
         glyphs.element_sign(draw, card.element, cx, cy, r * 0.42, style.paper, ring)
 
 
@@ -188,8 +232,9 @@ def _numeral(writer: Writer, card: PictureCard, style: DeckStyle, w: int, h: int
         if card.suit is not None:  # aces and courts: their suit's glyph stands where a number would
             colour = style.elements[card.element]
             ink = style.accent if style.frame is Frame.DECO else style.ink
-            glyphs.suit_glyph(writer.draw, card.suit, w / 2, centre_y, h * 0.085, colour, ink, style.frame,
-                              style.accent)
+            glyphs.suit_glyph(
+                writer.draw, card.suit, w / 2, centre_y, h * 0.085, colour, ink, style.frame, style.accent
+            )
         return
     size = round(w * 0.125)
     block = fit(label, style.numeral_weight, w * 0.6, h * 0.1, size, round(w * 0.07), 1)
@@ -207,10 +252,19 @@ def _name(writer: Writer, card: PictureCard, style: DeckStyle, w: int, h: int) -
     band = band_bottom - band_top
     sub = None
     if card.subtitle:
-        sub = fit(card.subtitle, style.subtitle_weight, width, band * 0.36, round(w * 0.068), round(w * 0.05), 1)
+        sub = fit(
+            card.subtitle, style.subtitle_weight, width, band * 0.36, round(w * 0.068), round(w * 0.05), 1
+        )
     room = band - (sub.height if sub else 0)
-    block = fit(name, style.name_weight, width, room, round(w * (0.092 if style.upper_names else 0.108)),
-                round(w * 0.056), 2)
+    block = fit(
+        name,
+        style.name_weight,
+        width,
+        room,
+        round(w * (0.092 if style.upper_names else 0.108)),
+        round(w * 0.056),
+        2,
+    )
     used = block.height + (sub.height if sub else 0)
     y = band_top + (band - used) / 2
     y = writer.block(w / 2, y, block, style.band_text)

@@ -38,8 +38,18 @@ def _lw(s: float, share: float) -> int:
     return max(1, round(s * share))
 
 
-def star(draw: ImageDraw.ImageDraw, cx: float, cy: float, outer: float, inner: float, points: int,
-         fill: RGB, outline: RGB | None = None, width: int = 1, turn: float = 0.0) -> None:
+def star(
+    draw: ImageDraw.ImageDraw,
+    cx: float,
+    cy: float,
+    outer: float,
+    inner: float,
+    points: int,
+    fill: RGB,
+    outline: RGB | None = None,
+    width: int = 1,
+    turn: float = 0.0,
+) -> None:
     """A star of `points` points (a regular polygon when `inner` equals `outer`)."""
     corners: list[Point] = []
     for i in range(points * 2):
@@ -49,8 +59,17 @@ def star(draw: ImageDraw.ImageDraw, cx: float, cy: float, outer: float, inner: f
     draw.polygon(corners, fill=fill, outline=outline, width=width)
 
 
-def rays(draw: ImageDraw.ImageDraw, cx: float, cy: float, inner: float, outer: float, count: int,
-         fill: RGB, spread: float = 0.16, alternate: float = 0.72) -> None:
+def rays(
+    draw: ImageDraw.ImageDraw,
+    cx: float,
+    cy: float,
+    inner: float,
+    outer: float,
+    count: int,
+    fill: RGB,
+    spread: float = 0.16,
+    alternate: float = 0.72,
+) -> None:
     """Pointed rays around a centre, every other one shorter by `alternate`."""
     for i in range(count):
         angle = -math.pi / 2 + i * 2 * math.pi / count
@@ -69,8 +88,18 @@ def diamond(draw: ImageDraw.ImageDraw, cx: float, cy: float, r: float, fill: RGB
 # --- suits ------------------------------------------------------------------------------------------
 
 
-def suit_glyph(draw: ImageDraw.ImageDraw, suit: Suit, cx: float, cy: float, s: float, colour: RGB,
-               ink: RGB, frame: Frame, accent: RGB, tilt: float = 0.0) -> None:
+def suit_glyph(
+    draw: ImageDraw.ImageDraw,
+    suit: Suit,
+    cx: float,
+    cy: float,
+    s: float,
+    colour: RGB,
+    ink: RGB,
+    frame: Frame,
+    accent: RGB,
+    tilt: float = 0.0,
+) -> None:
     """The suit's glyph in `colour` (its element's), outlined in `ink`, in the deck's manner."""
     if suit is Suit.WANDS:
         _wand(draw, cx, cy, s, colour, ink, frame, accent, tilt)
@@ -82,8 +111,17 @@ def suit_glyph(draw: ImageDraw.ImageDraw, suit: Suit, cx: float, cy: float, s: f
         _pentacle(draw, cx, cy, s, colour, ink, frame, accent)
 
 
-def _wand(draw: ImageDraw.ImageDraw, cx: float, cy: float, s: float, colour: RGB, ink: RGB, frame: Frame,
-          accent: RGB, tilt: float) -> None:
+def _wand(
+    draw: ImageDraw.ImageDraw,
+    cx: float,
+    cy: float,
+    s: float,
+    colour: RGB,
+    ink: RGB,
+    frame: Frame,
+    accent: RGB,
+    tilt: float,
+) -> None:
     w = _lw(s, 0.016)
     half = s * (0.075 if frame is Frame.WOODCUT else 0.055)
     top, bottom = cy - s * 0.42, cy + s * 0.5
@@ -100,17 +138,33 @@ def _wand(draw: ImageDraw.ImageDraw, cx: float, cy: float, s: float, colour: RGB
         knot = _turn([(cx, top)], tilt, (cx, cy))[0]
         draw.ellipse(_ellipse(knot[0], knot[1], half * 1.5, half * 1.5), fill=colour, outline=ink, width=w)
     elif frame is Frame.DECO:  # a torch: a flame springs from its head
-        flame = [(cx, cy - s * 0.5), (cx + s * 0.13, cy - s * 0.33), (cx + s * 0.09, cy - s * 0.22),
-                 (cx, cy - s * 0.26), (cx - s * 0.09, cy - s * 0.22), (cx - s * 0.13, cy - s * 0.33)]
-        draw.polygon(_turn(flame, tilt, (cx, cy)), fill=mix(accent, (255, 240, 190), 0.4), outline=colour, width=w)
-        collar = [(cx - half * 1.8, top), (cx + half * 1.8, top), (cx + half * 1.3, top + s * 0.06),
-                  (cx - half * 1.3, top + s * 0.06)]
+        flame = [
+            (cx, cy - s * 0.5),
+            (cx + s * 0.13, cy - s * 0.33),
+            (cx + s * 0.09, cy - s * 0.22),
+            (cx, cy - s * 0.26),
+            (cx - s * 0.09, cy - s * 0.22),
+            (cx - s * 0.13, cy - s * 0.33),
+        ]
+        draw.polygon(
+            _turn(flame, tilt, (cx, cy)), fill=mix(accent, (255, 240, 190), 0.4), outline=colour, width=w
+        )
+        collar = [
+            (cx - half * 1.8, top),
+            (cx + half * 1.8, top),
+            (cx + half * 1.3, top + s * 0.06),
+            (cx - half * 1.3, top + s * 0.06),
+        ]
         draw.polygon(_turn(collar, tilt, (cx, cy)), fill=accent)
     else:  # a cut baton, bound with two bands
         for along in (-0.22, 0.28):
             y = cy + s * along
-            band = [(cx - half * 1.25, y), (cx + half * 1.25, y), (cx + half * 1.25, y + s * 0.06),
-                    (cx - half * 1.25, y + s * 0.06)]
+            band = [
+                (cx - half * 1.25, y),
+                (cx + half * 1.25, y),
+                (cx + half * 1.25, y + s * 0.06),
+                (cx - half * 1.25, y + s * 0.06),
+            ]
             draw.polygon(_turn(band, tilt, (cx, cy)), fill=accent, outline=ink, width=w)
 
 
@@ -125,15 +179,29 @@ def _leaf(x: float, y: float, length: float, width: float, angle: float) -> list
     return _turn(points, angle, (x, y))
 
 
-def _cup(draw: ImageDraw.ImageDraw, cx: float, cy: float, s: float, colour: RGB, ink: RGB, frame: Frame,
-         accent: RGB) -> None:
+def _cup(
+    draw: ImageDraw.ImageDraw,
+    cx: float,
+    cy: float,
+    s: float,
+    colour: RGB,
+    ink: RGB,
+    frame: Frame,
+    accent: RGB,
+) -> None:
     w = _lw(s, 0.018)
     rim_y, rx = cy - s * 0.42, s * 0.32
     draw.chord(_ellipse(cx, rim_y, rx, s * 0.42), 0, 180, fill=colour, outline=ink, width=w)
     if frame is Frame.WOODCUT:  # a band of colour round the bowl, as the woodblocks have it
-        draw.chord(_ellipse(cx, rim_y, rx * 0.78, s * 0.3), 20, 160, fill=accent, outline=ink, width=max(1, w // 2))
-    draw.ellipse(_ellipse(cx, rim_y, rx, s * 0.06), fill=mix(colour, (255, 255, 255), 0.45), outline=ink, width=w)
-    draw.rectangle((cx - s * 0.045, cy - s * 0.02, cx + s * 0.045, cy + s * 0.34), fill=colour, outline=ink, width=w)
+        draw.chord(
+            _ellipse(cx, rim_y, rx * 0.78, s * 0.3), 20, 160, fill=accent, outline=ink, width=max(1, w // 2)
+        )
+    draw.ellipse(
+        _ellipse(cx, rim_y, rx, s * 0.06), fill=mix(colour, (255, 255, 255), 0.45), outline=ink, width=w
+    )
+    draw.rectangle(
+        (cx - s * 0.045, cy - s * 0.02, cx + s * 0.045, cy + s * 0.34), fill=colour, outline=ink, width=w
+    )
     draw.ellipse(_ellipse(cx, cy + s * 0.12, s * 0.08, s * 0.045), fill=accent, outline=ink, width=w)
     draw.chord(_ellipse(cx, cy + s * 0.5, s * 0.24, s * 0.17), 180, 360, fill=colour, outline=ink, width=w)
     if frame is Frame.DECO:  # a lotus rising from the cup
@@ -142,49 +210,98 @@ def _cup(draw: ImageDraw.ImageDraw, cx: float, cy: float, s: float, colour: RGB,
             draw.polygon(petal, fill=mix(accent, (255, 255, 255), 0.2), outline=colour, width=max(1, w // 2))
 
 
-def _sword(draw: ImageDraw.ImageDraw, cx: float, cy: float, s: float, colour: RGB, ink: RGB, frame: Frame,
-           tilt: float) -> None:
+def _sword(
+    draw: ImageDraw.ImageDraw,
+    cx: float,
+    cy: float,
+    s: float,
+    colour: RGB,
+    ink: RGB,
+    frame: Frame,
+    tilt: float,
+) -> None:
     w = _lw(s, 0.016)
     blade = s * 0.06
     guard_y = cy + s * 0.2
-    shape = [(cx - blade, guard_y), (cx - blade, cy - s * 0.36), (cx, cy - s * 0.5), (cx + blade, cy - s * 0.36),
-             (cx + blade, guard_y)]
+    shape = [
+        (cx - blade, guard_y),
+        (cx - blade, cy - s * 0.36),
+        (cx, cy - s * 0.5),
+        (cx + blade, cy - s * 0.36),
+        (cx + blade, guard_y),
+    ]
     if frame is Frame.WOODCUT:  # the old curved blade: a scimitar's swell
-        shape = [(cx - blade, guard_y), (cx - blade * 1.6, cy - s * 0.1), (cx - blade * 0.4, cy - s * 0.38),
-                 (cx + blade * 0.6, cy - s * 0.5), (cx + blade * 0.9, cy - s * 0.3), (cx + blade, guard_y)]
+        shape = [
+            (cx - blade, guard_y),
+            (cx - blade * 1.6, cy - s * 0.1),
+            (cx - blade * 0.4, cy - s * 0.38),
+            (cx + blade * 0.6, cy - s * 0.5),
+            (cx + blade * 0.9, cy - s * 0.3),
+            (cx + blade, guard_y),
+        ]
     draw.polygon(_turn(shape, tilt, (cx, cy)), fill=STEEL, outline=ink, width=w)
     fuller = _turn([(cx, guard_y - s * 0.02), (cx, cy - s * 0.34)], tilt, (cx, cy))
     draw.line(fuller, fill=mix(STEEL, ink, 0.35), width=max(1, w // 2))
-    guard = [(cx - s * 0.22, guard_y), (cx + s * 0.22, guard_y), (cx + s * 0.22, guard_y + s * 0.07),
-             (cx - s * 0.22, guard_y + s * 0.07)]
+    guard = [
+        (cx - s * 0.22, guard_y),
+        (cx + s * 0.22, guard_y),
+        (cx + s * 0.22, guard_y + s * 0.07),
+        (cx - s * 0.22, guard_y + s * 0.07),
+    ]
     if frame is Frame.DECO:  # a crescent guard
-        guard = [(cx - s * 0.24, guard_y - s * 0.06), (cx, guard_y + s * 0.02), (cx + s * 0.24, guard_y - s * 0.06),
-                 (cx + s * 0.2, guard_y + s * 0.05), (cx, guard_y + s * 0.09), (cx - s * 0.2, guard_y + s * 0.05)]
+        guard = [
+            (cx - s * 0.24, guard_y - s * 0.06),
+            (cx, guard_y + s * 0.02),
+            (cx + s * 0.24, guard_y - s * 0.06),
+            (cx + s * 0.2, guard_y + s * 0.05),
+            (cx, guard_y + s * 0.09),
+            (cx - s * 0.2, guard_y + s * 0.05),
+        ]
     draw.polygon(_turn(guard, tilt, (cx, cy)), fill=colour, outline=ink, width=w)
-    grip = [(cx - s * 0.035, guard_y + s * 0.07), (cx + s * 0.035, guard_y + s * 0.07),
-            (cx + s * 0.035, cy + s * 0.42), (cx - s * 0.035, cy + s * 0.42)]
+    grip = [
+        (cx - s * 0.035, guard_y + s * 0.07),
+        (cx + s * 0.035, guard_y + s * 0.07),
+        (cx + s * 0.035, cy + s * 0.42),
+        (cx - s * 0.035, cy + s * 0.42),
+    ]
     draw.polygon(_turn(grip, tilt, (cx, cy)), fill=mix(colour, ink, 0.45), outline=ink, width=w)
     pommel = _turn([(cx, cy + s * 0.45)], tilt, (cx, cy))[0]
     draw.ellipse(_ellipse(pommel[0], pommel[1], s * 0.055, s * 0.055), fill=colour, outline=ink, width=w)
 
 
-def _pentacle(draw: ImageDraw.ImageDraw, cx: float, cy: float, s: float, colour: RGB, ink: RGB, frame: Frame,
-              accent: RGB) -> None:
+def _pentacle(
+    draw: ImageDraw.ImageDraw,
+    cx: float,
+    cy: float,
+    s: float,
+    colour: RGB,
+    ink: RGB,
+    frame: Frame,
+    accent: RGB,
+) -> None:
     w = _lw(s, 0.018)
     r = s * 0.44
     if frame is Frame.CLASSIC:  # a gold coin ringed in the element's green, a pentagram cut in it
         draw.ellipse(_ellipse(cx, cy, r, r), fill=colour, outline=ink, width=w)
         draw.ellipse(_ellipse(cx, cy, r * 0.8, r * 0.8), fill=accent, outline=ink, width=w)
-        tips = [(cx + r * 0.7 * math.cos(-math.pi / 2 + k * 2 * math.pi / 5),
-                 cy + r * 0.7 * math.sin(-math.pi / 2 + k * 2 * math.pi / 5)) for k in range(5)]
+        tips = [
+            (
+                cx + r * 0.7 * math.cos(-math.pi / 2 + k * 2 * math.pi / 5),
+                cy + r * 0.7 * math.sin(-math.pi / 2 + k * 2 * math.pi / 5),
+            )
+            for k in range(5)
+        ]
         pentagram = [tips[(k * 2) % 5] for k in range(6)]
         draw.line(pentagram, fill=ink, width=w, joint="curve")
     elif frame is Frame.DECO:  # a disk turning: a wheel of six spokes round a hub
         draw.ellipse(_ellipse(cx, cy, r, r), fill=colour, outline=accent, width=w * 2)
         for k in range(6):
             angle = k * math.pi / 3 + math.pi / 6
-            draw.line([(cx, cy), (cx + r * 0.86 * math.cos(angle), cy + r * 0.86 * math.sin(angle))],
-                      fill=accent, width=w)
+            draw.line(
+                [(cx, cy), (cx + r * 0.86 * math.cos(angle), cy + r * 0.86 * math.sin(angle))],
+                fill=accent,
+                width=w,
+            )
         draw.ellipse(_ellipse(cx, cy, r * 0.6, r * 0.6), outline=accent, width=w)
         draw.ellipse(_ellipse(cx, cy, r * 0.2, r * 0.2), fill=accent)
     else:  # a coin: gold, a beaded ring, a four-petalled flower
@@ -194,14 +311,17 @@ def _pentacle(draw: ImageDraw.ImageDraw, cx: float, cy: float, s: float, colour:
             angle = k * math.pi / 2
             px, py = cx + r * 0.36 * math.cos(angle), cy + r * 0.36 * math.sin(angle)
             draw.ellipse(_ellipse(px, py, r * 0.24, r * 0.24), fill=colour, outline=ink, width=max(1, w // 2))
-        draw.ellipse(_ellipse(cx, cy, r * 0.14, r * 0.14), fill=(200, 46, 38), outline=ink, width=max(1, w // 2))
+        draw.ellipse(
+            _ellipse(cx, cy, r * 0.14, r * 0.14), fill=(200, 46, 38), outline=ink, width=max(1, w // 2)
+        )
 
 
 # --- elements, courts, patterns -----------------------------------------------------------------------
 
 
-def element_sign(draw: ImageDraw.ImageDraw, element: Element, cx: float, cy: float, r: float, colour: RGB,
-                 width: int) -> None:
+def element_sign(
+    draw: ImageDraw.ImageDraw, element: Element, cx: float, cy: float, r: float, colour: RGB, width: int
+) -> None:
     """The alchemical sign: fire ▲, water ▼, air ▲ and earth ▼ crossed by a bar."""
     up = element in (Element.FIRE, Element.AIR)
     sign = -1 if up else 1
@@ -236,13 +356,19 @@ def crown(draw: ImageDraw.ImageDraw, rank: int, cx: float, cy: float, s: float, 
         tips = [(cx - half + (k + 0.5) * (2 * half / points), base_top - height) for k in range(points)]
     if rank != 12:
         for x_tip, y_tip in tips:
-            draw.ellipse(_ellipse(x_tip, y_tip, pearl, pearl), fill=(250, 246, 236), outline=ink, width=max(1, w // 2))
+            draw.ellipse(
+                _ellipse(x_tip, y_tip, pearl, pearl), fill=(250, 246, 236), outline=ink, width=max(1, w // 2)
+            )
     if rank == 14:
         top = base_top - height - s * 0.05
         draw.line([(cx, top), (cx, top - s * 0.16)], fill=ink, width=w)
         draw.line([(cx - s * 0.06, top - s * 0.1), (cx + s * 0.06, top - s * 0.1)], fill=ink, width=w)
-    draw.ellipse(_ellipse(cx, (base_top + base_bottom) / 2, s * 0.06, s * 0.06), fill=(200, 46, 38), outline=ink,
-                 width=max(1, w // 2))
+    draw.ellipse(
+        _ellipse(cx, (base_top + base_bottom) / 2, s * 0.06, s * 0.06),
+        fill=(200, 46, 38),
+        outline=ink,
+        width=max(1, w // 2),
+    )
 
 
 PIPS: dict[int, tuple[tuple[Point, ...], float]] = {
@@ -252,13 +378,52 @@ PIPS: dict[int, tuple[tuple[Point, ...], float]] = {
     4: (((0.3, 0.27), (0.7, 0.27), (0.3, 0.73), (0.7, 0.73)), 0.36),
     5: (((0.28, 0.2), (0.72, 0.2), (0.5, 0.5), (0.28, 0.8), (0.72, 0.8)), 0.28),
     6: (((0.3, 0.18), (0.7, 0.18), (0.3, 0.5), (0.7, 0.5), (0.3, 0.82), (0.7, 0.82)), 0.27),
-    7: (((0.26, 0.16), (0.74, 0.16), (0.5, 0.33), (0.26, 0.5), (0.74, 0.5), (0.26, 0.84), (0.74, 0.84)), 0.25),
-    8: (((0.26, 0.16), (0.74, 0.16), (0.5, 0.33), (0.26, 0.5), (0.74, 0.5), (0.5, 0.67), (0.26, 0.84),
-         (0.74, 0.84)), 0.25),
-    9: (((0.27, 0.13), (0.73, 0.13), (0.27, 0.38), (0.73, 0.38), (0.5, 0.5), (0.27, 0.62), (0.73, 0.62),
-         (0.27, 0.87), (0.73, 0.87)), 0.21),
-    10: (((0.27, 0.13), (0.73, 0.13), (0.5, 0.255), (0.27, 0.38), (0.73, 0.38), (0.27, 0.62), (0.73, 0.62),
-          (0.5, 0.745), (0.27, 0.87), (0.73, 0.87)), 0.2),
+    7: (
+        ((0.26, 0.16), (0.74, 0.16), (0.5, 0.33), (0.26, 0.5), (0.74, 0.5), (0.26, 0.84), (0.74, 0.84)),
+        0.25,
+    ),
+    8: (
+        (
+            (0.26, 0.16),
+            (0.74, 0.16),
+            (0.5, 0.33),
+            (0.26, 0.5),
+            (0.74, 0.5),
+            (0.5, 0.67),
+            (0.26, 0.84),
+            (0.74, 0.84),
+        ),
+        0.25,
+    ),
+    9: (
+        (
+            (0.27, 0.13),
+            (0.73, 0.13),
+            (0.27, 0.38),
+            (0.73, 0.38),
+            (0.5, 0.5),
+            (0.27, 0.62),
+            (0.73, 0.62),
+            (0.27, 0.87),
+            (0.73, 0.87),
+        ),
+        0.21,
+    ),
+    10: (
+        (
+            (0.27, 0.13),
+            (0.73, 0.13),
+            (0.5, 0.255),
+            (0.27, 0.38),
+            (0.73, 0.38),
+            (0.27, 0.62),
+            (0.73, 0.62),
+            (0.5, 0.745),
+            (0.27, 0.87),
+            (0.73, 0.87),
+        ),
+        0.2,
+    ),
 }
 """Where a small card's pips sit in its panel (shares of its width and height), and their height as a
 share of the panel's height."""

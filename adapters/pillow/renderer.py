@@ -41,7 +41,9 @@ def picture_key(request: RenderRequest) -> str:
     draw = ",".join(f"{c.position_id}={c.card_id}{'~r' if c.reversed else ''}" for c in request.cards)
     words = json.dumps(attrs.asdict(request, value_serializer=_plain), ensure_ascii=False, sort_keys=True)
     digest = hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
-    key = f"picture:v{DESIGN_VERSION}:{request.spread_id}:{request.deck_id}:{request.language}:{draw}:{digest}"
+    key = (
+        f"picture:v{DESIGN_VERSION}:{request.spread_id}:{request.deck_id}:{request.language}:{draw}:{digest}"
+    )
     return versioned(key)
 
 
@@ -54,8 +56,9 @@ class PillowSpreadRenderer:
     `cache_bytes` of PNG, in process; `cache_bytes=0` turns the cache off. `draw` is the blocking drawing
     function (tests count its calls)."""
 
-    def __init__(self, *, cache_bytes: int = DEFAULT_CACHE_BYTES,
-                 draw: Callable[[RenderRequest], bytes] = draw_png) -> None:
+    def __init__(
+        self, *, cache_bytes: int = DEFAULT_CACHE_BYTES, draw: Callable[[RenderRequest], bytes] = draw_png
+    ) -> None:
         self._draw = draw
         self._limit = cache_bytes
         self._entries: OrderedDict[str, bytes] = OrderedDict()

@@ -50,15 +50,18 @@ class Drawing:
 
     def png(self) -> bytes:
         out = io.BytesIO()
-        self.image.save(out, format="PNG", compress_level=4)  # zlib 4: most of 9's saving at a third of the time
+        self.image.save(
+            out, format="PNG", compress_level=4
+        )  # zlib 4: most of 9's saving at a third of the time
         return out.getvalue()
 
 
 def layout_for(request: RenderRequest) -> Layout:
     layout = LAYOUTS.get(request.spread_id)
     if layout is None:
-        raise validation(f"no layout for spread {request.spread_id!r}", "error.unknown_spread",
-                         spread=request.spread_id)
+        raise validation(
+            f"no layout for spread {request.spread_id!r}", "error.unknown_spread", spread=request.spread_id
+        )
     ids = [card.position_id for card in request.cards]
     if len(set(ids)) != len(ids) or set(ids) != set(layout.slots):
         raise validation(f"the cards do not fill the positions of {request.spread_id!r}")
@@ -72,10 +75,14 @@ def draw_spread(request: RenderRequest) -> Drawing:
     card_w = _card_width(layout)
     card_h = round(card_w * ASPECT)
     centres = _centres(request.cards, layout, card_w, card_h)
-    cards_right = max(x + _size(layout.slots[c.position_id], card_w, card_h)[0] / 2
-                      for c, (x, _) in zip(request.cards, centres, strict=True))
-    cards_bottom = max(y + _size(layout.slots[c.position_id], card_w, card_h)[1] / 2
-                       for c, (_, y) in zip(request.cards, centres, strict=True))
+    cards_right = max(
+        x + _size(layout.slots[c.position_id], card_w, card_h)[0] / 2
+        for c, (x, _) in zip(request.cards, centres, strict=True)
+    )
+    cards_bottom = max(
+        y + _size(layout.slots[c.position_id], card_w, card_h)[1] / 2
+        for c, (_, y) in zip(request.cards, centres, strict=True)
+    )
     legend_left = cards_right + LEGEND_GAP
     legend = _Legend(request, style, LEGEND_WIDTH)
     width = max(MIN_WIDTH, round(legend_left + LEGEND_WIDTH + MARGIN))
@@ -115,12 +122,25 @@ def _size(slot: Slot, card_w: float, card_h: float) -> tuple[float, float]:
     return (card_h, card_w) if slot.turned else (card_w, card_h)
 
 
-def _centres(cards: tuple[PictureCard, ...], layout: Layout, card_w: int, card_h: int) -> list[tuple[float, float]]:
+def _centres(
+    cards: tuple[PictureCard, ...], layout: Layout, card_w: int, card_h: int
+) -> list[tuple[float, float]]:
     """Each card's centre in final pixels, the whole layout moved to start at the margin."""
-    raw = [(layout.slots[c.position_id].column * PITCH_X * card_w, layout.slots[c.position_id].row * PITCH_Y * card_h)
-           for c in cards]
-    lefts = [x - _size(layout.slots[c.position_id], card_w, card_h)[0] / 2 for c, (x, _) in zip(cards, raw, strict=True)]
-    tops = [y - _size(layout.slots[c.position_id], card_w, card_h)[1] / 2 for c, (_, y) in zip(cards, raw, strict=True)]
+    raw = [
+        (
+            layout.slots[c.position_id].column * PITCH_X * card_w,
+            layout.slots[c.position_id].row * PITCH_Y * card_h,
+        )
+        for c in cards
+    ]
+    lefts = [
+        x - _size(layout.slots[c.position_id], card_w, card_h)[0] / 2
+        for c, (x, _) in zip(cards, raw, strict=True)
+    ]
+    tops = [
+        y - _size(layout.slots[c.position_id], card_w, card_h)[1] / 2
+        for c, (_, y) in zip(cards, raw, strict=True)
+    ]
     dx, dy = MARGIN - min(lefts), MARGIN - min(tops)
     return [(x + dx, y + dy) for x, y in raw]
 
@@ -129,7 +149,9 @@ def _table(style: DeckStyle, width: int, height: int) -> Image.Image:
     """The cloth: its colour deepening toward the corners (mixed small, then smoothly enlarged)."""
     small = (max(1, width // 16), max(1, height // 16))
     shade = Image.radial_gradient("L").resize(small, Image.Resampling.BILINEAR)
-    cloth = Image.composite(Image.new("RGB", small, style.table_edge), Image.new("RGB", small, style.table), shade)
+    cloth = Image.composite(
+        Image.new("RGB", small, style.table_edge), Image.new("RGB", small, style.table), shade
+    )
     return cloth.resize((width, height), Image.Resampling.BILINEAR).convert("RGBA")
 
 
@@ -143,8 +165,15 @@ def _road(canvas: Image.Image, centres: list[tuple[float, float]], style: DeckSt
         canvas.paste(paint, (0, 0), mask.reduce(SCALE))
 
 
-def _lay(canvas: Image.Image, card: PictureCard, slot: Slot, style: DeckStyle, centre: tuple[float, float],
-         card_w: int, card_h: int) -> tuple[CardPlace, list[TextMark]]:
+def _lay(
+    canvas: Image.Image,
+    card: PictureCard,
+    slot: Slot,
+    style: DeckStyle,
+    centre: tuple[float, float],
+    card_w: int,
+    card_h: int,
+) -> tuple[CardPlace, list[TextMark]]:
     """Draws the face, turns it (a quarter for a crossing card, half for a reversed one), puts down its shadow
     and then the card, centred on `centre`."""
     big, big_marks = draw_face(card, style, card_w * SCALE, card_h * SCALE)
@@ -204,16 +233,21 @@ def _badge_radius(card_w: int) -> float:
     return max(15.0, card_w * 0.1)
 
 
-def _badge(canvas: Image.Image, writer: Writer, style: DeckStyle, x: float, y: float, number: int,
-           radius: float) -> None:
+def _badge(
+    canvas: Image.Image, writer: Writer, style: DeckStyle, x: float, y: float, number: int, radius: float
+) -> None:
     """The position's number in a disc centred on (`x`, `y`), a card's top-left corner (never turned, so
     always readable). The disc is drawn at twice its size and halved, for a smooth edge."""
     r = radius * SCALE
     edge = style.ink if style.frame is Frame.WOODCUT else mix(style.table_edge, style.badge_text, 0.5)
     side = round(2 * r) + 2 * SCALE
     disc = Image.new("RGBA", (side, side), (0, 0, 0, 0))
-    ImageDraw.Draw(disc).ellipse((SCALE, SCALE, side - SCALE, side - SCALE), fill=style.badge, outline=edge,
-                                 width=max(2, round(r * 0.12)))
+    ImageDraw.Draw(disc).ellipse(
+        (SCALE, SCALE, side - SCALE, side - SCALE),
+        fill=style.badge,
+        outline=edge,
+        width=max(2, round(r * 0.12)),
+    )
     disc = disc.reduce(SCALE)
     canvas.alpha_composite(disc, (max(0, round(x - disc.width / 2)), max(0, round(y - disc.height / 2))))
     weight = Weight.BOLD if style.frame is Frame.WOODCUT else Weight.SEMIBOLD
@@ -241,7 +275,9 @@ class _Legend:
             name = f"{card.name} · {card.subtitle}" if card.subtitle else card.name
             if card.reversed:
                 name = f"{name}, {request.reversed_word}"
-            position = fit(card.position_name, Weight.SEMIBOLD, text_w, self.POSITION * 2.4, self.POSITION, 18, 2)
+            position = fit(
+                card.position_name, Weight.SEMIBOLD, text_w, self.POSITION * 2.4, self.POSITION, 18, 2
+            )
             named = fit(name, Weight.REGULAR, text_w, self.CARD * 2.4, self.CARD, 15, 2)
             self.entries.append((card, position, named))
 
@@ -255,11 +291,23 @@ class _Legend:
         y = writer.block(0, top, self.title, style.legend_title, left=left)
         y = writer.block(0, y, self.deck, style.legend_muted, left=left)
         rule_y = y + self.RULE / 2
-        writer.draw.line([(left, rule_y), (left + LEGEND_WIDTH * 0.5, rule_y)], fill=style.legend_muted, width=1)
+        writer.draw.line(
+            [(left, rule_y), (left + LEGEND_WIDTH * 0.5, rule_y)], fill=style.legend_muted, width=1
+        )
         y += self.RULE
         turned = mix(style.legend_muted, style.badge, 0.65)
         for card, position, named in self.entries:
-            _badge(canvas, writer, style, left + self.BADGE, y + position.line_height / 2, card.position, self.BADGE)
+            _badge(
+                canvas,
+                writer,
+                style,
+                left + self.BADGE,
+                y + position.line_height / 2,
+                card.position,
+                self.BADGE,
+            )
             y = writer.block(0, y, position, style.legend_text, left=left + self.text_left)
-            y = writer.block(0, y, named, turned if card.reversed else style.legend_muted, left=left + self.text_left)
+            y = writer.block(
+                0, y, named, turned if card.reversed else style.legend_muted, left=left + self.text_left
+            )
             y += self.GAP

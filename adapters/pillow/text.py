@@ -41,7 +41,9 @@ class Block:
         return self.line_height * len(self.lines)
 
 
-def fit(text: str, weight: Weight, width: float, height: float, largest: int, smallest: int, lines: int) -> Block:
+def fit(
+    text: str, weight: Weight, width: float, height: float, largest: int, smallest: int, lines: int
+) -> Block:
     """`text` set as large as it fits into `width` × `height` (between `smallest` and `largest` pixels, in
     at most `lines` lines), preferring one line while it costs little; cut with an ellipsis only when even
     the smallest size cannot hold it."""
@@ -104,17 +106,24 @@ class Writer:
         self.card = card
         self.marks: list[TextMark] = []
 
-    def line(self, xy: tuple[float, float], text: str, face: ImageFont.FreeTypeFont, fill: tuple[int, ...],
-             anchor: str = "mm") -> Box:
+    def line(
+        self,
+        xy: tuple[float, float],
+        text: str,
+        face: ImageFont.FreeTypeFont,
+        fill: tuple[int, ...],
+        anchor: str = "mm",
+    ) -> Box:
         """One line at `xy` (Pillow's `anchor`: "mm" centres it, "lm" starts it at x); its ink box."""
         self.draw.text(xy, text, font=face, fill=fill, anchor=anchor)
         box = self.draw.textbbox(xy, text, font=face, anchor=anchor)
         self.marks.append(TextMark(text, box, self.card))
         return box
 
-    def block(self, centre_x: float, top: float, block: Block, fill: tuple[int, ...], *,
-              left: float | None = None) -> float:
-        """The block's lines from `top` down, centred on `centre_x` (or starting at `left`); the y under it."""
+    def block(
+        self, centre_x: float, top: float, block: Block, fill: tuple[int, ...], *, left: float | None = None
+    ) -> float:
+        """Sets the lines from `top` down, centred on `centre_x` (or from `left`); returns the y below."""
         y = top
         for text in block.lines:
             middle = y + block.line_height / 2
