@@ -12,8 +12,8 @@ import math
 
 from PIL import Image, ImageDraw
 
-from adapters.pillow import glyphs
-from adapters.pillow.styles import DeckStyle, Frame, mix
+from adapters.pillow import emblems, glyphs
+from adapters.pillow.styles import RGB, DeckStyle, Frame, mix
 from adapters.pillow.text import Box, TextMark, Writer, fit
 from tarot_domain.model.cards import Arcana, Suit
 from tarot_ports.renderer import PictureCard
@@ -135,7 +135,8 @@ def _marks(draw: ImageDraw.ImageDraw, card: PictureCard, style: DeckStyle, panel
     colour = style.elements[card.element]
     ink = style.accent if style.frame is Frame.DECO else style.ink
     if card.arcana is Arcana.MAJOR or card.suit is None:
-        _medallion(draw, card, style, cx, cy, min(pw, ph) * 0.34)
+        r = min(pw, ph) * 0.34
+        _medallion(draw, card, style, cx, cy - ph * 0.03, r, bottom - ph * 0.075)
         return
     suit = card.suit
     if card.rank == 1:
@@ -145,7 +146,7 @@ def _marks(draw: ImageDraw.ImageDraw, card: PictureCard, style: DeckStyle, panel
     elif card.rank in COURTS:
         s = ph * 0.5
         glyphs.suit_glyph(draw, suit, cx, cy + ph * 0.12, s, colour, ink, style.frame, style.accent)
-        glyphs.crown(draw, card.rank, cx, top + ph * 0.2, pw * 0.46, style.accent, ink)
+        glyphs.crown(draw, card.rank, cx, top + ph * 0.25, pw * 0.44, style.accent, ink)
     else:
         places, share = glyphs.PIPS[card.rank]
         s = min(ph * share, pw * 0.38 / glyphs.ASPECT[suit])
@@ -165,64 +166,72 @@ def _tilt(suit: Suit, style: DeckStyle) -> float:
 
 
 def _medallion(
-    draw: ImageDraw.ImageDraw, card: PictureCard, style: DeckStyle, cx: float, cy: float, r: float
+    draw: ImageDraw.ImageDraw,
+    card: PictureCard,
+    style: DeckStyle,
+    cx: float,
+    cy: float,
+    r: float,
+    sign_y: float,
 ) -> None:
-    """A major's emblem: rays, a ring of gold and its element's sign on the element's colour; the number of
-    long rays follows the arcanum's number, so no two majors wear quite the same sun."""
+    """A major's emblem on a disc of its element's colour inside a ring of gold, in the deck's manner, with
+    the element's sign below; the count of rays follows the arcanum's number."""
     colour = style.elements[card.element]
     ring = max(2, round(r * 0.07))
+    line = max(2, round(r * 0.075))
     count = 8 + 2 * (card.rank % 8)
     if style.frame is Frame.CLASSIC:
-        glyphs.rays(draw, cx, cy, r * 0.95, r * 1.55, count * 2, style.accent)
+        glyphs.rays(draw, cx, cy, r * 0.95, r * 1.42, count * 2, style.accent)
         draw.ellipse(
             (cx - r, cy - r, cx + r, cy + r), fill=style.accent, outline=style.ink, width=ring // 2 or 1
         )
+        inner = r * 0.8
         draw.ellipse(
-            (cx - r * 0.78, cy - r * 0.78, cx + r * 0.78, cy + r * 0.78),
+            (cx - inner, cy - inner, cx + inner, cy + inner),
             fill=colour,
             outline=style.ink,
             width=ring // 2 or 1,
         )
-        glyphs.element_sign(draw, card.element, cx, cy, r * 0.48, style.paper, ring)
+        emblems.emblem(draw, card.rank, cx, cy, inner * 1.02, _on(colour, style.paper, style.ink), line)
+        glyphs.element_sign(draw, card.element, cx, sign_y, r * 0.16, style.ink, max(1, line // 2))
     elif style.frame is Frame.DECO:
         for k in range(count):
             angle = k * 2 * math.pi / count
             draw.line(
-                [
-                    (cx + r * 1.05 * math.cos(angle), cy + r * 1.05 * math.sin(angle)),
-                    (cx + r * 1.6 * math.cos(angle), cy + r * 1.6 * math.sin(angle)),
-                ],
-                fill=mix(style.accent, style.paper, 0.35),
-                width=max(1, ring // 3),
-            )
-        for share in (1.0, 0.86):
-            draw.ellipse(
-                (cx - r * share, cy - r * share, cx + r * share, cy + r * share),
-                outline=style.accent,
-                width=max(1, ring // 2),
-            )
-        glyphs.star(
-            draw,
-            cx,
-            cy,
-            r * 0.8,
-            r * 0.46,
-            6,
-            mix(colour, style.paper, 0.25),
-            style.accent,
-            max(1, ring // 2),
-        )
-        glyphs.element_sign(draw, card.element, cx, cy, r * 0.42, style.accent, ring)
-    else:
-        glyphs.star(draw, cx, cy, r * 1.5, r * 1.02, count, style.accent, style.ink, max(1, ring // 2))
-        draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=(200, 46, 38), outline=style.ink, width=ring)
+                [(cx + r * 1.05 * math.cos(angle), cy + r * 1.05 * math.sin(angle)),
+                 (cx + r * 1.5 * math.cos(angle), cy + r * 1.5 * math.sin(angle))],
+                fill=mix(style.accent, style.paper, 0.35), width=max(1, ring // 3),
+            )  # fmt: skip
         draw.ellipse(
-            (cx - r * 0.72, cy - r * 0.72, cx + r * 0.72, cy + r * 0.72),
+            (cx - r, cy - r, cx + r, cy + r),
+            fill=mix(colour, style.paper, 0.45),
+            outline=style.accent,
+            width=max(1, ring // 2),
+        )
+        inner = r * 0.86
+        draw.ellipse(
+            (cx - inner, cy - inner, cx + inner, cy + inner), outline=style.accent, width=max(1, ring // 3)
+        )
+        emblems.emblem(draw, card.rank, cx, cy, inner * 1.02, mix(style.accent, (255, 244, 214), 0.35), line)
+        glyphs.element_sign(draw, card.element, cx, sign_y, r * 0.16, style.accent, max(1, line // 2))
+    else:
+        glyphs.star(draw, cx, cy, r * 1.42, r * 1.02, count, style.accent, style.ink, max(1, ring // 2))
+        draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=(200, 46, 38), outline=style.ink, width=ring)
+        inner = r * 0.76
+        draw.ellipse(
+            (cx - inner, cy - inner, cx + inner, cy + inner),
             fill=colour,
             outline=style.ink,
             width=max(1, ring // 2),
         )
-        glyphs.element_sign(draw, card.element, cx, cy, r * 0.42, style.paper, ring)
+        emblems.emblem(draw, card.rank, cx, cy, inner * 1.02, _on(colour, style.paper, style.ink), line)
+        glyphs.element_sign(draw, card.element, cx, sign_y, r * 0.16, style.ink, max(1, line // 2))
+
+
+def _on(ground: RGB, light: RGB, dark: RGB) -> RGB:
+    """Whichever of `light` and `dark` reads better on `ground` (by its luma)."""
+    luma = 0.299 * ground[0] + 0.587 * ground[1] + 0.114 * ground[2]
+    return dark if luma > 150 else light
 
 
 def _numeral(writer: Writer, card: PictureCard, style: DeckStyle, w: int, h: int) -> None:
