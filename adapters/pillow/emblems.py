@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from PIL import ImageDraw
 
-from adapters.pillow.glyphs import star
+from adapters.pillow.glyphs import pentagram, star, trapezoid
 from adapters.pillow.styles import RGB
 
 Draw = ImageDraw.ImageDraw
@@ -126,16 +126,7 @@ def _strength(d: Draw, cx: float, cy: float, r: float, ink: RGB, w: int) -> None
 def _hermit(d: Draw, cx: float, cy: float, r: float, ink: RGB, w: int) -> None:
     """The lantern with its star."""
     d.line([(cx, cy - r * 0.75), (cx, cy - r * 0.5)], fill=ink, width=w)
-    d.polygon(
-        [
-            (cx - r * 0.25, cy - r * 0.5),
-            (cx + r * 0.25, cy - r * 0.5),
-            (cx + r * 0.34, cy + r * 0.5),
-            (cx - r * 0.34, cy + r * 0.5),
-        ],
-        outline=ink,
-        width=w,
-    )
+    d.polygon(trapezoid(cx, cy - r * 0.5, cy + r * 0.5, r * 0.25, r * 0.34), outline=ink, width=w)
     star(d, cx, cy + r * 0.02, r * 0.2, r * 0.2 * 0.5, 6, ink)
 
 
@@ -189,16 +180,7 @@ def _death(d: Draw, cx: float, cy: float, r: float, ink: RGB, w: int) -> None:
 def _temperance(d: Draw, cx: float, cy: float, r: float, ink: RGB, w: int) -> None:
     """Two cups, one above the other, and the stream poured from the upper into the lower."""
     for x, y in ((cx - r * 0.36, cy - r * 0.32), (cx + r * 0.36, cy + r * 0.3)):
-        d.polygon(
-            [
-                (x - r * 0.2, y - r * 0.18),
-                (x + r * 0.2, y - r * 0.18),
-                (x + r * 0.1, y + r * 0.06),
-                (x - r * 0.1, y + r * 0.06),
-            ],
-            outline=ink,
-            width=w,
-        )
+        d.polygon(trapezoid(x, y - r * 0.18, y + r * 0.06, r * 0.2, r * 0.1), outline=ink, width=w)
         d.line([(x, y + r * 0.06), (x, y + r * 0.2)], fill=ink, width=w)
         d.line([(x - r * 0.1, y + r * 0.22), (x + r * 0.1, y + r * 0.22)], fill=ink, width=w)
     stream = _arc_points(cx - r * 0.02, cy - r * 0.12, r * 0.2, r * 0.3, -math.pi * 0.55, math.pi * 0.45)
@@ -207,14 +189,7 @@ def _temperance(d: Draw, cx: float, cy: float, r: float, ink: RGB, w: int) -> No
 
 def _devil(d: Draw, cx: float, cy: float, r: float, ink: RGB, w: int) -> None:
     """The pentagram turned point-down."""
-    tips = [
-        (
-            cx + r * 0.66 * math.cos(math.pi / 2 + k * 2 * math.pi / 5),
-            cy + r * 0.66 * math.sin(math.pi / 2 + k * 2 * math.pi / 5),
-        )
-        for k in range(5)
-    ]
-    d.line([tips[(k * 2) % 5] for k in range(6)], fill=ink, width=w, joint="curve")
+    d.line(pentagram(cx, cy, r * 0.66, up=False), fill=ink, width=w, joint="curve")
 
 
 def _tower(d: Draw, cx: float, cy: float, r: float, ink: RGB, w: int) -> None:

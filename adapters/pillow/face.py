@@ -12,7 +12,7 @@ import math
 
 from PIL import Image, ImageDraw
 
-from adapters.pillow import emblems, glyphs
+from adapters.pillow import emblems, glyphs, suits
 from adapters.pillow.styles import RGB, DeckStyle, Frame, mix
 from adapters.pillow.text import Box, TextMark, Writer, fit
 from tarot_domain.model.cards import Arcana, Suit
@@ -128,34 +128,34 @@ def _quarter(sx: int, sy: int) -> tuple[float, float]:
     ]
 
 
+def _pen(draw: ImageDraw.ImageDraw, card: PictureCard, style: DeckStyle) -> suits.Pen:
+    ink = style.accent if style.frame is Frame.DECO else style.ink
+    return suits.Pen(draw, style.elements[card.element], ink, style.accent, style.frame)
+
+
 def _marks(draw: ImageDraw.ImageDraw, card: PictureCard, style: DeckStyle, panel: Box) -> None:
     left, top, right, bottom = panel
     pw, ph = right - left, bottom - top
     cx, cy = (left + right) / 2, (top + bottom) / 2
-    colour = style.elements[card.element]
-    ink = style.accent if style.frame is Frame.DECO else style.ink
     if card.arcana is Arcana.MAJOR or card.suit is None:
         r = min(pw, ph) * 0.34
         _medallion(draw, card, style, cx, cy - ph * 0.03, r, bottom - ph * 0.075)
         return
-    suit = card.suit
+    suit, pen = card.suit, _pen(draw, card, style)
     if card.rank == 1:
         halo = ph * 0.34
-        glyphs.rays(draw, cx, cy, halo * 0.62, halo, 24, mix(colour, style.paper, 0.55))
-        glyphs.suit_glyph(draw, suit, cx, cy, ph * 0.56, colour, ink, style.frame, style.accent)
+        glyphs.rays(draw, cx, cy, halo * 0.62, halo, 24, mix(pen.colour, style.paper, 0.55))
+        suits.suit_glyph(pen, suit, cx, cy, ph * 0.56)
     elif card.rank in COURTS:
-        s = ph * 0.5
-        glyphs.suit_glyph(draw, suit, cx, cy + ph * 0.12, s, colour, ink, style.frame, style.accent)
-        glyphs.crown(draw, card.rank, cx, top + ph * 0.25, pw * 0.44, style.accent, ink)
+        suits.suit_glyph(pen, suit, cx, cy + ph * 0.12, ph * 0.5)
+        glyphs.crown(draw, card.rank, cx, top + ph * 0.25, pw * 0.44, style.accent, pen.ink)
     else:
         places, share = glyphs.PIPS[card.rank]
-        s = min(ph * share, pw * 0.38 / glyphs.ASPECT[suit])
+        s = min(ph * share, pw * 0.38 / suits.ASPECT[suit])
         tilt = _tilt(suit, style)
         for k, (fx, fy) in enumerate(places):
-            lean = tilt * (1 if (k + (fy > 0.5)) % 2 == 0 else -1) if tilt else 0.0
-            glyphs.suit_glyph(
-                draw, suit, left + pw * fx, top + ph * fy, s, colour, ink, style.frame, style.accent, lean
-            )
+            lean = tilt if k % 2 == 0 else -tilt
+            suits.suit_glyph(pen, suit, left + pw * fx, top + ph * fy, s, lean)
 
 
 def _tilt(suit: Suit, style: DeckStyle) -> float:
@@ -239,11 +239,7 @@ def _numeral(writer: Writer, card: PictureCard, style: DeckStyle, w: int, h: int
     centre_y = h * 0.088
     if not label:
         if card.suit is not None:  # aces and courts: their suit's glyph stands where a number would
-            colour = style.elements[card.element]
-            ink = style.accent if style.frame is Frame.DECO else style.ink
-            glyphs.suit_glyph(
-                writer.draw, card.suit, w / 2, centre_y, h * 0.085, colour, ink, style.frame, style.accent
-            )
+            suits.suit_glyph(_pen(writer.draw, card, style), card.suit, w / 2, centre_y, h * 0.085)
         return
     size = round(w * 0.125)
     block = fit(label, style.numeral_weight, w * 0.6, h * 0.1, size, round(w * 0.07), 1)
