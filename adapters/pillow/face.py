@@ -15,7 +15,7 @@ from PIL import Image, ImageDraw
 from adapters.pillow import emblems, glyphs, suits
 from adapters.pillow.styles import RGB, DeckStyle, Frame, mix
 from adapters.pillow.text import Box, TextMark, Writer, fit
-from tarot_domain.model.cards import Arcana, Suit
+from tarot_domain.model.cards import Arcana, Element, Suit
 from tarot_ports.renderer import PictureCard
 
 TOP_BAND = 0.17
@@ -216,7 +216,9 @@ def _medallion(
         glyphs.element_sign(draw, card.element, cx, sign_y, r * 0.16, style.accent, max(1, line // 2))
     else:
         glyphs.star(draw, cx, cy, r * 1.42, r * 1.02, count, style.accent, style.ink, max(1, ring // 2))
-        draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=(200, 46, 38), outline=style.ink, width=ring)
+        # the ring in red, or in blue round fire's own red
+        band = style.elements[Element.WATER if card.element is Element.FIRE else Element.FIRE]
+        draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=band, outline=style.ink, width=ring)
         inner = r * 0.76
         draw.ellipse(
             (cx - inner, cy - inner, cx + inner, cy + inner),

@@ -6,6 +6,8 @@ that nothing spills off its card or off the picture.
 
 from __future__ import annotations
 
+import re
+
 from attrs import frozen
 from PIL import ImageDraw, ImageFont
 
@@ -14,6 +16,15 @@ from adapters.pillow.fonts import Weight, font
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 LINE_SPACING = 1.14
 ONE_LINE_SHRINK = 0.82  # a name keeps to one line while that costs it no more than this share of its size
+
+
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+
+
+def typeset(text: str) -> str:
+    """Text as print sets it: a typewriter apostrophe inside a word becomes the typographic one
+    (Кар'єра → Кар’єра, Soul's → Soul’s); the packs keep the plain one."""
+    return _APOSTROPHE.sub("’", text)
 
 
 @frozen
@@ -47,6 +58,7 @@ def fit(
     """`text` set as large as it fits into `width` × `height` (between `smallest` and `largest` pixels, in
     at most `lines` lines), preferring one line while it costs little; cut with an ellipsis only when even
     the smallest size cannot hold it."""
+    text = typeset(text)
     sizes = range(max(largest, smallest), smallest - 1, -1)
     for size in sizes:
         if size < largest * ONE_LINE_SHRINK:

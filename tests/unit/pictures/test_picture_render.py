@@ -19,6 +19,7 @@ from adapters.pillow.face import additive, draw_face
 from adapters.pillow.renderer import PillowSpreadRenderer, draw_png
 from adapters.pillow.spread import ASPECT, Drawing, _card_width, draw_spread
 from adapters.pillow.styles import style_for
+from adapters.pillow.text import typeset
 from tarot_domain.content.structure.layouts import LAYOUTS
 from tarot_domain.model.cards import catalogue
 from tarot_domain.model.decks import get_deck
@@ -82,9 +83,9 @@ def test_every_spread_draws_a_sound_picture(spread_id: str, deck_id: str, langua
 
     legend = " ".join(mark.text for mark in found.texts if mark.card is None)
     for card in request.cards:
-        for word in (*card.position_name.split(), *card.name.split()):
+        for word in typeset(f"{card.position_name} {card.name}").split():
             assert word in legend, f"the legend lacks {word!r}"
-    assert request.title.split()[0] in legend
+    assert typeset(request.title).split()[0] in legend
 
 
 def _inner(image: Image.Image, box: tuple[float, ...]) -> Image.Image:
@@ -178,6 +179,10 @@ def test_every_card_name_fits_its_card_uncut_at_the_smallest_size(deck_id: str, 
         for mark in marks:
             assert inside(mark.box, (0, 0, width, height)), f"{card.id}: {mark.text!r} spills off"
             assert "…" not in mark.text, f"{card.id}: {mark.text!r} was cut"
+
+
+def test_apostrophes_are_set_as_print_sets_them() -> None:
+    assert typeset("Кар'єра, П'ЯТІРКА, Soul's Path, 'quoted'") == "Кар’єра, П’ЯТІРКА, Soul’s Path, 'quoted'"
 
 
 def test_marseille_numerals_are_additive() -> None:
