@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tarot_domain.content import registry
-from tarot_domain.model.cards import Card, catalogue
-from tarot_domain.model.decks import Deck, get_deck
+from tarot_domain.model.decks import get_deck
 from tarot_domain.model.draw import DrawnCard
 from tarot_domain.model.errors import validation
+from tarot_domain.model.knowledge import CardKnowledge, card_knowledge
 from tarot_domain.model.localized import pick
 from tarot_domain.model.spreads import get_spread
 from tarot_ports.renderer import PictureCard, RenderRequest
@@ -29,15 +29,12 @@ def picture_request(spread_id: str, deck_id: str, language: str, cards: Sequence
     by_position = {drawn.position_id: drawn for drawn in cards}
     if len(by_position) != len(cards) or set(by_position) != {p.id for p in spread.positions}:
         raise validation(f"the cards do not fill the positions of {spread_id!r}")
-    known = catalogue()
     faces = []
     for number, position in enumerate(spread.positions, start=1):
         drawn = by_position[position.id]
         faces.append(
             _face(
-                known.get(drawn.card_id),
-                deck,
-                language,
+                card_knowledge(drawn.card_id, deck.id, language),
                 number,
                 position.id,
                 pick(position.name, language),
@@ -56,25 +53,23 @@ def picture_request(spread_id: str, deck_id: str, language: str, cards: Sequence
 
 
 def _face(
-    card: Card,
-    deck: Deck,
-    language: str,
+    known: CardKnowledge,
     number: int,
     position_id: str,
     position_name: str,
     *,
     reversed_: bool = False,
 ) -> PictureCard:
-    name = deck.card_name(card, language)
-    title = deck.title(card, language)
+    card = known.card
+    name = known.display_name
     return PictureCard(
         position=number,
         position_id=position_id,
         position_name=position_name,
         card_id=card.id,
-        label=card_label(card, deck),
-        name=title or name,
-        subtitle=name if title else "",
+        label=card_label(known),
+        name=known.epithet or name,
+        subtitle=name if known.epithet else "",
         arcana=card.arcana,
         suit=card.suit,
         rank=card.rank,
@@ -83,9 +78,10 @@ def _face(
     )
 
 
-def card_label(card: Card, deck: Deck) -> str:
+def card_label(known: CardKnowledge) -> str:
     """What the deck prints at the card's head: a major's numeral, a small card's number (2–10), or
     nothing (an unnumbered major, an ace, a court card: their faces say what they are)."""
+    card = known.card
     if card.suit is None:
-        return deck.card_number(card) or ""
+        return known.number or ""
     return str(card.rank) if 2 <= card.rank <= 10 else ""

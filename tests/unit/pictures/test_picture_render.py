@@ -22,8 +22,8 @@ from adapters.pillow.styles import style_for
 from adapters.pillow.text import typeset
 from tarot_domain.content.structure.layouts import LAYOUTS
 from tarot_domain.model.cards import catalogue
-from tarot_domain.model.decks import get_deck
 from tarot_domain.model.errors import ErrorKind, TarotError
+from tarot_domain.model.knowledge import card_knowledge
 from tarot_domain.use_cases.pictures import card_label
 from tarot_ports.renderer import RenderRequest
 
@@ -161,15 +161,16 @@ def test_every_card_name_fits_its_card_uncut_at_the_smallest_size(deck_id: str, 
     """All 78 cards, drawn at the smallest card any layout uses: every line inside the face, none cut."""
     width = min(_card_width(layout) for layout in LAYOUTS.values()) * 2
     height = round(width * ASPECT)
-    deck, style = get_deck(deck_id), style_for(deck_id)
+    style = style_for(deck_id)
     request = varied_request("single", deck_id, language)
     for card in catalogue():
+        known = card_knowledge(card.id, deck_id, language)
         face = attrs.evolve(
             request.cards[0],
             card_id=card.id,
-            label=card_label(card, deck),
-            name=deck.title(card, language) or deck.card_name(card, language),
-            subtitle=deck.card_name(card, language) if deck.title(card, language) else "",
+            label=card_label(known),
+            name=known.epithet or known.display_name,
+            subtitle=known.display_name if known.epithet else "",
             arcana=card.arcana,
             suit=card.suit,
             rank=card.rank,
