@@ -18,6 +18,7 @@ from tarot_domain.model.cards import catalogue
 from tarot_domain.model.decks import get_deck
 from tarot_domain.model.knowledge import card_knowledge
 from tarot_domain.model.localized import pick
+from tarot_domain.model.markup import plain
 from tarot_domain.model.spreads import Spread, all_spreads, get_spread
 from tarot_domain.use_cases.readings import ReadingRequest, ReadingResult
 
@@ -168,7 +169,7 @@ def render_reading(result: ReadingResult) -> str:
         orientation = translate("reading.reversed" if drawn.reversed else "reading.upright", lang)
         position = pick(spread.position(drawn.position_id).name, lang)
         lines.append(f"  {position}: {card_name(drawn.card_id, deck.id, lang)} ({orientation})")
-    lines += ["", reading.interpretation.text]
+    lines += ["", plain(reading.interpretation.text)]
     if reading.fallback:
         lines += ["", translate("reading.fallback_note", lang)]
     return "\n".join(lines)
