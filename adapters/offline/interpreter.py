@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from adapters.offline.compose import compose_follow_up, compose_reading
+from adapters.offline.compose import compose_reading
+from adapters.offline.follow_up import compose_follow_up
 from tarot_domain.model.readings import FollowUp, Interpretation, Reading
 from tarot_ports.interpreter import InterpretationRequest, OnDelta
 

@@ -27,6 +27,7 @@ from tarot_domain.content.plural import PluralFunction, compile_rule
 from tarot_domain.content.shapes import About, DeckText, Plural, SpreadText, Text
 
 if TYPE_CHECKING:  # the card shapes cost an import only where card knowledge is read
+    from tarot_domain.content.phrasing import Phrasing
     from tarot_domain.content.schema import CardText, DeckCardText
 
 FALLBACK = "en"
@@ -91,7 +92,9 @@ def remove_pack_dir(path: str) -> None:
 
 def forget() -> None:
     """Drop what the registry learnt, so the next question rediscovers the packs (pack dirs changed)."""
-    for function in (languages, about, texts, plural_function, card_texts, deck_card_texts, pair_texts):
+    for function in (
+        languages, about, texts, plural_function, card_texts, deck_card_texts, pair_texts, phrasing
+    ):
         function.cache_clear()
     from tarot_domain.content import version
 
@@ -322,3 +325,12 @@ def pair_texts(code: str) -> Mapping[tuple[str, str], str]:
     module = pack_module(code, "pairs")
     found: Mapping[tuple[str, str], str] = {} if module is None else getattr(module, "PAIRS", {})
     return MappingProxyType(dict(found))
+
+
+@cache
+def phrasing(code: str) -> Phrasing | None:
+    """The pack's composer phrase tables (`<code>/composer.py`), or None when the pack has none (the
+    offline composer then writes in English)."""
+    module = pack_module(code, "composer")
+    found: Phrasing | None = None if module is None else getattr(module, "PHRASING", None)
+    return found

@@ -1,7 +1,8 @@
 """The lean of a closed question: which way the cards point, weighed from their polarity by position.
 
 Each card pulls by its polarity in the deck's tradition (`content.polarity`: yes positive, no negative,
-unclear zero, strength 1–3) times its position's weight (`ROLE_WEIGHTS`): the answer and the outcome
+unclear zero, strength 1–3; a bright card in an obstacle's place pulls neither way) times its position's
+weight (`ROLE_WEIGHTS`): the answer and the outcome
 weigh most, then the near future, the present and the thread of a period, the past least. The balance is
 the pull summed over the pull every card would give at full strength, so it runs from -1 (every card a
 clear no) to 1; unclear cards weigh in the denominator and so make a lean less clear.
@@ -81,6 +82,9 @@ ROLE_WEIGHTS: Mapping[Role, float] = MappingProxyType(
 )
 """How much each position's card weighs in the lean (a test keeps it total over `Role`)."""
 
+OBSTACLES: frozenset[Role] = frozenset({Role.CHALLENGE, Role.FEAR, Role.SHADOW, Role.WOUND})
+"""Places that read a card's hard side: a heavy card there pulls towards no, a bright one reads as its
+shadow and pulls neither way (a bright challenge is still a challenge)."""
 UNKNOWN_WEIGHT = 1.0  # a card on a position the spread no longer has
 UNCLEAR_BELOW = 0.07
 CAUTIOUS_BELOW = 0.35
@@ -165,6 +169,8 @@ def pulls_of(spread: Spread, deck_id: str, cards: Sequence[DrawnCard]) -> tuple[
         role = roles.get(drawn.position_id)
         weight = UNKNOWN_WEIGHT if role is None else ROLE_WEIGHTS[role]
         score = polarity(drawn.card_id, drawn.reversed, deck_id).score
+        if role in OBSTACLES:
+            score = min(score, 0)
         pulls.append(Pull(drawn.position_id, drawn.card_id, drawn.reversed, role, weight, score))
     return tuple(pulls)
 

@@ -1,0 +1,91 @@
+"""The answer first: the opening paragraph of a reading.
+
+- A closed, "should" or "when" question (and any question on the yes-no spread) opens with the lean and
+  the card that decides it; when the cards truly split, with what the answer depends on.
+- A "what", "how" or open question opens with a thesis: the central card read for the question's topic.
+- A framed question (health, legal, money) opens with "the cards show the situation, not the decision"
+  and a thesis, never a lean.
+- No question (a card of the day) opens with the card that sets the tone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from adapters.offline.placed import Placed, first
+from adapters.offline.writer import Writer
+from tarot_domain.content.polarity import Lean
+from tarot_domain.content.structure.roles import Role
+from tarot_domain.model.lean import Band
+
+CENTRAL_POSITION: Mapping[str, str] = {
+    "relationship": "bond",
+    "life-path": "souls-path",
+}
+CENTRAL_ROLES = (Role.ANSWER, Role.PRESENT, Role.THEME, Role.BETWEEN, Role.OUTCOME)
+
+
+def central(w: Writer) -> Placed:
+    """The card a thesis is read from: the spread's heart (the present, the theme, the bond…); on the
+    week ahead, the strongest card of the week."""
+    wanted = CENTRAL_POSITION.get(w.spread.id)
+    if wanted is not None:
+        found = next((c for c in w.placed if c.position_id == wanted), None)
+        if found is not None:
+            return found
+    card = first(w.placed, *CENTRAL_ROLES)
+    if card is not None:
+        return card
+    return max(w.placed, key=lambda c: (c.card.is_major, abs(c.polarity), -c.index))
+
+
+def focus_slot(w: Writer) -> str:
+    """The question's focus, glued to the verb of "you're asking": " whether…" (Ukrainian ", чи…", but
+    no comma before «про…»)."""
+    focus = w.asked.focus.strip()
+    if not focus:
+        return ""
+    if w.language == "uk" and not focus.startswith("про "):
+        return f", {focus}"
+    return f" {focus}"
+
+
+def verdict(w: Writer) -> str:
+    lean = w.lean
+    if lean is None or lean.band is None or lean.lean is Lean.UNCLEAR:
+        return w.say("verdict.when.unclear" if w.asked.shape == "when" else "verdict.unclear")
+    kind = "when." if w.asked.shape == "when" else ""
+    return w.say(f"verdict.{kind}{lean.lean.value}.{_band(lean.band)}")
+
+
+def _band(band: Band) -> str:
+    return {Band.CAUTIOUS: "cautious", Band.ON_BALANCE: "on-balance", Band.CLEAR: "clear"}[band]
+
+
+def _card_at(w: Writer, position_id: str) -> Placed:
+    return next(c for c in w.placed if c.position_id == position_id)
+
+
+def opening(w: Writer) -> list[str]:
+    """The opening paragraph (a list of one, for a uniform shape with the other parts)."""
+    if not w.asked.shape:
+        card = central(w)
+        text = w.text_of(card, "core")
+        return [w.say("open.none", a=card.named, t=text)]
+    if w.framed:
+        card = central(w)
+        text = w.text_of(card, "core")
+        return [w.say("open.framed", f=focus_slot(w), a=card.named, t=text)]
+    lean = w.lean
+    if lean is None:
+        card = central(w)
+        text = w.text_of(card, "core")
+        return [w.say("open.thesis", f=focus_slot(w), a=card.named, t=text)]
+    decisive = _card_at(w, lean.decisive.position_id)
+    slots = {"f": focus_slot(w), "verdict": verdict(w), "d": decisive.named, "where": w.where(decisive)}
+    if lean.split is not None and len(w.placed) > 1:
+        yes, no = (_card_at(w, pull.position_id) for pull in lean.split)
+        family = "open.depends" if lean.lean is Lean.UNCLEAR else "open.depends.lean"
+        return [w.say(family, y=yes.named, n=no.named, ky=w.keyword(yes), kn=w.keyword(no), **slots)]
+    kind = "when." if w.asked.shape == "when" else ""
+    return [w.say(f"open.{kind}{lean.lean.value}", **slots)]
