@@ -12,11 +12,12 @@ from dependency_injector import providers
 from adapters.memory.randomness import SeededRandom
 from runners.cli import CliError, load_settings, print_json
 from runners.container import InProcess, in_process
-from runners.present import cards_json
+from runners.present import cards_json, framing_json, screened_json
 from tarot_domain.i18n import languages, translate
 from tarot_domain.model.cards import catalogue
 from tarot_domain.model.decks import get_deck
 from tarot_domain.model.localized import pick
+from tarot_domain.model.safety import SafetyKind, SupportOnly
 from tarot_domain.model.spreads import Spread, all_spreads, get_spread
 from tarot_domain.use_cases.readings import ReadingRequest, ReadingResult
 
@@ -105,7 +106,14 @@ async def read(args: argparse.Namespace) -> int:
 
             llm = await stack.enter_async_context(OpenAIInterpreter(settings.openai))
             container.gateways.interpreter.override(providers.Object(llm))
-        result = await _read(container, spread, args, lang)
+        try:
+            result = await _read(container, spread, args, lang)
+        except SupportOnly as screened:  # a crisis: the support message is the answer (exit 0)
+            if args.json:
+                print_json(screened_json(screened.support, spread.id, args.deck, lang))
+            else:
+                print(screened.support.message)
+            return 0
     if args.json:
         print_json(reading_json(result))
     else:
@@ -115,6 +123,10 @@ async def read(args: argparse.Namespace) -> int:
 
 async def _read(container: InProcess, spread: Spread, args: argparse.Namespace, lang: str) -> ReadingResult:
     use_cases = container.use_cases
+    for text in (args.question, *args.answer):  # intake, before this local user is even registered
+        support = use_cases.readings().screen(text, lang)
+        if support is not None and support.kind is SafetyKind.CRISIS:
+            raise SupportOnly(support)
     registration = await use_cases.users().register(CLI_USER, lang)
     user = await use_cases.users().set_tier(registration.user.id, CLI_TIER, until=None)
     await use_cases.credits().grant(user.id, spread.cost, reason="local CLI reading")
@@ -143,6 +155,7 @@ def reading_json(result: ReadingResult) -> dict[str, Any]:
         "interpreter": reading.interpretation.interpreter,
         "cards": cards_json(reading),
         "interpretation": reading.interpretation.text,
+        **framing_json(reading.spread_id, result.support, result.lean),
     }
 
 

@@ -1,6 +1,7 @@
 """Check card-knowledge modules against the style sheet (docs/content/STYLE.md).
 
-    .venv/bin/python scripts/check_cards.py tarot_domain.content.en.cards.cups tarot_domain.content.uk.cards.cups
+    .venv/bin/python scripts/check_cards.py \
+        tarot_domain.content.en.cards.cups tarot_domain.content.uk.cards.cups
 
 Each module defines `CARDS: Mapping[str, CardText]` (shared knowledge) or `CARDS: Mapping[str, DeckCardText]`
 (a deck's overrides). Prints one line per problem and exits 1 when there is any. The same rules run as tests
