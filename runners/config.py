@@ -340,8 +340,11 @@ class Settings:
             )
             or "off",
             "telegram": "configured" if self.telegram else (self.telegram_problem or "not configured"),
-            "helplines": describe(self.helplines, self.helplines_file),
         }
+
+    def helplines_in_force(self) -> str:
+        """Which crisis helplines the service gives (shipped, or the operator's file), and their date."""
+        return describe(self.helplines, self.helplines_file)
 
 
 class _Reader:

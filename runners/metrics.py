@@ -12,7 +12,7 @@ import time
 from collections.abc import Sequence
 from typing import Protocol
 
-from tarot_domain.model.events import Event, Screened, ScreenStage
+from tarot_domain.model.events import Event, Screened
 from tarot_domain.model.readings import FollowUp, Interpretation, Reading
 from tarot_domain.model.safety import SafetyKind, UnsafeAnswer
 from tarot_ports.interpreter import InterpretationRequest, Interpreter, OnDelta
@@ -23,6 +23,7 @@ READING_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 20.0, 30.0, 60.0, 
 
 LabelValues = tuple[str, ...]
 SCREEN_KINDS: tuple[str, ...] = (*(kind.value for kind in SafetyKind), "none")
+"""The fixed values of `tarot_safety_screen_total`'s `kind` label (its `stage` label: ScreenStage)."""
 
 
 def escape_label(value: str) -> str:
@@ -156,9 +157,6 @@ class Metrics:
             "Texts through the safety screen, by outcome (kind or none) and stage; never the text.",
             ("kind", "stage"),
         )
-        for kind in SCREEN_KINDS:  # fixed label sets, all shown from the start
-            for stage in ScreenStage:
-                self.safety_screens.inc(0, kind=kind, stage=stage.value)
         self._all: tuple[_Metric, ...] = (
             self.readings, self.reading_seconds, self.interpreter_calls, self.interpreter_tokens,
             self.credits_spent, self.credits_granted, self.payments, self.webhooks, self.errors,

@@ -23,6 +23,7 @@ logger = logging.getLogger("adapters.openai_http")
 LEAN_LINE = re.compile(
     r"^[\s*_`>#-]*lean[\s*_`]*[:=][\s*_`]*((?:[^\W\d_]+(?:/[^\W\d_]+)?)?)[\s*_`.!]*$", re.IGNORECASE
 )
+_MAYBE_LEAN = re.compile(r"^[\s*_`>#-]*(?:l(?:e(?:a(?:n(?:[\s*_`]*(?:[:=].*)?)?)?)?)?)?$", re.IGNORECASE)
 NO_LEAN = frozenset({"", "none", "null", "n/a"})
 """The lean values that say the answer gives no lean."""
 
@@ -41,41 +42,71 @@ def strip_lean(text: str) -> tuple[str, str | None]:
 
 
 class LeanStripper:
-    """Wraps `on_delta`: forwards the answer line by line, without the lean line and without the
-    whitespace `strip_lean` would drop (leading blank lines, and whatever trails the last text)."""
+    """Wraps `on_delta`: forwards the answer as it comes, without the lean line and without the
+    whitespace `strip_lean` would drop (leading blank lines, and whatever trails the last text).
+
+    Only a line that may still turn out to be the lean line ("", "LE", "**LEAN:") is held back until
+    it ends; any other text goes straight through, one `on_delta` call per piece received.
+    """
 
     def __init__(self, on_delta: OnDelta) -> None:
         self._on_delta = on_delta
-        self._line = ""  # the line being written: it may yet turn out to be the lean line
-        self._held = ""  # line breaks after the last text forwarded, sent once more text follows
+        self._line = ""  # the start of a line that could still be the lean line
+        self._passing = False  # the current line is known not to be the lean line
+        self._held = ""  # whitespace after the last text forwarded, sent once more text follows
         self._started = False
 
     async def feed(self, piece: str) -> None:
-        self._line += piece
-        while "\n" in self._line:
-            line, self._line = self._line.split("\n", 1)
-            if await self._complete(line) and self._started:
-                self._held += "\n"
+        out: list[str] = []
+        while piece:
+            end = piece.find("\n")
+            part, piece = (piece, "") if end < 0 else (piece[:end], piece[end + 1 :])
+            self._take(part, out)
+            if end >= 0:
+                self._end_line(out)
+        await self._send(out)
 
     async def finish(self) -> None:
-        line, self._line = self._line, ""
-        await self._complete(line)
+        out: list[str] = []
+        if not self._passing and not LEAN_LINE.match(self._line):
+            self._emit(self._line, out)
+        self._line, self._passing = "", False
+        await self._send(out)
 
-    async def _complete(self, line: str) -> bool:
-        """Forward a finished line (False: it was the lean line, dropped with its line break)."""
-        if LEAN_LINE.match(line):
-            return False
-        text = line.rstrip()
-        trailing = line[len(text) :]
-        if not text:
-            if self._started:
-                self._held += line
-            return True
+    def _take(self, part: str, out: list[str]) -> None:
+        if self._passing:
+            self._emit(part, out)
+            return
+        self._line += part
+        if not _MAYBE_LEAN.match(self._line):
+            self._passing = True
+            self._emit(self._line, out)
+            self._line = ""
+
+    def _end_line(self, out: list[str]) -> None:
+        if self._passing:
+            self._emit("\n", out)
+        elif not LEAN_LINE.match(self._line):  # a blank line, or one that only began like the lean line
+            self._emit(self._line + "\n", out)
+        self._line, self._passing = "", False  # (the lean line goes, with its line break)
+
+    def _emit(self, text: str, out: list[str]) -> None:
         if not self._started:
-            text, self._held, self._started = text.lstrip(), "", True
-        await self._on_delta(self._held + text)
-        self._held = trailing
-        return True
+            text = text.lstrip()
+            if not text:
+                return
+            self._started = True
+        body = text.rstrip()
+        if body:
+            out.append(self._held + body)
+            self._held = text[len(body) :]
+        else:
+            self._held += text
+
+    async def _send(self, out: list[str]) -> None:
+        text = "".join(out)
+        if text:
+            await self._on_delta(text)
 
 
 def check_framed(kind: SafetyKind, body: str, lean: str | None) -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from tarot_domain.i18n import error_message, languages, messages, translate
 from tarot_domain.model.errors import ErrorKind, TarotError, insufficient_credits
+from tarot_domain.model.safety_packs import pack_for
 
 
 def fields(template: str) -> set[str]:
@@ -29,6 +30,11 @@ def test_every_language_has_every_key_with_the_same_placeholders(language: str) 
 def test_every_error_kind_has_a_message() -> None:
     for kind in ErrorKind:
         for language in languages():
+            if kind is ErrorKind.SCREENED:
+                # The support message itself; its template lives in the safety packs, which the i18n
+                # registry does not read yet (the move of i18n into the packs brings it in).
+                assert pack_for(language).messages[kind.default_message_key] == "{message}"
+                continue
             assert translate(kind.default_message_key, language) != kind.default_message_key
 
 
