@@ -24,7 +24,7 @@ from attrs import field, frozen
 from tarot_domain.content.safety_schema import Helpline, RegionLines, SafetyTexts
 from tarot_domain.model.errors import ErrorKind, TarotError
 from tarot_domain.model.safety_packs import compiled, pack_for, packs
-from tarot_domain.model.safety_text import Words, normalise, read_words
+from tarot_domain.model.safety_text import Words, normalise, readings
 
 __all__ = [
     "FRAMED",
@@ -107,11 +107,8 @@ def shipped_helplines() -> Helplines:
 
 def _crisis(words: Words) -> bool:
     c = compiled()
-    safe = [
-        positions
-        for matcher, seen in ((c.safe, words.plain), (c.safe_transliterated, words.transliterated))
-        for _, positions in matcher.spans(seen, every=True)
-    ]
+    readings = ((c.safe, words.plain), (c.safe_transliterated, words.transliterated))
+    safe = [positions for matcher, seen in readings for _, positions in matcher.spans(seen, every=True)]
     blocked = frozenset(p for positions in safe for p in positions)
     searches = ((c.crisis, words.plain), (c.crisis_transliterated, words.transliterated))
     if any(matcher.first(seen, blocked) is not None for matcher, seen in searches):
@@ -135,11 +132,11 @@ def _outweighs(used: tuple[int, ...], idiom: tuple[int, ...]) -> bool:
 
 def screen(text: str) -> SafetyKind | None:
     """What `text` is, by every pack's patterns whatever its language (crisis wins; None: ordinary)."""
-    words = read_words(text)
-    if _crisis(words):
+    ways = readings(text)
+    if any(_crisis(words) for words in ways):
         return SafetyKind.CRISIS
     for kind, matcher in compiled().flagged:
-        if matcher.first(words.plain) is not None:
+        if any(matcher.first(words.plain) is not None for words in ways):
             return SafetyKind(kind)
     return None
 

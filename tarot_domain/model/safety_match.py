@@ -23,12 +23,18 @@ FUZZY_FROM = 4  # letters a pattern word needs (as written) before a slip is for
 
 @frozen
 class Alternative:
-    """One word a slot accepts, in normal form; `fuzzy` when it was written with four letters or
-    more (counted as written, so "kill", folded to "kil", still forgives a slip)."""
+    """One word a slot accepts, in normal form; `fuzzy` when it was written with four letters or more
+    (counted as written, so "kill", folded to "kil", still forgives a slip)."""
 
     text: str
     stem: bool
     fuzzy: bool
+
+    @property
+    def merged(self) -> tuple[str, ...]:
+        """What a slip leaves once repeated letters collapse, where a letter between two equal ones
+        is hit: "suicide" typed "suiide" reads "suide", "жити" typed "жиии" reads "жи"."""
+        return _merged(self.text)
 
 
 @frozen
@@ -43,8 +49,12 @@ class Pattern:
     slots: tuple[Slot, ...]
 
 
-def compile_pattern(source: str, normalise_word: Callable[[str], Sequence[str]]) -> Pattern:
-    """Compile `source`; `normalise_word` gives a word's normal form (it must stay one word)."""
+WordForms = Callable[[str], Sequence[str]]
+"""A pattern word's normal form: the words it turns into (it must be one)."""
+
+
+def compile_pattern(source: str, normalise_word: WordForms) -> Pattern:
+    """Compile `source` with `normalise_word`, the same reading the text gets."""
     slots: list[Slot] = []
     gap = 0
     for token in source.split():
@@ -87,18 +97,36 @@ def distance_at_most_one(a: str, b: str) -> bool:
     return longer[i + 1 :] == shorter[i:]  # one letter extra or missing
 
 
-def word_matches(word: str, alternative: Alternative, *, fuzzy: bool = True) -> bool:
+@lru_cache(maxsize=8192)
+def _merged(text: str) -> tuple[str, ...]:
+    cuts = (text[:i] + text[i + 2 :] for i in range(1, len(text) - 1) if text[i - 1] == text[i + 1])
+    return tuple(dict.fromkeys(cuts))
+
+
+def _near(word: str, alternative: Alternative) -> bool:
+    """One slip at most between `word` and the alternative (a stem: a start of `word`), first letter
+    kept. A slip next to repeated letters changes two letters of the collapsed forms, in either
+    direction: "suiide" for "suicide" (the text lost a letter between two equal ones), "samoubilystve"
+    for "samoubiystve" (a letter fell between two that collapse into one)."""
     text = alternative.text
-    if not (fuzzy and alternative.fuzzy):
-        return word.startswith(text) if alternative.stem else word == text
     if word[:1] != text[:1]:
         return False
     if not alternative.stem:
-        return distance_at_most_one(word, text)
-    if word.startswith(text):
+        return distance_at_most_one(word, text) or word in alternative.merged or text in _merged(word)
+    if any(word.startswith(m) for m in (text, *alternative.merged)):
+        return True
+    if any(m.startswith(text) for m in _merged(word)):
         return True
     n = len(text)
     return any(distance_at_most_one(word[:k], text) for k in (n - 1, n, n + 1) if k <= len(word))
+
+
+def word_matches(word: str, alternative: Alternative, *, fuzzy: bool = True) -> bool:
+    """Whether a text word (in normal form) fills `alternative`."""
+    if not (fuzzy and alternative.fuzzy):
+        text = alternative.text
+        return word.startswith(text) if alternative.stem else word == text
+    return _near(word, alternative)
 
 
 class Matcher:

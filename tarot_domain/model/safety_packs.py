@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from functools import cache
 from types import MappingProxyType
 
 from attrs import frozen
 
 from tarot_domain.content.safety_schema import SafetyPack
-from tarot_domain.model.safety_match import Matcher, Pattern, compile_pattern
+from tarot_domain.model.safety_match import Matcher, Pattern, WordForms, compile_pattern
 from tarot_domain.model.safety_text import normalise, transliteration_fold
 
 PACK_MODULE = "tarot_domain.content.{language}.safety"
@@ -59,8 +59,8 @@ def _transliterated(word: str) -> tuple[str, ...]:
     return tuple(transliteration_fold(w) for w in normalise(word))
 
 
-def _compile(sources: Iterable[str], fold: Callable[[str], Sequence[str]]) -> tuple[Pattern, ...]:
-    return tuple(compile_pattern(source, fold) for source in sources)
+def _compile(sources: Iterable[str], forms: WordForms) -> tuple[Pattern, ...]:
+    return tuple(compile_pattern(source, forms) for source in sources)
 
 
 @frozen
