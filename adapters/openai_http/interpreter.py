@@ -161,8 +161,8 @@ class OpenAIInterpreter:
         result = await self._client.complete(messages, None)
         body, lean = strip_lean(result.text)
         text = cap_length(body)
-        self._check_complete(text, names)
         check_framed(kind, text, lean)
+        self._check_complete(text, names)
         framed = f"{pointer_for(kind, language)}\n\n{text}"
         if on_delta is not None:
             await on_delta(framed)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from attrs import define, field
 
 from adapters.memory.clock import ManualClock
+from adapters.memory.events import RecordedEvents
 from adapters.memory.randomness import SeededRandom
 from adapters.memory.storage import MemoryStore
 from tarot_domain.model.cards import catalogue
@@ -29,6 +30,7 @@ class ScriptedInterpreter:
     fail_with: BaseException | None = None
     requests: list[InterpretationRequest] = field(factory=list)
     follow_up_questions: list[str] = field(factory=list)
+    follow_up_safety: list[SafetyKind | None] = field(factory=list)
     before_answer: Callable[[], None] | None = None
 
     @property
@@ -63,6 +65,7 @@ class ScriptedInterpreter:
         safety: SafetyKind | None = None,
     ) -> Interpretation:
         self.follow_up_questions.append(question)
+        self.follow_up_safety.append(safety)
         if self.fail_with is not None:
             raise self.fail_with
         return Interpretation(text=f"[{self.label}] about {question}", interpreter=self.label)
@@ -78,6 +81,7 @@ class World:
     users: UserService
     credits: CreditService
     readings: ReadingService
+    events: RecordedEvents
 
     async def new_user(self, ref: str = "telegram:1", credits: int = 0, tier: str | None = None) -> str:
         user = (await self.users.register(ref, "en")).user
@@ -99,7 +103,8 @@ def build_world() -> World:
     store = MemoryStore()
     clock = ManualClock()
     catalog = evolve(default_catalog(), promotions=Promotions(welcome_credits=0))
-    services = Services(uow=store.uow, clock=clock, random=SeededRandom(1), catalog=catalog)
+    events = RecordedEvents()
+    services = Services(uow=store.uow, clock=clock, random=SeededRandom(1), catalog=catalog, events=events)
     interpreter = ScriptedInterpreter("primary")
     fallback = ScriptedInterpreter("offline")
     return World(
@@ -111,4 +116,5 @@ def build_world() -> World:
         users=UserService(services),
         credits=CreditService(services),
         readings=ReadingService(services, interpreter, fallback),
+        events=events,
     )
