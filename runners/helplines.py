@@ -92,7 +92,7 @@ def parse_helplines(data: Mapping[str, Any]) -> Helplines:
         if not isinstance(code, str) or not _REGION.match(code):
             raise ValueError(f"{where}.region must be a two-letter ISO 3166 code such as UA")
         if not isinstance(emergency, str) or not _NUMBER.match(emergency):
-            raise ValueError(f"{where}.emergency must be a phone number such as \"112\"")
+            raise ValueError(f'{where}.emergency must be a phone number such as "112"')
         lines = raw.get("lines", [])
         if not isinstance(lines, list):
             raise ValueError(f"{where}.lines must be an array of tables ([[regions.lines]])")

@@ -147,9 +147,7 @@ class ReadingService:
             get_deck(request.deck_id)
         if request.language is not None:
             check_language(request.language)
-        kind = self._screening.check(
-            (question, *(answer.answer for answer in answers)), ScreenStage.READING
-        )
+        kind = self._screening.check((question, *(answer.answer for answer in answers)), ScreenStage.READING)
         if kind is SafetyKind.CRISIS:
             raise await self._screening.refusal(request.language, request.user_id)
 

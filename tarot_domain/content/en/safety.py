@@ -202,8 +202,7 @@ PACK = SafetyPack(
             "itself, with its {keywords}; take that with you to the person who can advise you."
         ),
         no_lean_follow_up=(
-            "As with the reading itself, the cards describe the situation here rather than answer yes "
-            "or no."
+            "As with the reading itself, the cards describe the situation here rather than answer yes or no."
         ),
     ),
     directives=(

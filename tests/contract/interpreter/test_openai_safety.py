@@ -30,7 +30,9 @@ pytestmark = pytest.mark.contract
 HEALTH_QUESTION = "Should I stop taking my antidepressants?"
 
 
-def framed(spread: str = "yes-no", language: str = "en", question: str = HEALTH_QUESTION) -> InterpretationRequest:
+def framed(
+    spread: str = "yes-no", language: str = "en", question: str = HEALTH_QUESTION
+) -> InterpretationRequest:
     return evolve(make_request(spread, "rider-waite", language, question, seed=3), safety=SafetyKind.HEALTH)
 
 
@@ -51,7 +53,9 @@ def system_prompt(fake: FakeOpenAI) -> str:
     return content
 
 
-async def test_a_clean_framed_answer_is_checked_whole_then_given_after_the_pointer(openai: OpenAIHarness) -> None:
+async def test_a_clean_framed_answer_is_checked_whole_then_given_after_the_pointer(
+    openai: OpenAIHarness,
+) -> None:
     request = framed()
     openai.fake.content = answer(request, "The card speaks of the situation, not of a decision.\nLEAN: none")
     recorder = Recorder()
@@ -109,12 +113,16 @@ async def test_an_ordinary_answer_streams_without_its_lean_line(openai: OpenAIHa
     assert f"leans {'no' if card.reversed else 'yes'}" in system_prompt(openai.fake)
 
 
-def flow(openai: OpenAIHarness, metrics: Metrics) -> tuple[ReadingService, UserService, CreditService, MemoryStore]:
+def flow(
+    openai: OpenAIHarness, metrics: Metrics
+) -> tuple[ReadingService, UserService, CreditService, MemoryStore]:
     store = MemoryStore()
     catalog = evolve(default_catalog(), promotions=Promotions(welcome_credits=0))
     services = Services(uow=store.uow, clock=ManualClock(), random=SeededRandom(3), catalog=catalog)
     readings = ReadingService(
-        services, MeteredInterpreter(openai.make(), metrics), MeteredInterpreter(offline_interpreter(), metrics)
+        services,
+        MeteredInterpreter(openai.make(), metrics),
+        MeteredInterpreter(offline_interpreter(), metrics),
     )
     return readings, UserService(services), CreditService(services), store
 

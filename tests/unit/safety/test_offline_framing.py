@@ -56,7 +56,9 @@ def test_every_framed_kind_opens_with_its_own_pointer_and_the_caution_is_not_sai
              DrawnCard("future", "pentacles-ace"))  # fmt: skip
     caution = phrases_for("en").caution
     for kind in FRAMED:
-        request = InterpretationRequest("three", "rider-waite", "en", "Should I sue or invest?", cards, safety=kind)
+        request = InterpretationRequest(
+            "three", "rider-waite", "en", "Should I sue or invest?", cards, safety=kind
+        )
         chunks = compose_reading(request)
         assert chunks[0] == pointer_for(kind, "en") and caution not in "\n\n".join(chunks)
     plain = InterpretationRequest("three", "rider-waite", "en", "What about my health and money?", cards)

@@ -79,7 +79,11 @@ def test_an_operators_helplines_replace_the_shipped_ones() -> None:
 @pytest.mark.parametrize("language", ["en", "uk"])
 def test_each_framed_kind_names_its_professional(language: str) -> None:
     expected = {
-        "en": {SafetyKind.HEALTH: "doctor", SafetyKind.LEGAL: "lawyer", SafetyKind.MONEY: "financial adviser"},
+        "en": {
+            SafetyKind.HEALTH: "doctor",
+            SafetyKind.LEGAL: "lawyer",
+            SafetyKind.MONEY: "financial adviser",
+        },
         "uk": {SafetyKind.HEALTH: "лікар", SafetyKind.LEGAL: "юрист", SafetyKind.MONEY: "фінансов"},
     }[language]
     for kind in FRAMED:
@@ -93,8 +97,8 @@ def test_each_framed_kind_names_its_professional(language: str) -> None:
 def test_what_the_service_says_on_a_framed_topic_has_no_directive_of_its_own() -> None:
     for language in packs():
         texts = texts_for(language)
-        for text in (texts.pointer_health, texts.pointer_legal, texts.pointer_money,
-                     texts.no_lean.format(card="The Sun", keywords="joy"), texts.no_lean_follow_up):  # fmt: skip
+        said = (texts.pointer_health, texts.pointer_legal, texts.pointer_money, texts.no_lean_follow_up)
+        for text in (*said, texts.no_lean.format(card="The Sun", keywords="joy")):
             assert directive_in(text) is None, (language, text)
 
 
