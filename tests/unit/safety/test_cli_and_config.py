@@ -117,13 +117,16 @@ def test_an_operators_helplines_file_is_read_and_used(tmp_path: Path) -> None:
         (GOOD_FILE.replace('en = "UA"', 'en = "GB"'), "a region the file does not define"),
         (GOOD_FILE.replace("verified_on = 2027-01-15", ""), "verified_on"),
         (GOOD_FILE.replace('hours = "24/7"', 'phone = "1"'), "unknown keys: phone"),
-        (GOOD_FILE.replace('name = "Lifeline Ukraine"\nnumber = "7333"', 'name = "No contact"'), "number or a url"),
+        (
+            GOOD_FILE.replace('name = "Lifeline Ukraine"\nnumber = "7333"', 'name = "No contact"'),
+            "number or a url",
+        ),
     ],
 )
 def test_a_bad_helplines_file_is_one_clear_line(tmp_path: Path, content: str, problem: str) -> None:
     path = tmp_path / "helplines.toml"
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(HelplinesFileError, match="helplines.toml: ") as raised:
+    with pytest.raises(HelplinesFileError, match=r"helplines\.toml: ") as raised:
         load_helplines(str(path))
     assert problem in str(raised.value) and "\n" not in str(raised.value)
     with pytest.raises(SettingsError) as settings_error:

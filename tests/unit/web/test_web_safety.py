@@ -28,7 +28,10 @@ def footprint(world: Any) -> tuple[int, int, int]:
     [
         ({"spread": "yes-no", "question": "Should I kill myself?"}, "911"),
         ({"spread": "three", "question": "Я хочу покінчити з усім", "language": "uk"}, "7333"),
-        ({"spread": "relationship", "question": "What is ahead?", "answers": ["Anna", "I want to die"]}, "112"),
+        (
+            {"spread": "relationship", "question": "What is ahead?", "answers": ["Anna", "I want to die"]},
+            "112",
+        ),
     ],
 )
 async def test_a_crisis_gets_the_support_block_and_nothing_is_drawn_charged_or_stored(
@@ -48,7 +51,7 @@ async def test_a_crisis_gets_the_support_block_and_nothing_is_drawn_charged_or_s
     assert not any(text in caplog.text for text in typed)
     metrics = world.metrics.render()
     assert 'tarot_safety_screen_total{kind="crisis",stage="intake"} 1' in metrics
-    assert 'tarot_readings_total{' not in metrics and 'tarot_interpreter_calls_total{' not in metrics
+    assert "tarot_readings_total{" not in metrics and "tarot_interpreter_calls_total{" not in metrics
 
 
 async def test_a_framed_question_is_read_with_support_and_no_lean() -> None:
@@ -75,7 +78,9 @@ async def test_an_ordinary_question_has_no_support_and_a_yes_no_reading_has_a_le
     async with serving(world) as client:
         yes_no = await (
             await client.post(
-                "/v1/users/u1/readings", json={"spread": "yes-no", "question": "Will he call?"}, headers=key("a")
+                "/v1/users/u1/readings",
+                json={"spread": "yes-no", "question": "Will he call?"},
+                headers=key("a"),
             )
         ).json()
         three = await (
@@ -96,7 +101,9 @@ async def test_the_safety_counter_uses_fixed_labels_only() -> None:
         for n, question in enumerate(("Хочу померти", "Should I sue my landlord?", "Will I get a raise?")):
             body = {"spread": "three", "question": question}
             await client.post(f"/v1/users/u{n}/readings", json=body, headers=key(f"k{n}"))
-    lines = [line for line in world.metrics.render().splitlines() if line.startswith("tarot_safety_screen_total{")]
+    lines = [
+        line for line in world.metrics.render().splitlines() if line.startswith("tarot_safety_screen_total{")
+    ]
     assert lines
     stages = {stage.value for stage in ScreenStage}
     for line in lines:
