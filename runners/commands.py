@@ -17,7 +17,7 @@ from tarot_domain.i18n import languages, translate
 from tarot_domain.model.cards import catalogue
 from tarot_domain.model.decks import get_deck
 from tarot_domain.model.localized import pick
-from tarot_domain.model.safety import SafetyKind, SupportOnly
+from tarot_domain.model.safety import SafetyKind, Support
 from tarot_domain.model.spreads import Spread, all_spreads, get_spread
 from tarot_domain.use_cases.readings import ReadingRequest, ReadingResult
 
@@ -92,8 +92,6 @@ async def cards(args: argparse.Namespace) -> int:
 
 async def read(args: argparse.Namespace) -> int:
     lang = _language(args)
-    spread = get_spread(args.spread)  # validated before anything else happens
-    get_deck(args.deck)
     settings = load_settings()
     if args.interpreter == "openai" and settings.openai is None:
         raise CliError("--interpreter openai needs OPENAI_API_KEY")
@@ -106,14 +104,16 @@ async def read(args: argparse.Namespace) -> int:
 
             llm = await stack.enter_async_context(OpenAIInterpreter(settings.openai))
             container.gateways.interpreter.override(providers.Object(llm))
-        try:
-            result = await _read(container, spread, args, lang)
-        except SupportOnly as screened:  # a crisis: the support message is the answer (exit 0)
+        support = _crisis(container, args, lang)
+        if support is not None:  # the support message is the answer: exit 0, nothing drawn or stored
             if args.json:
-                print_json(screened_json(screened.support, spread.id, args.deck, lang))
+                print_json(screened_json(support, args.spread, args.deck, lang))
             else:
-                print(screened.support.message)
+                print(support.message)
             return 0
+        spread = get_spread(args.spread)  # validated before the local user exists
+        get_deck(args.deck)
+        result = await _read(container, spread, args, lang)
     if args.json:
         print_json(reading_json(result))
     else:
@@ -121,12 +121,17 @@ async def read(args: argparse.Namespace) -> int:
     return 0
 
 
+def _crisis(container: InProcess, args: argparse.Namespace, lang: str) -> Support | None:
+    """Intake, as every frontend does it: a crisis is answered before any other check."""
+    for text in (args.question, *args.answer):
+        support = container.use_cases.readings().screen(text, lang)
+        if support is not None and support.kind is SafetyKind.CRISIS:
+            return support
+    return None
+
+
 async def _read(container: InProcess, spread: Spread, args: argparse.Namespace, lang: str) -> ReadingResult:
     use_cases = container.use_cases
-    for text in (args.question, *args.answer):  # intake, before this local user is even registered
-        support = use_cases.readings().screen(text, lang)
-        if support is not None and support.kind is SafetyKind.CRISIS:
-            raise SupportOnly(support)
     registration = await use_cases.users().register(CLI_USER, lang)
     user = await use_cases.users().set_tier(registration.user.id, CLI_TIER, until=None)
     await use_cases.credits().grant(user.id, spread.cost, reason="local CLI reading")

@@ -138,18 +138,22 @@ class ReadingService:
     async def request_reading(
         self, request: ReadingRequest, on_delta: OnDelta | None = None
     ) -> ReadingResult:
-        """Validate, hold the spread's cost, draw, interpret, then save and capture (or void)."""
-        spread = get_spread(request.spread_id)
+        """Screen, validate, hold the spread's cost, draw, interpret, then save and capture (or void).
+
+        A crisis is answered before any other check: a person who wrote it must not get "unknown
+        spread" instead of help."""
         question = clean_question(request.question)
+        typed = (a[: QUESTIONNAIRE_ANSWER_MAX + 1] for a in request.answers if isinstance(a, str))
+        kind = self._screening.check((question, *typed), ScreenStage.READING)
+        if kind is SafetyKind.CRISIS:
+            raise await self._screening.refusal(request.language, request.user_id)
+        spread = get_spread(request.spread_id)
         answers = _answers(spread, request.answers)
         key = check_key(request.idempotency_key)
         if request.deck_id is not None:
             get_deck(request.deck_id)
         if request.language is not None:
             check_language(request.language)
-        kind = self._screening.check((question, *(answer.answer for answer in answers)), ScreenStage.READING)
-        if kind is SafetyKind.CRISIS:
-            raise await self._screening.refusal(request.language, request.user_id)
 
         async with self._s.uow() as uow:
             user = await load_active_user(uow, request.user_id)
@@ -197,9 +201,9 @@ class ReadingService:
     ) -> tuple[Reading, FollowUp]:
         """A further question about a reading, charged like a small reading (hold → post or void)."""
         text = clean_question(question)
-        key = check_key(idempotency_key)
         if self._screening.check((text,), ScreenStage.FOLLOW_UP) is SafetyKind.CRISIS:
             raise await self._screening.refusal(None, user_id)
+        key = check_key(idempotency_key)
         promotions = self._s.catalog.promotions
         async with self._s.uow() as uow:
             user = await load_active_user(uow, user_id)
