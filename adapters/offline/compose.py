@@ -25,6 +25,7 @@ from tarot_domain.model.draw import DrawnCard
 from tarot_domain.model.knowledge import CardKnowledge, card_knowledge, pair_text
 from tarot_domain.model.localized import pick
 from tarot_domain.model.readings import FollowUp, QuestionnaireAnswer, Reading
+from tarot_domain.model.safety import SafetyKind, pointer_for, texts_for
 from tarot_domain.model.spreads import Position, Role, Spread, get_spread
 from tarot_ports.interpreter import InterpretationRequest
 
@@ -338,6 +339,7 @@ class _Reading:
         self.topic = detect_topic(self.question) if self.question else None
         self.is_yes_no = self.spread.id == YES_NO_SPREAD_ID or any(c.role == "answer" for c in self.placed)
         self.is_day = not self.question and len(self.placed) == 1 and not self.is_yes_no
+        self.safety = request.safety  # framed: the pointer first, no lean, no caution line twice
         self.advice_card = self._advice_card()
 
     # -- helpers --
@@ -382,7 +384,8 @@ class _Reading:
     # -- sections --
 
     def compose(self) -> list[str]:
-        chunks = [self.opening()]
+        chunks = [] if self.safety is None else [pointer_for(self.safety, self.language)]
+        chunks.append(self.opening())
         chunks.extend(self.cards_section())
         if len(self.placed) > 1:
             chunks.append(self.combinations())
@@ -543,6 +546,10 @@ class _Reading:
 
     def yes_no(self) -> str:
         answer = next((c for c in self.placed if c.role == "answer"), self.placed[0])
+        if self.safety is not None:  # the situation, never a yes or a no
+            no_lean = texts_for(self.language).no_lean
+            text = no_lean.format(card=self.card(answer), keywords=self.keywords(answer))
+            return self.p.heading_yes_no + "\n\n" + text
         return self.p.heading_yes_no + "\n\n" + " ".join(self.leaning(answer))
 
     # -- the whole picture --
@@ -711,7 +718,7 @@ class _Reading:
             parts.append(self.choose.pick("day-step", p.day_step))
         elif len(self.placed) > 1:
             parts.append(p.steps[self._leading_element()])
-        if self.topic in CAUTION_TOPICS:
+        if self.topic in CAUTION_TOPICS and self.safety is None:
             parts.append(p.caution)
         parts.append(self.choose.pick("disclaimer", p.disclaimer))
         return p.heading_close + "\n\n" + " ".join(parts)
@@ -799,8 +806,11 @@ def _lens_pieces(helper: _Reading, card: Placed, start: int, said: Sequence[str]
     return fresh + [piece for piece in unique if piece not in fresh]
 
 
-def compose_follow_up(reading: Reading, earlier: Sequence[FollowUp], question: str) -> list[str]:
-    """An answer to a further question about `reading`, as chunks."""
+def compose_follow_up(
+    reading: Reading, earlier: Sequence[FollowUp], question: str, safety: SafetyKind | None = None
+) -> list[str]:
+    """An answer to a further question about `reading`, as chunks (framed like a reading when
+    `safety` is set: the pointer first, no lean)."""
     language = _language(reading.language)
     p = phrases_for(language)
     question = question.strip()
@@ -837,7 +847,7 @@ def compose_follow_up(reading: Reading, earlier: Sequence[FollowUp], question: s
         opening = choose.pick("fu-opening", p.fu_opening).format(question=quoted_question(p, question))
     else:
         opening = p.fu_opening_empty
-    chunks = [opening]
+    chunks = [opening] if safety is None else [pointer_for(safety, language), opening]
     said = [f.interpretation.text for f in earlier]
 
     for rank, item in enumerate(chosen):
@@ -869,7 +879,9 @@ def compose_follow_up(reading: Reading, earlier: Sequence[FollowUp], question: s
         for piece in _lens_pieces(helper, card, base_lens + rank, said)[:wanted]:
             parts.append(piece)
             said.append(piece)
-        if card.role == "answer" or (reading.spread_id == YES_NO_SPREAD_ID and rank == 0):
+        if safety is not None and (card.role == "answer" or reading.spread_id == YES_NO_SPREAD_ID):
+            parts.append(texts_for(language).no_lean_follow_up)
+        elif card.role == "answer" or (reading.spread_id == YES_NO_SPREAD_ID and rank == 0):
             parts.append(p.fu_leaning)
             parts.append(p.lean_no if card.reversed else p.lean_yes)
         chunks.append(" ".join(parts))

@@ -22,6 +22,7 @@ COUNTS: Mapping[str, Plural] = {
 
 MESSAGES: Mapping[str, Text] = {
     # errors, one per taxonomy kind, then specific ones
+    "error.screened": "{message}",  # the support message itself (model.safety builds it)
     "error.validation": "Sorry, that input doesn't look right.",
     "error.insufficient_credits": (
         "You need {needed:credits} for this, and you have {available}. Top up with /buy and try again."

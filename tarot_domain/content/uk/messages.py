@@ -55,6 +55,7 @@ COUNTS: Mapping[str, Plural] = {
 }
 
 MESSAGES: Mapping[str, Text] = {
+    "error.screened": "{message}",  # the support message itself (model.safety builds it)
     "error.validation": "Вибачте, ці дані виглядають некоректно.",
     "error.insufficient_credits": (
         "Для цього потрібно {needed:credits}, а на вашому балансі {available}. Поповніть баланс через /buy "

@@ -36,6 +36,7 @@ from adapters.offline.interpreter import OfflineInterpreter
 from runners.stores import open_store
 from tarot_domain.model.errors import TarotError
 from tarot_domain.model.readings import FollowUp, Interpretation, Reading
+from tarot_domain.model.safety import SafetyKind
 from tarot_domain.use_cases.context import Services
 from tarot_domain.use_cases.credits import CreditService
 from tarot_domain.use_cases.payments import PaymentService
@@ -149,9 +150,15 @@ class CrashingInterpreter:
         return await self._inner.interpret(request, on_delta)
 
     async def follow_up(
-        self, reading: Reading, earlier: tuple[FollowUp, ...], question: str, on_delta: OnDelta | None = None
+        self,
+        reading: Reading,
+        earlier: tuple[FollowUp, ...],
+        question: str,
+        on_delta: OnDelta | None = None,
+        *,
+        safety: SafetyKind | None = None,
     ) -> Interpretation:
-        return await self._inner.follow_up(reading, earlier, question, on_delta)
+        return await self._inner.follow_up(reading, earlier, question, on_delta, safety=safety)
 
 
 class OffsetClock:

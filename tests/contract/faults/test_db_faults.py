@@ -42,6 +42,7 @@ from tarot_domain.model.ledger import (
     user_account,
 )
 from tarot_domain.model.readings import FollowUp, Interpretation, Reading
+from tarot_domain.model.safety import SafetyKind
 from tarot_domain.model.users import Preferences, User
 from tarot_domain.use_cases.context import Services
 from tarot_domain.use_cases.credits import CreditService
@@ -75,7 +76,13 @@ class QuickInterpreter:
         return Interpretation(text=" ".join(c.card_id for c in request.cards), interpreter=self.name)
 
     async def follow_up(
-        self, reading: Reading, earlier: tuple[FollowUp, ...], question: str, on_delta: OnDelta | None = None
+        self,
+        reading: Reading,
+        earlier: tuple[FollowUp, ...],
+        question: str,
+        on_delta: OnDelta | None = None,
+        *,
+        safety: SafetyKind | None = None,
     ) -> Interpretation:
         raise NotImplementedError
 

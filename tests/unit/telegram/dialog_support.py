@@ -30,6 +30,7 @@ from adapters.telegram.events import (
 from tarot_domain.model.knowledge import card_knowledge
 from tarot_domain.model.products import Promotions, default_catalog
 from tarot_domain.model.readings import FollowUp, Interpretation, Reading
+from tarot_domain.model.safety import SafetyKind
 from tarot_domain.model.users import User
 from tarot_domain.use_cases.context import Services
 from tarot_domain.use_cases.credits import CreditService
@@ -74,7 +75,13 @@ class StreamingInterpreter:
         return Interpretation(text=f"[{self.label}] " + "; ".join(names), interpreter=self.label)
 
     async def follow_up(
-        self, reading: Reading, earlier: tuple[FollowUp, ...], question: str, on_delta: OnDelta | None = None
+        self,
+        reading: Reading,
+        earlier: tuple[FollowUp, ...],
+        question: str,
+        on_delta: OnDelta | None = None,
+        *,
+        safety: SafetyKind | None = None,
     ) -> Interpretation:
         self.follow_ups.append(question)
         if self.fail:
