@@ -155,6 +155,21 @@ EN: Mapping[str, str] = {
     "admin.refund_no_chat": "Order {order}'s buyer has no Telegram account on record; refund by hand.",
     "admin.refunded": "Refunded {amount} ⭐ for order {order}: took {taken} credits back (shortfall {shortfall}).",
     "admin.refund_recorded_before": "Refunded {amount} ⭐ for order {order}; it had already been recorded.",
+    # --- money (issue 14)
+    "pay.pending": (
+        "We received your payment, thank you. Your credits will appear within a few minutes. "
+        "Reference: {ref}."
+    ),
+    "pay.flagged": (
+        "We received your payment, thank you. We need to check it by hand before adding your credits, "
+        "and we'll be in touch. Reference: {ref}."
+    ),
+    "pay.booked": "Thank you! Your payment is booked (reference {ref}); /balance shows your credits.",
+    "pay.unreadable": (
+        "We can't check this order right now, so no money was taken. Please try again in a few minutes."
+    ),
+    "pay.already_paid": "This order is already paid, so there's nothing more to pay. See /balance.",
+    "pay.unknown_order": "We don't recognise this order. Please start a new purchase with /buy.",
 }
 
 UK: Mapping[str, str] = {
@@ -296,6 +311,22 @@ UK: Mapping[str, str] = {
         "Повернено {amount} ⭐ за замовлення {order}: списано {taken} кр. (нестача {shortfall})."
     ),
     "admin.refund_recorded_before": "Повернено {amount} ⭐ за замовлення {order}; повернення вже було записано.",
+    # --- money (issue 14)
+    "pay.pending": (
+        "Ми отримали ваш платіж, дякуємо. Кредити з'являться на балансі за кілька хвилин. "
+        "Номер платежу: {ref}."
+    ),
+    "pay.flagged": (
+        "Ми отримали ваш платіж, дякуємо. Перш ніж нарахувати кредити, ми перевіримо його вручну "
+        "і зв'яжемося з вами. Номер платежу: {ref}."
+    ),
+    "pay.booked": "Дякуємо! Платіж зараховано (номер {ref}); кредити можна переглянути через /balance.",
+    "pay.unreadable": (
+        "Зараз ми не можемо перевірити це замовлення, тож кошти не списано. Спробуйте, будь ласка, "
+        "за кілька хвилин."
+    ),
+    "pay.already_paid": "Це замовлення вже оплачено, тож платити вдруге не потрібно. Дивіться /balance.",
+    "pay.unknown_order": "Ми не знаємо такого замовлення. Почніть, будь ласка, нову покупку через /buy.",
 }
 
 BOT_MESSAGES: Mapping[str, Mapping[str, str]] = {"en": EN, "uk": UK}

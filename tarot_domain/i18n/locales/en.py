@@ -58,4 +58,7 @@ MESSAGES: Mapping[str, str] = {
     "spreads.questionnaire": "asks {count} short questions first",
     "cards.header": "The {deck} deck: {count} cards",
     "error.payments_off": "Payments of this kind aren't available right now.",
+    # --- money (issue 14)
+    "error.order_paid": "This order is already paid.",
+    "error.not_flagged": "This payment isn't waiting for a decision.",
 }

@@ -55,4 +55,7 @@ MESSAGES: Mapping[str, str] = {
     "spreads.questionnaire": "спершу ставить {count} коротких запитань",
     "cards.header": "Колода {deck}: {count} карт",
     "error.payments_off": "Цей спосіб оплати зараз недоступний.",
+    # --- money (issue 14)
+    "error.order_paid": "Це замовлення вже оплачено.",
+    "error.not_flagged": "Цей платіж не очікує на рішення.",
 }
