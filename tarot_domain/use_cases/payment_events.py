@@ -138,8 +138,8 @@ class EventApplier:
                 return EventOutcome(False, known, note=note, duplicate=True)
         problem = self._invoice_problem(anchor, facts)
         payment_id = period_payment_id(facts)
-        if problem is None and payment_id != anchor.id:
-            return await self._settle_period(uow, anchor, payment_id, facts, now, source)
+        if payment_id != anchor.id:  # a renewal: its own payment, flagged when it is not one we sold
+            return await self._settle_period(uow, anchor, payment_id, facts, problem, now, source)
         if problem is None and anchor.received:
             if facts.provider_ref is None or anchor.provider_ref is None:
                 return await self._learn_ref(uow, anchor, facts.provider_ref, now)
@@ -174,8 +174,8 @@ class EventApplier:
         return None
 
     async def _settle_period(
-        self, uow: UnitOfWork, anchor: Payment, payment_id: str, facts: ProviderPayment, now: datetime,
-        source: str,
+        self, uow: UnitOfWork, anchor: Payment, payment_id: str, facts: ProviderPayment,
+        problem: str | None, now: datetime, source: str,
     ) -> EventOutcome:  # fmt: skip
         period = await uow.payments.get(payment_id)
         if period is not None and period.received:
@@ -183,7 +183,8 @@ class EventApplier:
         if period is None:
             period = self._money_record(anchor, payment_id, facts, now, f"invoice {facts.invoice_id}")
             await self._add(uow, period)
-        return outcome_of(await self.books.book(uow, period.pay(facts.provider_ref, now, source), now))
+        change = period.pay(facts.provider_ref, now, source, flag=problem)
+        return outcome_of(await self.books.book(uow, change, now))
 
     async def _flag_money(
         self, uow: UnitOfWork, anchor: Payment, facts: ProviderPayment, problem: str, now: datetime,
