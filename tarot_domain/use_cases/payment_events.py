@@ -14,8 +14,8 @@ Rules that make out-of-order and repeated deliveries end in the same state:
   That is a second charge for an order that is paid already, an amount or currency other than the
   order's, an invoice naming a one-off pack order, and a renewal that does not carry its tier's
   configured price in the order's currency (a discount we did not issue, another currency, `XXX`).
-  Such money is kept as a payment `<order>/<provider ref>` of its own, so its refunds and disputes
-  find it and the order itself is left as it was.
+  Such money is kept as a payment of its own, `<order>/<invoice or provider ref>`, so its refunds and
+  disputes find it and the order itself is left as it was.
 - Subscriptions: the first invoice settles the order itself (its `checkout.session.completed` and its
   `invoice.paid`, whichever comes first, grant that period once); each renewal is a payment
   `<order>/<invoice>`. A grant starts or extends the tier unless the subscription has ended.
@@ -190,10 +190,12 @@ class EventApplier:
         self, uow: UnitOfWork, anchor: Payment, facts: ProviderPayment, problem: str, now: datetime,
         source: str,
     ) -> EventOutcome:  # fmt: skip
-        suffix = facts.provider_ref or facts.invoice_id or source
+        # The same money told twice (a subscription's session and its first invoice) names one record.
+        suffix = facts.invoice_id or facts.provider_ref or source
         record_id = f"{anchor.id}{ORDER_SEPARATOR}{suffix}"
-        if await uow.payments.get(record_id) is not None:
-            return EventOutcome(False, await uow.payments.get(record_id), note="recorded before")
+        recorded = await uow.payments.get(record_id)
+        if recorded is not None:
+            return await self._learn_ref(uow, recorded, facts.provider_ref, now)
         record = self._money_record(anchor, record_id, facts, now, f"money for order {anchor.id}")
         await self._add(uow, record)
         change = record.pay(facts.provider_ref, now, source, flag=problem)

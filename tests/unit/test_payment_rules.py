@@ -214,3 +214,17 @@ async def test_a_second_stars_charge_is_flagged_and_refundable_on_its_own(
     assert refund.event is not None and refund.event.credits_taken == 0  # it never granted any
     assert (await stored(world, order.id)).status is PaymentStatus.PAID
     assert await world.available(uid) == 50 and (await world.credits.check()).ok
+
+
+async def test_a_mismatched_first_period_told_twice_is_one_flagged_record(
+    world: World, payments: PaymentService
+) -> None:
+    uid = await world.new_user()
+    order = await payments.create_order(uid, "tier-basic", STRIPE, "USD")
+    session = ProviderPayment(STRIPE, order.id, None, 1, "USD", "in_1", True)  # checkout.session.completed
+    first = ProviderPayment(STRIPE, order.id, "pi_in1", 1, "USD", "in_1", True)  # its invoice.paid
+    assert (await payments.apply(PaymentSucceeded(STRIPE, "evt_session", session))).flagged
+    assert not (await payments.apply(PaymentSucceeded(STRIPE, "evt_invoice", first))).applied
+    (flagged,) = await payments.flagged()
+    assert (flagged.id, flagged.provider_ref) == (f"{order.id}/in_1", "pi_in1")
+    assert await world.available(uid) == 0
