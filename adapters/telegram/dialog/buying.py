@@ -210,8 +210,8 @@ class BuyingFeature:
             return
         await self._thank(turn, outcome.payment, outcome.credits_granted, charge)
 
-    async def _book(self, event: PaymentSucceeded) -> EventOutcome:
-        """Apply the payment, retrying with backoff while the failure is one a retry can cure."""
+    async def _book(self, event: PaymentSucceeded | PaymentRefunded) -> EventOutcome:
+        """Apply the news, retrying with backoff while the failure is one a retry can cure."""
         delays = self._c.config.payment_retry_delays
         for attempt in range(len(delays) + 1):
             try:
@@ -219,7 +219,7 @@ class BuyingFeature:
             except TarotError as error:
                 if not error.retryable or attempt == len(delays):
                     raise
-                log.warning("Stars payment %s: attempt %d failed: %r", event.event_id, attempt + 1, error)
+                log.warning("Stars event %s: attempt %d failed: %r", event.event_id, attempt + 1, error)
                 await asyncio.sleep(delays[attempt])
         raise AssertionError("unreachable")  # the loop returns or raises
 
@@ -247,7 +247,14 @@ class BuyingFeature:
         c = self._c
         charge = refund.telegram_payment_charge_id
         event = PaymentRefunded(STARS, f"refund:{charge}", charge, refund.total_amount)
-        outcome = await c.payments.apply(event)
+        try:
+            outcome = await self._book(event)
+        except Exception as error:  # nothing to ask of the buyer; the line is for the operator
+            log.error(
+                "update %s: Stars refund NOT booked: charge %s, payload %r, amount %s %s: %r",
+                refund.update_id, charge, refund.payload, refund.total_amount, refund.currency, error,
+            )  # fmt: skip
+            return
         if not outcome.applied or outcome.payment is None:
             log.info("update %s: Stars refund %s already booked: %s", refund.update_id, charge, outcome.note)
             return

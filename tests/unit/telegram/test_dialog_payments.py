@@ -276,3 +276,19 @@ async def test_admin_refund_for_a_buyer_who_left_is_left_to_do_by_hand() -> None
     told = bot.out.text(ADMIN)
     assert told == f"Order {payload}'s buyer has no Telegram account on record; refund by hand."
     assert bot.out.refunds == [] and (await bot.credits.check()).ok
+
+
+async def test_a_refund_the_database_cannot_book_is_logged_for_the_operator(caplog) -> None:
+    bot = Bot()
+    payload, amount = await bought(bot)
+    await bot.paid(payload, amount, charge="tg-charge-4")
+    sent = len(bot.out.messages)
+    bot.outage.down = True
+    with caplog.at_level(logging.ERROR, logger="adapters.telegram"):
+        await bot.refunded(payload, amount, "tg-charge-4")
+    (line,) = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert "Stars refund NOT booked" in line and "tg-charge-4" in line
+    assert len(bot.out.messages) == sent  # the buyer is not asked to do anything
+    bot.outage.down = False
+    await bot.refunded(payload, amount, "tg-charge-4")
+    assert await bot.available() == 20 and (await bot.credits.check()).ok
