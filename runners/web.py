@@ -378,7 +378,10 @@ async def stripe_webhook(request: web.Request) -> web.Response:
         current_request_id(), event["type"], translated.event_id, result, outcome.note,
         extra={"request_id": current_request_id()},
     )  # fmt: skip
-    return json_response({"received": True, "applied": outcome.applied})
+    if outcome.flagged:  # recorded, credits held: `tarot admin payments --flagged`
+        logger.warning("[%s] stripe %s: money held for an operator: %s", current_request_id(),
+                       translated.event_id, outcome.payment.flag if outcome.payment else "")  # fmt: skip
+    return json_response({"received": True, "applied": outcome.applied, "flagged": outcome.flagged})
 
 
 def _webhook_failure(deps: WebDeps, event_id: str, error: TarotError) -> web.Response:

@@ -117,4 +117,7 @@ MESSAGES: Mapping[str, Text] = {
     "cards.lean.unclear": "unclear",
     "cards.polarity": "{lean} (strength {strength} of 3)",
     "cards.overrides_none": "none: this deck reads the card as the shared text does",
+    # payments (exactly once, flagged money)
+    "error.order_paid": "This order is already paid.",
+    "error.not_flagged": "This payment isn't waiting for a decision.",
 }

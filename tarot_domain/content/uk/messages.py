@@ -146,4 +146,7 @@ MESSAGES: Mapping[str, Text] = {
     "cards.lean.unclear": "неясно",
     "cards.polarity": "{lean} (сила {strength} з 3)",
     "cards.overrides_none": "немає: ця колода читає карту так само, як спільний текст",
+    # payments (exactly once, flagged money)
+    "error.order_paid": "Це замовлення вже оплачено.",
+    "error.not_flagged": "Цей платіж не очікує на рішення.",
 }

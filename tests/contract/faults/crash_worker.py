@@ -196,11 +196,8 @@ async def run_op(spec: dict[str, Any], uow: UnitOfWorkFactory, step: str | None 
         if op in ("stars", "stripe"):
             payments = PaymentService(services)
             args = (spec["order_id"], spec["provider_ref"], spec["amount"], spec["currency"])
-            if op == "stars":
-                outcome = await payments.mark_paid("stars", *args, spec["event_id"])
-            else:
-                facts = ProviderPayment("stripe", *args)
-                outcome = await payments.apply(PaymentSucceeded("stripe", spec["event_id"], facts))
+            facts = ProviderPayment(op, *args)
+            outcome = await payments.apply(PaymentSucceeded(op, spec["event_id"], facts))
             return {"applied": outcome.applied, "granted": outcome.credits_granted}
         if op == "sweep":
             return {"expired": [t.id for t in await CreditService(services).sweep()]}

@@ -131,7 +131,9 @@ async def load(readings: ReadingService, tag: str, count: int, concurrency: int)
     return Counter(await asyncio.gather(*(one(i) for i in range(count))))
 
 
-async def load_until(readings: ReadingService, tag: str, stop: asyncio.Event, concurrency: int) -> Counter[str]:
+async def load_until(
+    readings: ReadingService, tag: str, stop: asyncio.Event, concurrency: int
+) -> Counter[str]:
     """`concurrency` clients sending readings back to back until `stop` is set: load that lasts as long
     as the fault does, however fast or slow the machine is."""
     seen: Counter[str] = Counter()
