@@ -87,6 +87,7 @@ from tarot_domain.model.ledger import (
     user_account,
 )
 from tarot_domain.model.readings import FollowUp, Interpretation, Reading
+from tarot_domain.model.safety import SafetyKind
 from tarot_domain.model.spreads import get_spread
 from tarot_domain.model.users import Preferences, User
 from tarot_domain.use_cases.context import Services
@@ -198,7 +199,13 @@ class SleepingInterpreter:
         return Interpretation(text=TEXT, interpreter=self.name, model="sleep", completion_tokens=400)
 
     async def follow_up(
-        self, reading: Reading, earlier: tuple[FollowUp, ...], question: str, on_delta: OnDelta | None = None
+        self,
+        reading: Reading,
+        earlier: tuple[FollowUp, ...],
+        question: str,
+        on_delta: OnDelta | None = None,
+        *,
+        safety: SafetyKind | None = None,
     ) -> Interpretation:
         raise NotImplementedError
 

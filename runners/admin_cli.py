@@ -1,4 +1,5 @@
-"""Operator commands: `tarot migrate` and `tarot admin grant|balance|history|check|sweep|purge`.
+"""Operator commands: `tarot migrate` and `tarot admin grant|balance|history|check|sweep|purge`, and
+`tarot admin payments|payment` (runners/admin_payments.py).
 
 The store comes from `DATABASE_URL` (see runners/stores.py). USER is an external reference such as
 `telegram:12345`. Exit status: 0 done, 1 a check found problems or the store failed, 2 bad input
@@ -63,7 +64,7 @@ def add_commands(subparsers: Any) -> None:
     history.add_argument("--json", action="store_true", help="print JSON")
     history.set_defaults(handler=_guard(_history))
 
-    check = sub.add_parser("check", help="verify the ledger's invariants; exit 1 naming each violation")
+    check = sub.add_parser("check", help="prove the books; exit 1 with one line per violation")
     check.add_argument("--json", action="store_true", help="print JSON")
     check.set_defaults(handler=_guard(_check))
 
@@ -73,6 +74,10 @@ def add_commands(subparsers: Any) -> None:
     purge = sub.add_parser("purge", help="blank the words of readings older than DAYS (the ledger stays)")
     purge.add_argument("--older-than", dest="days", metavar="DAYS", type=_positive_int, required=True)
     purge.set_defaults(handler=_guard(_purge))
+
+    from runners.admin_payments import add_payment_commands  # it imports this module's helpers
+
+    add_payment_commands(sub)
 
 
 def _positive_int(raw: str) -> int:
@@ -271,6 +276,7 @@ async def _check(args: argparse.Namespace) -> int:
                 "violations": list(report.violations),
                 "accounts": report.accounts,
                 "pending": report.pending,
+                "truncated": report.truncated,
             }
         )
     elif report.ok:
@@ -278,6 +284,8 @@ async def _check(args: argparse.Namespace) -> int:
     else:
         for violation in report.violations:
             print(f"violation: {violation}")
+        if report.truncated:
+            print(f"(more violations not shown: the first {len(report.violations)} are above)")
     return 0 if report.ok else 1
 
 

@@ -121,6 +121,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         print(f"tarot: error: {error}", file=sys.stderr)
         return 2
     except TarotError as error:
+        if error.kind is ErrorKind.SCREENED:  # the safety screen's answer, not a failure
+            print(error.params.get("message", ""))
+            return 0
         print(f"tarot: error: {_describe(error, getattr(args, 'lang', 'en'))}", file=sys.stderr)
         return 2 if error.kind in (ErrorKind.VALIDATION, ErrorKind.NOT_FOUND, ErrorKind.FORBIDDEN) else 1
     except KeyboardInterrupt:

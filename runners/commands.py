@@ -12,13 +12,14 @@ from dependency_injector import providers
 from adapters.memory.randomness import SeededRandom
 from runners.cli import CliError, cli_language, load_settings, print_json
 from runners.container import InProcess, in_process
-from runners.present import card_json, card_name, cards_json, print_card
+from runners.present import card_json, card_name, cards_json, framing_json, print_card, screened_json
 from tarot_domain.content.registry import translate
 from tarot_domain.model.cards import catalogue
 from tarot_domain.model.decks import get_deck
 from tarot_domain.model.knowledge import card_knowledge
 from tarot_domain.model.localized import pick
 from tarot_domain.model.markup import plain
+from tarot_domain.model.safety import SafetyKind, Support
 from tarot_domain.model.spreads import Spread, all_spreads, get_spread
 from tarot_domain.use_cases.readings import ReadingRequest, ReadingResult
 
@@ -103,8 +104,6 @@ async def cards(args: argparse.Namespace) -> int:
 
 async def read(args: argparse.Namespace) -> int:
     lang = _language(args)
-    spread = get_spread(args.spread)  # validated before anything else happens
-    get_deck(args.deck)
     settings = load_settings()
     if args.interpreter == "openai" and settings.openai is None:
         raise CliError("--interpreter openai needs OPENAI_API_KEY")
@@ -117,12 +116,30 @@ async def read(args: argparse.Namespace) -> int:
 
             llm = await stack.enter_async_context(OpenAIInterpreter(settings.openai))
             container.gateways.interpreter.override(providers.Object(llm))
+        support = _crisis(container, args, lang)
+        if support is not None:  # the support message is the answer: exit 0, nothing drawn or stored
+            if args.json:
+                print_json(screened_json(support, args.spread, args.deck, lang))
+            else:
+                print(support.message)
+            return 0
+        spread = get_spread(args.spread)  # validated before the local user exists
+        get_deck(args.deck)
         result = await _read(container, spread, args, lang)
     if args.json:
         print_json(reading_json(result))
     else:
         print(render_reading(result))
     return 0
+
+
+def _crisis(container: InProcess, args: argparse.Namespace, lang: str) -> Support | None:
+    """Intake, as every frontend does it: a crisis is answered before any other check."""
+    for text in (args.question, *args.answer):
+        support: Support | None = container.use_cases.readings().screen(text, lang)
+        if support is not None and support.kind is SafetyKind.CRISIS:
+            return support
+    return None
 
 
 async def _read(container: InProcess, spread: Spread, args: argparse.Namespace, lang: str) -> ReadingResult:
@@ -155,6 +172,7 @@ def reading_json(result: ReadingResult) -> dict[str, Any]:
         "interpreter": reading.interpretation.interpreter,
         "cards": cards_json(reading),
         "interpretation": reading.interpretation.text,
+        **framing_json(result.support, result.lean),
     }
 
 

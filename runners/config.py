@@ -22,6 +22,8 @@ from attrs import field, frozen
 
 from adapters.openai_http.config import OpenAIConfig
 from adapters.telegram.config import TelegramConfig, TelegramConfigError
+from runners.helplines import HelplinesFileError, describe, load_helplines
+from tarot_domain.model.safety import Helplines, shipped_helplines
 
 _CLIENT = re.compile(r"^[A-Za-z0-9_.@-]{1,32}$")
 MASK = "***"
@@ -186,6 +188,8 @@ class Settings:
     jobs: bool = True
     log_level: str = "INFO"
     log_format: str = "text"
+    helplines: Helplines = field(factory=shipped_helplines)
+    helplines_file: str | None = None  # SAFETY_HELPLINES_FILE, when the operator's file is in force
 
     @property
     def openai_api_key(self) -> str | None:
@@ -257,6 +261,13 @@ class Settings:
         log_format = (read.text("LOG_FORMAT") or "text").lower()
         if log_format not in ("text", "json"):
             problems.append(f"LOG_FORMAT must be text or json, got {log_format!r}")
+        helplines_file = read.text("SAFETY_HELPLINES_FILE")
+        helplines = shipped_helplines()
+        if helplines_file:
+            try:
+                helplines = load_helplines(helplines_file)
+            except HelplinesFileError as error:
+                problems.append(f"SAFETY_HELPLINES_FILE {error}")
         log_level = (read.text("LOG_LEVEL") or "INFO").upper()
         if log_level not in ("TRACE", "DEBUG", "INFO", "SUCCESS", "WARNING", "ERROR", "CRITICAL"):
             problems.append(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {log_level!r}")
@@ -281,6 +292,8 @@ class Settings:
             jobs=read.flag("JOBS", True),
             log_level=log_level,
             log_format=log_format,
+            helplines=helplines,
+            helplines_file=helplines_file,
         )
         if problems:
             raise SettingsError(problems)
@@ -319,6 +332,7 @@ class Settings:
             "HOLD_TTL_SECONDS": self.hold_ttl_seconds,
             "RETENTION_DAYS": self.retention_days,
             "JOBS": _on(self.jobs),
+            "SAFETY_HELPLINES_FILE": self.helplines_file,
             "LOG_LEVEL": self.log_level,
             "LOG_FORMAT": self.log_format,
         }
@@ -337,6 +351,10 @@ class Settings:
             or "off",
             "telegram": "configured" if self.telegram else (self.telegram_problem or "not configured"),
         }
+
+    def helplines_in_force(self) -> str:
+        """Which crisis helplines the service gives (shipped, or the operator's file), and their date."""
+        return describe(self.helplines, self.helplines_file)
 
 
 class _Reader:

@@ -1,6 +1,7 @@
 """Dependency-injector containers (confined to runners/).
 
-- `Core`: settings, the clock, randomness, the product catalog, metrics.
+- `Core`: settings, the clock, randomness, the product catalog, metrics (and the event sink feeding
+  them), the crisis helplines in force.
 - `MemoryGateways` / `RealGateways`: every port, with IDENTICAL provider names (`uow_factory`,
   `interpreter`, `fallback`, `sessions`, `rate_limiter`, `dedup`, `cache`, `payment_gateways`, `pings`).
   The real one chooses each adapter from the settings (sqlite or postgres, memory or redis, offline or
@@ -31,7 +32,7 @@ from adapters.memory.sessions import MemorySessionStore
 from adapters.memory.storage import MemoryStore
 from adapters.offline.interpreter import OfflineInterpreter
 from runners.config import Settings
-from runners.metrics import MeteredInterpreter, Metrics
+from runners.metrics import MeteredInterpreter, Metrics, MetricsEvents
 from tarot_domain.model.products import Catalog, Promotions, default_catalog
 from tarot_domain.use_cases.context import Services
 from tarot_domain.use_cases.credits import CreditService
@@ -186,6 +187,8 @@ class Core(containers.DeclarativeContainer):
     catalog = providers.Singleton(build_catalog, settings)
     hold_ttl = providers.Callable(hold_ttl, settings)
     metrics = providers.Singleton(Metrics)
+    events = providers.Singleton(MetricsEvents, metrics)
+    helplines = settings.provided.helplines
 
 
 class MemoryGateways(containers.DeclarativeContainer):
@@ -230,6 +233,8 @@ class UseCases(containers.DeclarativeContainer):
         random=core.randomness,
         catalog=core.catalog,
         hold_ttl=core.hold_ttl,
+        helplines=core.helplines,
+        events=core.events,
     )
     users = providers.Singleton(UserService, services)
     credits = providers.Singleton(CreditService, services)

@@ -76,7 +76,10 @@ STRIPE_EVENT_TYPES = (
     "invoice.paid",
     "charge.refunded",
     "charge.dispute.created",
+    "charge.dispute.updated",
     "charge.dispute.closed",
+    "charge.dispute.funds_withdrawn",
+    "charge.dispute.funds_reinstated",
     "customer.subscription.deleted",
 )
 
@@ -225,7 +228,7 @@ async def reconcile_payments(
                 ", retried next run" if error.retryable else "", error.detail,
             )  # fmt: skip
             continue
-        counts["applied" if outcome.applied else "skipped"] += 1
+        counts["flagged" if outcome.flagged else "applied" if outcome.applied else "skipped"] += 1
         if outcome.applied:
             logger.info(
                 "reconcile: applied missed %s event %s (%s): granted %d, took %d, restored %d",

@@ -12,7 +12,9 @@ import time
 from collections.abc import Sequence
 from typing import Protocol
 
+from tarot_domain.model.events import Event, Screened
 from tarot_domain.model.readings import FollowUp, Interpretation, Reading
+from tarot_domain.model.safety import SafetyKind, UnsafeAnswer
 from tarot_ports.interpreter import InterpretationRequest, Interpreter, OnDelta
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
@@ -20,6 +22,8 @@ DEFAULT_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0
 READING_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 20.0, 30.0, 60.0, 120.0)
 
 LabelValues = tuple[str, ...]
+SCREEN_KINDS: tuple[str, ...] = (*(kind.value for kind in SafetyKind), "none")
+"""The fixed values of `tarot_safety_screen_total`'s `kind` label (its `stage` label: ScreenStage)."""
 
 
 def escape_label(value: str) -> str:
@@ -148,10 +152,15 @@ class Metrics:
         self.http_seconds = Histogram(
             "tarot_http_request_duration_seconds", "Time to answer an HTTP request.", ("route",)
         )
+        self.safety_screens = Counter(
+            "tarot_safety_screen_total",
+            "Texts through the safety screen, by outcome (kind or none) and stage; never the text.",
+            ("kind", "stage"),
+        )
         self._all: tuple[_Metric, ...] = (
             self.readings, self.reading_seconds, self.interpreter_calls, self.interpreter_tokens,
             self.credits_spent, self.credits_granted, self.payments, self.webhooks, self.errors,
-            self.rate_limited, self.http_requests, self.http_seconds,
+            self.rate_limited, self.http_requests, self.http_seconds, self.safety_screens,
         )  # fmt: skip
 
     def render(self) -> str:
@@ -171,8 +180,21 @@ class Metrics:
             self.credits_spent.inc(reading.cost, spread=reading.spread_id)
 
 
+class MetricsEvents:
+    """The EventSink port on `Metrics`: what use cases report, counted (labels only, never text)."""
+
+    def __init__(self, metrics: Metrics) -> None:
+        self._metrics = metrics
+
+    def emit(self, event: Event) -> None:
+        if isinstance(event, Screened):
+            kind = "none" if event.kind is None else event.kind.value
+            self._metrics.safety_screens.inc(kind=kind, stage=event.stage.value)
+
+
 class MeteredInterpreter:
-    """An Interpreter that counts its inner interpreter's calls, outcomes and tokens."""
+    """An Interpreter that counts its inner interpreter's calls, outcomes and tokens (`unsafe`: an
+    answer on a framed topic that failed the safety check)."""
 
     def __init__(self, inner: Interpreter, metrics: Metrics) -> None:
         self._inner = inner
@@ -188,23 +210,33 @@ class MeteredInterpreter:
         started = time.monotonic()
         try:
             result = await self._inner.interpret(request, on_delta)
-        except BaseException:
-            self._metrics.interpreter_calls.inc(interpreter=self._inner.name, outcome="error")
+        except BaseException as error:
+            self._failed(error)
             raise
         self._count(result, time.monotonic() - started)
         return result
 
     async def follow_up(
-        self, reading: Reading, earlier: tuple[FollowUp, ...], question: str, on_delta: OnDelta | None = None
+        self,
+        reading: Reading,
+        earlier: tuple[FollowUp, ...],
+        question: str,
+        on_delta: OnDelta | None = None,
+        *,
+        safety: SafetyKind | None = None,
     ) -> Interpretation:
         started = time.monotonic()
         try:
-            result = await self._inner.follow_up(reading, earlier, question, on_delta)
-        except BaseException:
-            self._metrics.interpreter_calls.inc(interpreter=self._inner.name, outcome="error")
+            result = await self._inner.follow_up(reading, earlier, question, on_delta, safety=safety)
+        except BaseException as error:
+            self._failed(error)
             raise
         self._count(result, time.monotonic() - started)
         return result
+
+    def _failed(self, error: BaseException) -> None:
+        outcome = "unsafe" if isinstance(error, UnsafeAnswer) else "error"
+        self._metrics.interpreter_calls.inc(interpreter=self._inner.name, outcome=outcome)
 
     def _count(self, result: Interpretation, _seconds: float) -> None:
         outcome = "cached" if result.cached else "ok"

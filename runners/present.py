@@ -1,4 +1,5 @@
-"""How readings and cards are shown to machines (the CLI's and the web API's JSON share it) and in the CLI."""
+"""How readings and cards are shown to machines (the CLI's and the web API's JSON share it) and in the CLI,
+and the safety screen's answer."""
 
 from __future__ import annotations
 
@@ -16,8 +17,10 @@ from tarot_domain.model.knowledge import (
     pair_text,
     pairs_of,
 )
+from tarot_domain.model.lean import Lean
 from tarot_domain.model.localized import pick
 from tarot_domain.model.readings import Reading
+from tarot_domain.model.safety import Support
 from tarot_domain.model.spreads import get_spread
 
 
@@ -125,3 +128,28 @@ def _label(field: str, lang: str) -> str:
     key = f"cards.field.{field}"
     text = translate(key, lang)
     return field if text == key else text
+def support_json(support: Support) -> dict[str, str]:
+    return {"kind": support.kind.value, "message": support.message}
+
+
+def framing_json(support: Support | None, lean: Lean | None) -> dict[str, Any]:
+    """What the safety screen and the lean add to a reading's JSON: `support` when the screen fired
+    (absent for an ordinary question), and always `lean` (`model.lean`): "yes", "no" or "unclear" for a
+    closed question and on the yes-no spread, null for an open question and whenever `support` is
+    present."""
+    extra: dict[str, Any] = {}
+    if support is not None:
+        extra["support"] = support_json(support)
+    extra["lean"] = None if lean is None else lean.value
+    return extra
+
+
+def screened_json(support: Support, spread_id: str, deck_id: str, language: str) -> dict[str, Any]:
+    """The answer to a crisis: the support block and no reading (no cards, no interpretation)."""
+    return {
+        "spread": spread_id,
+        "deck": deck_id,
+        "language": language,
+        "cards": [],
+        "support": support_json(support),
+    }

@@ -32,11 +32,19 @@ def add_commands(subparsers: Any) -> None:
 async def show_config(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
     source = environment()
-    unknown = sorted(k for k in source if k.startswith(("TAROT_", "TELEGRAM_", "STRIPE_", "OPENAI_")))
+    prefixes = ("TAROT_", "TELEGRAM_", "STRIPE_", "OPENAI_", "SAFETY_")
+    unknown = sorted(k for k in source if k.startswith(prefixes))
     unknown = [k for k in unknown if k not in {v.name for v in VARIABLES}]
     effective = dict(settings.effective())
     if args.json:
-        print_json({"variables": effective, "adapters": settings.adapters(), "unknown": unknown})
+        print_json(
+            {
+                "variables": effective,
+                "adapters": settings.adapters(),
+                "helplines": settings.helplines_in_force(),
+                "unknown": unknown,
+            }
+        )
         return 0
     width = max(len(name) for name in effective)
     for name, value in effective.items():
@@ -44,6 +52,7 @@ async def show_config(args: argparse.Namespace) -> int:
     print()
     for port, adapter in settings.adapters().items():
         print(f"{port}: {adapter}")
+    print(f"crisis helplines: {settings.helplines_in_force()}")
     for name in unknown:
         print(f"warning: {name} is set but not a setting of this service (a typo?)")
     return 0

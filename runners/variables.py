@@ -53,6 +53,7 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("RETENTION_DAYS", "365", "readings' texts older than this are blanked by the daily purge"),
     Variable("JOBS", "`on`", "run background jobs (sweeper, purge, reconciliation) in serving processes"),
     Variable("TAROT_CONTENT_PATH", "(none)", "extra folders of language packs (`<code>/about.py`, ...), separated by `:`; see README, Adding a language"),
+    Variable("SAFETY_HELPLINES_FILE", "(unset: the packs' helplines)", "a TOML file of crisis helplines that replaces the shipped set (README, Safety)"),
     Variable("TAROT_ENV_FILE", "`.env`", "an optional file of KEY=value lines read at start (real variables win)"),
     Variable("LOG_LEVEL", "`INFO`", "DEBUG, INFO, WARNING, ERROR"),
     Variable("LOG_FORMAT", "`text`", "`text` for people, `json` for JSON lines"),

@@ -38,7 +38,7 @@ from adapters.stripe_http.events import StripeEventTranslator
 from adapters.stripe_http.webhooks import SignatureError, WebhookVerifier
 from runners.config import ApiKeys, Settings, WebSettings
 from runners.metrics import CONTENT_TYPE, Metrics
-from runners.present import cards_json
+from runners.present import cards_json, framing_json, screened_json, support_json
 from runners.web_openapi import (
     KEY_PATTERN,
     MAX_OFFSET,
@@ -50,10 +50,12 @@ from runners.web_openapi import (
     openapi_document,
 )
 from tarot_domain.content import registry
+from tarot_domain.model.decks import DEFAULT_DECK_ID
 from tarot_domain.model.errors import ErrorKind, TarotError, error_message, validation
 from tarot_domain.model.localized import pick
 from tarot_domain.model.products import Catalog, default_catalog
 from tarot_domain.model.readings import Reading
+from tarot_domain.model.safety import SafetyKind, Support, SupportOnly
 from tarot_domain.model.spreads import QUESTIONNAIRE_ANSWER_MAX, all_spreads
 from tarot_domain.model.text import QUESTION_MAX
 from tarot_domain.model.users import User, check_language
@@ -215,6 +217,8 @@ async def _errors(
     deps = _deps(request)
     try:
         return await handler(request)
+    except SupportOnly as screened:  # the safety screen's answer, wherever it came from: not an error
+        return json_response({"support": support_json(screened.support)})
     except TarotError as error:
         deps.metrics.errors.inc(kind=error.kind.value)
         level = logging.getLevelName(error.log_level)
@@ -374,7 +378,10 @@ async def stripe_webhook(request: web.Request) -> web.Response:
         current_request_id(), event["type"], translated.event_id, result, outcome.note,
         extra={"request_id": current_request_id()},
     )  # fmt: skip
-    return json_response({"received": True, "applied": outcome.applied})
+    if outcome.flagged:  # recorded, credits held: `tarot admin payments --flagged`
+        logger.warning("[%s] stripe %s: money held for an operator: %s", current_request_id(),
+                       translated.event_id, outcome.payment.flag if outcome.payment else "")  # fmt: skip
+    return json_response({"received": True, "applied": outcome.applied, "flagged": outcome.flagged})
 
 
 def _webhook_failure(deps: WebDeps, event_id: str, error: TarotError) -> web.Response:
@@ -450,23 +457,41 @@ async def create_reading(request: web.Request) -> web.Response:
     assert spread is not None and question is not None
     await _limit(deps, "api", client, ref, deps.user_limit)
     await _limit(deps, "readings", client, ref, deps.reading_limit)
+    speaks = language or _accept_language(request)
+    for text in (question, *answers):  # intake: a crisis is answered before anything is stored
+        support = deps.readings.screen(text, speaks)
+        if support is not None and support.kind is SafetyKind.CRISIS:
+            return _screened(support, spread, deck, speaks)
     user = await _register(deps, client, ref, language)
     started = time.monotonic()
-    result = await deps.readings.request_reading(
-        ReadingRequest(
-            user_id=user.id,
-            spread_id=spread,
-            question=question,
-            idempotency_key=key,
-            deck_id=deck,
-            language=language,
-            reversals=reversals,
-            answers=tuple(answers),
+    try:
+        result = await deps.readings.request_reading(
+            ReadingRequest(
+                user_id=user.id,
+                spread_id=spread,
+                question=question,
+                idempotency_key=key,
+                deck_id=deck,
+                language=language,
+                reversals=reversals,
+                answers=tuple(answers),
+            )
         )
-    )
+    except SupportOnly as screened:  # the use case's backstop
+        return _screened(screened.support, spread, deck, speaks)
     deps.metrics.record_reading(result.reading, time.monotonic() - started, result.replayed)
-    data = {**reading_json(result.reading), "replayed": result.replayed, "available": result.available}
+    data = {
+        **reading_json(result.reading),
+        **framing_json(result.support, result.lean),
+        "replayed": result.replayed,
+        "available": result.available,
+    }
     return json_response(data, 200 if result.replayed else 201)
+
+
+def _screened(support: Support, spread: str, deck: str | None, language: str) -> web.Response:
+    """200, the support block and no reading: nothing was drawn, charged or stored."""
+    return json_response({**screened_json(support, spread, deck or DEFAULT_DECK_ID, language), "cost": 0})
 
 
 async def list_readings(request: web.Request) -> web.Response:
@@ -478,9 +503,8 @@ async def list_readings(request: web.Request) -> web.Response:
     await _limit(deps, "api", client, ref, deps.user_limit)
     user = await deps.users.find(external_ref(client, ref))
     readings, total = await deps.readings.history(user.id, limit, offset)
-    return json_response(
-        {"items": [reading_json(r) for r in readings], "total": total, "limit": limit, "offset": offset}
-    )
+    items = [{**reading_json(r), **framing_json(*deps.readings.framing(r))} for r in readings]
+    return json_response({"items": items, "total": total, "limit": limit, "offset": offset})
 
 
 async def get_balance(request: web.Request) -> web.Response:

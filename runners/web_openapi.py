@@ -11,6 +11,8 @@ from typing import Any
 
 from tarot_domain.content import registry
 from tarot_domain.model.decks import deck_ids
+from tarot_domain.model.lean import Lean
+from tarot_domain.model.safety import SafetyKind
 from tarot_domain.model.spreads import QUESTIONNAIRE_ANSWER_MAX, all_spreads, spread_ids
 from tarot_domain.model.text import QUESTION_MAX
 
@@ -180,6 +182,44 @@ def openapi_document(
                 "fallback": {"type": "boolean", "description": "An offline reading given free of charge"},
                 "cost": {"type": "integer", "minimum": 0},
                 "created_at": {"type": "string", "format": "date-time"},
+                "support": {
+                    **_ref("Support"),
+                    "description": "Present only when the safety screen fired: a health, legal or money "
+                    "question, read framed (the interpretation opens with this message). Absent for an "
+                    "ordinary question.",
+                },
+                "lean": {
+                    "type": ["string", "null"],
+                    "enum": [*(lean.value for lean in Lean), None],
+                    "description": "For a closed question (yes or no, should, when) and on the yes-no "
+                    "spread: which way the cards lean, weighed from their yes/no polarity by position "
+                    "(the answer and outcome cards weigh most); null for an open question, and whenever "
+                    "`support` is present, whatever the cards.",
+                },
+            },
+        },
+        "Support": {
+            "type": "object",
+            "required": ["kind", "message"],
+            "properties": {
+                "kind": {"type": "string", "enum": [kind.value for kind in SafetyKind]},
+                "message": {"type": "string", "description": "The text shown, in the person's language"},
+            },
+        },
+        "Screened": {
+            "type": "object",
+            "description": "A crisis: the support message is the answer; nothing drawn, charged or stored.",
+            "required": ["spread", "deck", "language", "cards", "support", "cost"],
+            "properties": {
+                "spread": {"type": "string"},
+                "deck": {"type": "string"},
+                "language": {"type": "string", "enum": languages},
+                "cards": {"type": "array", "maxItems": 0},
+                "support": {
+                    "allOf": [_ref("Support")],
+                    "properties": {"kind": {"const": SafetyKind.CRISIS.value}},
+                },
+                "cost": {"type": "integer", "const": 0},
             },
         },
         "ReadingResult": {
@@ -318,7 +358,11 @@ def openapi_document(
                 },
                 "responses": {
                     "201": _json(_ref("ReadingResult"), "The new reading"),
-                    "200": _json(_ref("ReadingResult"), "The reading made earlier with this Idempotency-Key"),
+                    "200": _json(
+                        {"anyOf": [_ref("ReadingResult"), _ref("Screened")]},
+                        "The reading made earlier with this Idempotency-Key, or, when the question or an "
+                        "answer speaks of suicide or self-harm, the support message instead of a reading",
+                    ),
                     **_errors(400, 401, 402, 403, 409, 413, 429, 503),
                 },
             },

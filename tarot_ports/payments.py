@@ -39,7 +39,7 @@ class ProviderPayment:
 @frozen
 class PaymentSucceeded:
     """Money arrived (Stripe: a paid `checkout.session.completed`, `async_payment_succeeded`,
-    `invoice.paid`)."""
+    `invoice.paid`; Telegram: the successful-payment service message, event id `tg:<charge id>`)."""
 
     provider: str
     event_id: str
@@ -59,7 +59,8 @@ class PaymentFailed:
 
 @frozen
 class PaymentRefunded:
-    """`refunded_total` is everything refunded so far for the money `provider_ref`, in minor units.
+    """`refunded_total` is everything refunded so far for the money `provider_ref`, in minor units
+    (Telegram: a Stars refund, event id `refund:<charge id>`).
     `payment` repeats what the provider says about the money itself when the event carries it."""
 
     provider: str
@@ -70,24 +71,16 @@ class PaymentRefunded:
 
 
 @frozen
-class DisputeOpened:
-    provider: str
-    event_id: str
-    provider_ref: str
-    dispute_id: str
-    amount: int
-    payment: ProviderPayment | None = None
-
-
-@frozen
-class DisputeClosed:
-    """`won` is True when the money stays with us (Stripe's `won`, or an inquiry's `warning_closed`)."""
+class DisputeUpdated:
+    """News about one dispute on the money `provider_ref`: opened, escalated, funds withdrawn or
+    reinstated, closed. `status` is the provider's word (Stripe's `warning_needs_response` …
+    `warning_closed` for an inquiry, `needs_response`, `under_review`, `won`, `lost` for a chargeback);
+    what it means for the credits is the Payment aggregate's rule."""
 
     provider: str
     event_id: str
     provider_ref: str
     dispute_id: str
-    won: bool
     status: str
     amount: int
     payment: ProviderPayment | None = None
@@ -116,8 +109,7 @@ ProviderEvent = (
     PaymentSucceeded
     | PaymentFailed
     | PaymentRefunded
-    | DisputeOpened
-    | DisputeClosed
+    | DisputeUpdated
     | SubscriptionEnded
     | EventIgnored
 )

@@ -12,6 +12,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
+from tarot_domain.model.audit import AuditReport
 from tarot_domain.model.ledger import Balance, ClawbackResult, Transfer, TransferRequest
 from tarot_domain.model.payments import Payment, StatusChange
 from tarot_domain.model.readings import FollowUp, Reading
@@ -116,12 +117,28 @@ class PaymentRepository(Protocol):
 
     async def get_by_provider_ref(self, provider: str, provider_ref: str) -> Payment | None: ...
 
-    async def update(self, payment: Payment, change: StatusChange | None = None) -> None:
-        """Store the new state; `change`, if given, is appended to the history. NOT_FOUND; CONFLICT when
-        another payment has the same (provider, provider_ref)."""
+    async def update(self, payment: Payment, change: StatusChange | None = None) -> Payment:
+        """Store a new state over the version it was computed from (optimistic concurrency): the stored
+        version must be `payment.version`; it becomes `payment.version + 1`, with `change` (if given)
+        appended to the history. Returns the stored state.
+
+        NOT_FOUND; CONFLICT when another payment has the same (provider, provider_ref); DATABASE
+        (retryable) when the stored version moved on, i.e. the state was computed from a stale read.
+        """
         ...
 
     async def list_for_user(self, user_id: str, limit: int = 50) -> list[Payment]: ...
+
+    async def list_flagged(self, limit: int = 100) -> list[Payment]:
+        """Payments whose credits wait for an operator's decision (`flag` set), oldest first."""
+        ...
+
+
+class AuditRepository(Protocol):
+    async def audit(self, now: datetime, limit: int = 1000) -> AuditReport:
+        """Every check of `tarot_domain.model.audit`, run inside the store (set-based, so its memory does
+        not grow with the ledger); at most `limit` violations, in the module's order."""
+        ...
 
 
 class ProcessedEventRepository(Protocol):
@@ -146,6 +163,9 @@ class UnitOfWork(Protocol):
 
     @property
     def events(self) -> ProcessedEventRepository: ...
+
+    @property
+    def audit(self) -> AuditRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

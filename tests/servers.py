@@ -88,10 +88,20 @@ class ThrowawayPostgres:
              "-E", "UTF8", "--no-sync"],
             check=True, capture_output=True, timeout=120,
         )  # fmt: skip
-        options = (
+        self._ctl("start", "-o", self._options)
+
+    @property
+    def _options(self) -> str:
+        return (
             f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
         )
-        self._ctl("start", "-o", options)
+
+    def halt(self) -> None:
+        """Stop the server at once (every session cut), keeping its data for `resume()`."""
+        self._ctl("-m", "immediate", "stop")
+
+    def resume(self) -> None:
+        self._ctl("start", "-o", self._options)
 
     def restart(self) -> None:
         """`pg_ctl restart -m fast`: every session is terminated, the server stops and starts again."""

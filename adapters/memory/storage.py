@@ -15,7 +15,8 @@ from typing import Self
 
 from attrs import define, evolve, field
 
-from tarot_domain.model.errors import conflict, not_found
+from tarot_domain.model.audit import DEFAULT_LIMIT, AuditReport, audit_books, report
+from tarot_domain.model.errors import ErrorKind, TarotError, conflict, not_found
 from tarot_domain.model.ledger import Balance, ClawbackResult, LedgerBook, Transfer, TransferRequest
 from tarot_domain.model.payments import Payment, StatusChange
 from tarot_domain.model.readings import FollowUp, Reading
@@ -37,6 +38,13 @@ class _State:
             dict(self.users), dict(self.user_refs), self.book.copy(), dict(self.readings),
             dict(self.reading_keys), dict(self.payments), dict(self.events),
         )  # fmt: skip
+
+
+def stale_payment(payment_id: str, version: int) -> TarotError:
+    """The state to store was computed from version `version`, and the stored one moved on."""
+    return TarotError(
+        ErrorKind.DATABASE, f"payment {payment_id} changed since version {version}; retry", retryable=True
+    )
 
 
 class MemoryStore:
@@ -221,18 +229,41 @@ class MemoryPaymentRepository:
                 return p
         return None
 
-    async def update(self, payment: Payment, change: StatusChange | None = None) -> None:
+    async def update(self, payment: Payment, change: StatusChange | None = None) -> Payment:
         old = self._s.payments.get(payment.id)
         if old is None:
             raise not_found(f"no payment {payment.id}")
+        if old.version != payment.version:
+            raise stale_payment(payment.id, payment.version)
         self._check_ref_free(payment)
         history = (*old.history, change) if change else old.history
-        self._s.payments[payment.id] = evolve(payment, history=history)
+        stored = evolve(payment, history=history, version=payment.version + 1)
+        self._s.payments[payment.id] = stored
+        return stored
 
     async def list_for_user(self, user_id: str, limit: int = 50) -> list[Payment]:
         mine = [p for p in self._s.payments.values() if p.user_id == user_id]
         mine.sort(key=lambda p: (p.created_at, p.id), reverse=True)
         return mine[:limit]
+
+    async def list_flagged(self, limit: int = 100) -> list[Payment]:
+        flagged = [p for p in self._s.payments.values() if p.flag is not None]
+        flagged.sort(key=lambda p: (p.created_at, p.id))
+        return flagged[: max(limit, 0)]
+
+
+class MemoryAuditRepository:
+    def __init__(self, state: _State, readings: MemoryReadingRepository) -> None:
+        self._s = state
+        self._readings = readings
+
+    async def audit(self, now: datetime, limit: int = DEFAULT_LIMIT) -> AuditReport:
+        book = self._s.book
+        findings = audit_books(
+            book.balances, book.transfers.values(), self._s.payments.values(),
+            await self._readings.hold_ids(), now,
+        )  # fmt: skip
+        return report(findings, len(book.balances), len(book.pending_transfers()), limit)
 
 
 class MemoryProcessedEventRepository:
@@ -252,6 +283,7 @@ class MemoryUnitOfWork:
     readings: MemoryReadingRepository
     payments: MemoryPaymentRepository
     events: MemoryProcessedEventRepository
+    audit: MemoryAuditRepository
 
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
@@ -265,6 +297,7 @@ class MemoryUnitOfWork:
         self.readings = MemoryReadingRepository(self._working)
         self.payments = MemoryPaymentRepository(self._working)
         self.events = MemoryProcessedEventRepository(self._working)
+        self.audit = MemoryAuditRepository(self._working, self.readings)
         return self
 
     async def __aexit__(
@@ -284,3 +317,4 @@ class MemoryUnitOfWork:
         self.readings = MemoryReadingRepository(self._working)
         self.payments = MemoryPaymentRepository(self._working)
         self.events = MemoryProcessedEventRepository(self._working)
+        self.audit = MemoryAuditRepository(self._working, self.readings)

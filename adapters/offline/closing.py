@@ -12,6 +12,7 @@ from adapters.offline.placed import Placed, first
 from adapters.offline.writer import Writer
 from tarot_domain.content.polarity import Lean
 from tarot_domain.content.structure.roles import Role
+from tarot_domain.model.safety import directive_in
 
 CALENDARS = frozenset({"week-ahead", "month-ahead", "year-ahead"})
 STEP_ROLES = (Role.ADVICE, Role.OUTCOME, Role.NEAR_FUTURE, Role.ANSWER, Role.PRESENT, Role.THEME)
@@ -45,7 +46,10 @@ def _mood(w: Writer) -> str:
 
 def closing(w: Writer, card: Placed, notes: list[str]) -> str:
     sentences = list(notes)
-    sentences.append(w.say(f"close.{_mood(w)}", a=card.named, t=card.face.action))
+    step = card.face.action
+    if w.framed and directive_in(step) is not None:  # never a treatment, legal or money directive
+        step = card.face.lesson
+    sentences.append(w.say(f"close.{_mood(w)}", a=card.named, t=step))
     if w.spread.id in CALENDARS:
         turns = turning_points(w, [c for c in w.placed if c.role is not Role.THEME])
         if len(turns) == 2:

@@ -21,6 +21,7 @@ from adapters.offline.dominance import lead, notes
 from adapters.offline.opening import opening
 from adapters.offline.writer import Writer
 from tarot_domain.model.markup import HEADING
+from tarot_domain.model.safety import pointer_for
 from tarot_ports.interpreter import InterpretationRequest
 
 __all__ = ["compose_reading", "finish", "writer_for"]
@@ -34,7 +35,7 @@ def writer_for(request: InterpretationRequest, *, salt: object = "reading") -> W
         request.question,
         request.cards,
         request.answers,
-        framed=getattr(request, "safety", None) is not None,
+        framed=request.safety is not None,
         salt=salt,
     )
 
@@ -43,7 +44,8 @@ def compose_reading(request: InterpretationRequest) -> list[str]:
     """The reading as chunks; "\\n\\n".join(chunks) is the full text."""
     w = writer_for(request)
     step = reserve(w)
-    chunks = opening(w)
+    chunks = [] if request.safety is None else [pointer_for(request.safety, w.language)]
+    chunks += opening(w)
     body = Body(w)
     BODIES.get(w.spread.id, in_order)(w, body)
     paragraphs = body.paragraphs
@@ -52,7 +54,7 @@ def compose_reading(request: InterpretationRequest) -> list[str]:
         paragraphs[0] = _prepend(paragraphs[0], first_line)
     chunks.extend(paragraphs)
     chunks.append(closing(w, step, notes(w)))
-    return finish(w, chunks)
+    return finish(w, chunks, kept=0 if request.safety is None else 1)
 
 
 def _prepend(paragraph: str, sentence: str) -> str:
@@ -63,10 +65,11 @@ def _prepend(paragraph: str, sentence: str) -> str:
     return f"{sentence} {paragraph}"
 
 
-def finish(w: Writer, chunks: Sequence[str]) -> list[str]:
-    """Every chunk finished by the reading's voice, line by line (headings stay as they are)."""
-    done: list[str] = []
-    for chunk in chunks:
+def finish(w: Writer, chunks: Sequence[str], *, kept: int = 0) -> list[str]:
+    """Every chunk finished by the reading's voice, line by line (headings, and the first `kept` chunks,
+    such as the safety pointer, stay as they are)."""
+    done: list[str] = list(chunks[:kept])
+    for chunk in chunks[kept:]:
         lines = [line if line.startswith(HEADING) else w.voice.finish(line) for line in chunk.split("\n")]
         text = "\n".join(line for line in lines if line.strip())
         if text:

@@ -20,6 +20,7 @@ from tarot_domain.content.schema import ASPECTS, TOPICS
 from tarot_domain.content.structure.roles import Role
 from tarot_domain.model.lean import weigh
 from tarot_domain.model.readings import FollowUp, Reading
+from tarot_domain.model.safety import SafetyKind, pointer_for
 
 ROLES_FOR_SHAPE: Mapping[str, frozenset[Role]] = {
     "when": frozenset({Role.NEAR_FUTURE, Role.OUTCOME, Role.DAY, Role.MONTH, Role.OPPORTUNITY}),
@@ -59,7 +60,7 @@ def _fresh_text(w: Writer, card: Placed, asked: Asked) -> str:
 
 
 def compose_follow_up(
-    reading: Reading, earlier: Sequence[FollowUp], question: str, safety: object | None = None
+    reading: Reading, earlier: Sequence[FollowUp], question: str, safety: SafetyKind | None = None
 ) -> list[str]:
     """An answer to a further question about `reading`, as chunks."""
     w = Writer(
@@ -98,4 +99,6 @@ def compose_follow_up(
         decisive = next(c for c in w.placed if c.position_id == lean.decisive.position_id)
         chunks.append(w.say("fu.lean", verdict=verdict(w), d=decisive.named))
     chunks.append(w.say("fu.close"))
-    return finish(w, chunks)
+    if safety is None:
+        return finish(w, chunks)
+    return finish(w, [pointer_for(safety, w.language), *chunks], kept=1)

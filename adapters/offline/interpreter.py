@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from adapters.offline.compose import compose_reading
 from adapters.offline.follow_up import compose_follow_up
 from tarot_domain.model.readings import FollowUp, Interpretation, Reading
+from tarot_domain.model.safety import SafetyKind
 from tarot_ports.interpreter import InterpretationRequest, OnDelta
 
 NAME = "offline"
@@ -31,9 +32,15 @@ class OfflineInterpreter:
         return await _deliver(compose_reading(request), on_delta)
 
     async def follow_up(
-        self, reading: Reading, earlier: tuple[FollowUp, ...], question: str, on_delta: OnDelta | None = None
+        self,
+        reading: Reading,
+        earlier: tuple[FollowUp, ...],
+        question: str,
+        on_delta: OnDelta | None = None,
+        *,
+        safety: SafetyKind | None = None,
     ) -> Interpretation:
-        return await _deliver(compose_follow_up(reading, earlier, question), on_delta)
+        return await _deliver(compose_follow_up(reading, earlier, question, safety), on_delta)
 
 
 async def _deliver(chunks: Sequence[str], on_delta: OnDelta | None) -> Interpretation:

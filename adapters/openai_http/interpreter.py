@@ -13,6 +13,7 @@ import httpx
 
 from adapters.openai_http.client import ChatCompletionsClient, ChatResult, Jitter, Sleep
 from adapters.openai_http.config import OpenAIConfig
+from adapters.openai_http.guard import LeanStripper, check_framed, strip_lean
 from adapters.openai_http.prompt import (
     ChatMessage,
     cache_key,
@@ -25,6 +26,7 @@ from adapters.openai_http.prompt import (
 from tarot_domain.content.version import versioned
 from tarot_domain.model.errors import ErrorKind, TarotError
 from tarot_domain.model.readings import FollowUp, Interpretation, Reading
+from tarot_domain.model.safety import SafetyKind, pointer_for
 from tarot_ports.cache import Cache
 from tarot_ports.clock import Clock
 from tarot_ports.interpreter import InterpretationRequest, OnDelta
@@ -42,6 +44,10 @@ class OpenAIInterpreter:
     reading. Question-less readings (the card of the day: no question, no questionnaire answers) are
     shared through `cache` for a day, keyed by the model, the full prompt and the content version;
     readings with a question are personal and never cached.
+
+    The model's lean line is always taken out (`guard`). On a framed question (health, legal, money)
+    nothing streams: the whole answer must pass `guard.check_framed` first, or `UnsafeAnswer` sends
+    the use case to the offline reading; a passing answer is delivered after the pack's pointer.
     """
 
     def __init__(
@@ -81,6 +87,8 @@ class OpenAIInterpreter:
     ) -> Interpretation:
         messages = reading_messages(request)
         names = card_names(request)
+        if request.safety is not None:
+            return await self._framed(messages, names, request.safety, request.language, on_delta)
         if self._cache is None or request.question or request.answers:
             return await self._reading(messages, names, on_delta)
 
@@ -106,21 +114,62 @@ class OpenAIInterpreter:
         return hit
 
     async def follow_up(
-        self, reading: Reading, earlier: tuple[FollowUp, ...], question: str, on_delta: OnDelta | None = None
+        self,
+        reading: Reading,
+        earlier: tuple[FollowUp, ...],
+        question: str,
+        on_delta: OnDelta | None = None,
+        *,
+        safety: SafetyKind | None = None,
     ) -> Interpretation:
-        result = await self._client.complete(follow_up_messages(reading, earlier, question), on_delta)
-        text = cap_length(result.text)
+        messages = follow_up_messages(reading, earlier, question, safety)
+        if safety is not None:
+            return await self._framed(messages, (), safety, reading.language, on_delta)
+        result, text = await self._complete(messages, on_delta)
         if not text:
             raise TarotError(ErrorKind.API, "openai follow-up answer is empty", retryable=False)
         return self._interpretation(text, result)
 
     # ----------------------------------------------------------------- helpers
 
+    async def _complete(
+        self, messages: Sequence[ChatMessage], on_delta: OnDelta | None
+    ) -> tuple[ChatResult, str]:
+        """The answer without its lean line; streamed (without it too) when `on_delta` is given."""
+        stripper = None if on_delta is None else LeanStripper(on_delta)
+        result = await self._client.complete(messages, None if stripper is None else stripper.feed)
+        if stripper is not None:
+            await stripper.finish()
+        body, _ = strip_lean(result.text)
+        return result, cap_length(body)
+
     async def _reading(
         self, messages: Sequence[ChatMessage], names: Sequence[str], on_delta: OnDelta | None
     ) -> Interpretation:
-        result = await self._client.complete(messages, on_delta)
-        text = cap_length(result.text)
+        result, text = await self._complete(messages, on_delta)
+        self._check_complete(text, names)
+        return self._interpretation(text, result)
+
+    async def _framed(
+        self,
+        messages: Sequence[ChatMessage],
+        names: Sequence[str],
+        kind: SafetyKind,
+        language: str,
+        on_delta: OnDelta | None,
+    ) -> Interpretation:
+        """A framed answer: asked for whole, checked, then delivered after the pointer paragraph."""
+        result = await self._client.complete(messages, None)
+        body, lean = strip_lean(result.text)
+        text = cap_length(body)
+        check_framed(kind, text, lean)
+        self._check_complete(text, names)
+        framed = f"{pointer_for(kind, language)}\n\n{text}"
+        if on_delta is not None:
+            await on_delta(framed)
+        return self._interpretation(framed, result)
+
+    def _check_complete(self, text: str, names: Sequence[str]) -> None:
         if not text:
             raise TarotError(ErrorKind.API, "openai reading is empty", retryable=False)
         missing = missing_names(text, names)
@@ -129,7 +178,6 @@ class OpenAIInterpreter:
             detail = f"openai reading does not name {', '.join(missing)}"
             logger.warning("%s; the reading is refused", detail)
             raise TarotError(ErrorKind.API, detail, retryable=False)
-        return self._interpretation(text, result)
 
     def _interpretation(self, text: str, result: ChatResult) -> Interpretation:
         return Interpretation(

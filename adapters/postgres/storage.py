@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 import cattrs
 import psycopg
+from attrs import evolve
 from psycopg import errors as pg_errors
 from psycopg import sql
 from psycopg.pq import TransactionStatus
@@ -32,6 +33,8 @@ from psycopg.rows import DictRow, dict_row
 from psycopg.types.json import Jsonb
 from psycopg_pool import AsyncConnectionPool, PoolClosed, PoolTimeout
 
+from adapters.sql_audit import COUNTS, audit_report, audit_statement
+from tarot_domain.model.audit import DEFAULT_LIMIT, AuditReport
 from tarot_domain.model.draw import DrawnCard
 from tarot_domain.model.errors import (
     ErrorKind,
@@ -53,7 +56,7 @@ from tarot_domain.model.ledger import (
     replay_or_conflict,
     resolve,
 )
-from tarot_domain.model.payments import Payment, PaymentStatus, StatusChange
+from tarot_domain.model.payments import Dispute, Payment, PaymentStatus, StatusChange
 from tarot_domain.model.readings import FollowUp, Interpretation, QuestionnaireAnswer, Reading
 from tarot_domain.model.users import Preferences, User
 
@@ -230,6 +233,12 @@ def _reading(row: DictRow) -> Reading:
 
 def _payment(row: DictRow) -> Payment:
     return Payment(
+        version=row["version"],
+        granted=row["granted"],
+        taken=row["taken"],
+        restored=row["restored"],
+        disputes=_json.structure(row["disputes"], tuple[Dispute, ...]),
+        flag=row["flag"],
         id=row["id"],
         provider=row["provider"],
         user_id=row["user_id"],
@@ -750,11 +759,18 @@ class PostgresReadingRepository:
 
 _PAYMENT_SELECT = (
     "SELECT p.id, p.provider, p.provider_ref, p.user_id, p.product_id, p.amount, p.currency, p.credits,"
-    " p.status, p.refunded_amount, p.created_at,"
+    " p.status, p.refunded_amount, p.created_at, p.version, p.granted, p.taken, p.restored, p.disputes,"
+    " p.flag,"
     " (SELECT coalesce(jsonb_agg(jsonb_build_object('status', h.status, 'at', h.at, 'note', h.note)"
     "  ORDER BY h.seq), '[]'::jsonb) FROM payment_status_history h WHERE h.payment_id = p.id) AS history"
     " FROM payments p"
 )
+_PAYMENT_COLUMNS = (
+    "id, provider, provider_ref, user_id, product_id, amount, currency, credits, status, refunded_amount,"
+    " created_at, version, granted, taken, restored, withdrawn, disputes, flag"
+)
+_PAYMENT_VALUES = ", ".join(f"%({c.strip()})s" for c in _PAYMENT_COLUMNS.split(","))
+_AUDIT = audit_statement(now="%(now)s", limit="%(limit)s", collate='COLLATE "C"')
 _HISTORY_APPEND = (
     "INSERT INTO payment_status_history (payment_id, seq, status, at, note)"
     " SELECT %(id)s, coalesce(max(seq), 0) + 1, %(status)s, %(at)s, %(note)s"
@@ -775,6 +791,13 @@ def _payment_params(p: Payment) -> dict[str, Any]:
         "status": p.status.value,
         "refunded_amount": p.refunded_amount,
         "created_at": p.created_at,
+        "version": p.version,
+        "granted": p.granted,
+        "taken": p.taken,
+        "restored": p.restored,
+        "withdrawn": p.withdrawn,
+        "disputes": _jsonb(p.disputes),
+        "flag": p.flag,
     }
 
 
@@ -784,12 +807,8 @@ class PostgresPaymentRepository:
 
     async def add(self, payment: Payment) -> None:
         row = await self._db.one(
-            "INSERT INTO payments (id, provider, provider_ref, user_id, product_id, amount,"
-            " currency, credits,"
-            " status, refunded_amount, created_at) VALUES (%(id)s, %(provider)s, %(provider_ref)s,"
-            " %(user_id)s,"
-            " %(product_id)s, %(amount)s, %(currency)s, %(credits)s, %(status)s, %(refunded_amount)s,"
-            " %(created_at)s) ON CONFLICT DO NOTHING RETURNING id",
+            f"INSERT INTO payments ({_PAYMENT_COLUMNS}) VALUES ({_PAYMENT_VALUES})"
+            " ON CONFLICT DO NOTHING RETURNING id",
             _payment_params(payment),
         )
         if row is None:
@@ -813,23 +832,37 @@ class PostgresPaymentRepository:
         )
         return None if row is None else _payment(row)
 
-    async def update(self, payment: Payment, change: StatusChange | None = None) -> None:
-        await _update_guarded(
-            self._db,
+    async def update(self, payment: Payment, change: StatusChange | None = None) -> Payment:
+        # The version guard is in the WHERE clause: a concurrent change holds the row's lock, and
+        # Postgres re-checks the guard on the row it committed, so the stale writer updates nothing.
+        row = await self._db.one(
             "UPDATE payments SET provider = %(provider)s, provider_ref = %(provider_ref)s,"
             " user_id = %(user_id)s, product_id = %(product_id)s, amount = %(amount)s,"
             " currency = %(currency)s, credits = %(credits)s, status = %(status)s,"
-            " refunded_amount = %(refunded_amount)s, created_at = %(created_at)s"
-            " WHERE id = %(id)s AND (%(provider_ref)s::text IS NULL OR NOT EXISTS (SELECT FROM payments o"
-            "  WHERE o.provider = %(provider)s AND o.provider_ref = %(provider_ref)s AND o.id <> %(id)s))"
+            " refunded_amount = %(refunded_amount)s, created_at = %(created_at)s,"
+            " version = version + 1, granted = %(granted)s, taken = %(taken)s, restored = %(restored)s,"
+            " withdrawn = %(withdrawn)s, disputes = %(disputes)s, flag = %(flag)s"
+            " WHERE id = %(id)s AND version = %(version)s AND (%(provider_ref)s::text IS NULL OR NOT EXISTS"
+            " (SELECT FROM payments o WHERE o.provider = %(provider)s AND o.provider_ref = %(provider_ref)s"
+            "  AND o.id <> %(id)s))"
             " RETURNING id",
             _payment_params(payment),
-            table="payments",
-            row_id=payment.id,
-            taken=f"payment {payment.provider}:{payment.provider_ref} exists",
         )
+        if row is None:
+            found = await self._db.one("SELECT version FROM payments WHERE id = %s", (payment.id,))
+            if found is None:
+                raise not_found(f"no payment {payment.id}")
+            if found["version"] != payment.version:
+                raise TarotError(
+                    ErrorKind.DATABASE,
+                    f"payment {payment.id} changed since version {payment.version}; retry",
+                    retryable=True,
+                )
+            raise conflict(f"payment {payment.provider}:{payment.provider_ref} exists")
         if change is not None:
             await self._append(payment.id, change)
+        history = (*payment.history, change) if change is not None else payment.history
+        return evolve(payment, version=payment.version + 1, history=history)
 
     async def list_for_user(self, user_id: str, limit: int = 50) -> list[Payment]:
         rows = await self._db.all(
@@ -837,6 +870,27 @@ class PostgresPaymentRepository:
             (user_id, max(limit, 0)),
         )
         return [_payment(r) for r in rows]
+
+
+    async def list_flagged(self, limit: int = 100) -> list[Payment]:
+        rows = await self._db.all(
+            f"{_PAYMENT_SELECT} WHERE p.flag IS NOT NULL ORDER BY p.created_at, p.id LIMIT %s",
+            (max(limit, 0),),
+        )
+        return [_payment(r) for r in rows]
+
+
+class PostgresAuditRepository:
+    def __init__(self, db: _Db) -> None:
+        self._db = db
+
+    async def audit(self, now: datetime, limit: int = DEFAULT_LIMIT) -> AuditReport:
+        rows = await self._db.all(_AUDIT, {"now": now, "limit": max(limit, 0) + 1})
+        counts = await self._db.one(COUNTS)
+        assert counts is not None  # a bare SELECT always returns its row
+        return audit_report(
+            [tuple(r.values()) for r in rows], int(counts["accounts"]), int(counts["pending"]), limit
+        )
 
 
 class PostgresProcessedEventRepository:
@@ -862,6 +916,7 @@ class PostgresUnitOfWork:
     readings: PostgresReadingRepository
     payments: PostgresPaymentRepository
     events: PostgresProcessedEventRepository
+    audit: PostgresAuditRepository
 
     def __init__(self, pool: Pool) -> None:
         self._pool = pool
@@ -876,6 +931,7 @@ class PostgresUnitOfWork:
         self.readings = PostgresReadingRepository(db)
         self.payments = PostgresPaymentRepository(db)
         self.events = PostgresProcessedEventRepository(db)
+        self.audit = PostgresAuditRepository(db)
         return self
 
     async def __aexit__(

@@ -8,7 +8,7 @@ Statements are kept one per string because `executescript` would commit the open
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V1: tuple[str, ...] = (
     """
@@ -162,4 +162,48 @@ _V1: tuple[str, ...] = (
     """,
 )
 
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1}
+# Version 2 (issue 14): payments as aggregates, as adapters/postgres/sql/0002_payment_aggregate.sql.
+_V2: tuple[str, ...] = (
+    "ALTER TABLE payments ADD COLUMN version INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE payments ADD COLUMN granted INTEGER NOT NULL DEFAULT 0 CHECK (granted >= 0)",
+    "ALTER TABLE payments ADD COLUMN taken INTEGER NOT NULL DEFAULT 0 CHECK (taken >= 0)",
+    "ALTER TABLE payments ADD COLUMN restored INTEGER NOT NULL DEFAULT 0 CHECK (restored >= 0)",
+    "ALTER TABLE payments ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0 CHECK (withdrawn >= 0)",
+    "ALTER TABLE payments ADD COLUMN disputes TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE payments ADD COLUMN flag TEXT",
+    # Rows written by version 1: read what it booked back from the ledger.
+    """
+    UPDATE payments SET
+        granted = coalesce((SELECT t.amount FROM transfers t
+                            WHERE t.id = 'purchase:' || payments.id AND t.state = 'posted'), 0),
+        taken = coalesce((SELECT sum(t.amount) FROM transfers t
+                          WHERE t.reference = payments.id AND t.kind = 'clawback'), 0),
+        restored = coalesce((SELECT sum(t.amount) FROM transfers t
+                             WHERE t.reference = payments.id AND t.kind = 'restore'), 0)
+    """,
+    # Version 1 booked a dispute as the claw-back `dispute:<id>` and, when won, the restore
+    # `dispute-restore:<id>`; the amount disputed was not kept, so the money still held is assumed.
+    """
+    UPDATE payments SET disputes = (
+        SELECT json_group_array(json_object(
+            'id', substr(c.id, 9),
+            'status', CASE WHEN EXISTS (SELECT 1 FROM transfers r
+                                        WHERE r.id = 'dispute-restore:' || substr(c.id, 9))
+                           THEN 'won' WHEN payments.status = 'dispute_lost' THEN 'lost'
+                           ELSE 'needs_response' END,
+            'amount', payments.amount - payments.refunded_amount))
+        FROM transfers c WHERE c.reference = payments.id AND c.kind = 'clawback' AND c.id LIKE 'dispute:%')
+    WHERE EXISTS (SELECT 1 FROM transfers c
+                  WHERE c.reference = payments.id AND c.kind = 'clawback' AND c.id LIKE 'dispute:%')
+    """,
+    """
+    UPDATE payments SET withdrawn = coalesce((
+        SELECT max(json_extract(e.value, '$.amount')) FROM json_each(payments.disputes) e
+        WHERE json_extract(e.value, '$.status') <> 'won'), 0)
+    WHERE disputes <> '[]'
+    """,
+    "DELETE FROM processed_events WHERE event_id LIKE 'version:%' OR event_id LIKE 'dispute:%'",
+    "CREATE INDEX payments_flagged ON payments (created_at, id) WHERE flag IS NOT NULL",
+)
+
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2}

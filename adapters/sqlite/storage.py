@@ -27,8 +27,11 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Self, TypeVar
 
 import cattrs
+from attrs import evolve
 
+from adapters.sql_audit import COUNTS, audit_report, audit_statement
 from adapters.sqlite.schema import MIGRATIONS, SCHEMA_VERSION
+from tarot_domain.model.audit import DEFAULT_LIMIT, AuditReport
 from tarot_domain.model.draw import DrawnCard
 from tarot_domain.model.errors import ErrorKind, TarotError, conflict, not_found, validation
 from tarot_domain.model.ledger import (
@@ -44,7 +47,7 @@ from tarot_domain.model.ledger import (
     replay_or_conflict,
     resolve,
 )
-from tarot_domain.model.payments import Payment, PaymentStatus, StatusChange
+from tarot_domain.model.payments import Dispute, Payment, PaymentStatus, StatusChange
 from tarot_domain.model.readings import FollowUp, Interpretation, QuestionnaireAnswer, Reading
 from tarot_domain.model.users import Preferences, User
 
@@ -498,8 +501,7 @@ def _reading_hold_ids(conn: sqlite3.Connection) -> set[str]:
 
 def _payments(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> list[Payment]:
     rows = conn.execute(
-        "SELECT id, provider, provider_ref, user_id, product_id, amount, currency, credits, status,"
-        f" refunded_amount, created_at FROM payments {where}",
+        f"SELECT {_PAYMENT_COLUMNS} FROM payments {where}",
         params,
     ).fetchall()
     result = []
@@ -525,9 +527,21 @@ def _payments(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> 
                 provider_ref=r["provider_ref"],
                 refunded_amount=r["refunded_amount"],
                 history=history,
+                version=r["version"],
+                granted=r["granted"],
+                taken=r["taken"],
+                restored=r["restored"],
+                disputes=_json.structure(json.loads(r["disputes"]), tuple[Dispute, ...]),
+                flag=r["flag"],
             )
         )
     return result
+
+
+_PAYMENT_COLUMNS = (
+    "id, provider, provider_ref, user_id, product_id, amount, currency, credits, status, refunded_amount,"
+    " created_at, version, granted, taken, restored, withdrawn, disputes, flag"
+)
 
 
 def _payment_params(p: Payment) -> dict[str, Any]:
@@ -535,6 +549,8 @@ def _payment_params(p: Payment) -> dict[str, Any]:
         "id": p.id, "provider": p.provider, "provider_ref": p.provider_ref, "user_id": p.user_id,
         "product_id": p.product_id, "amount": p.amount, "currency": p.currency, "credits": p.credits,
         "status": p.status.value, "refunded_amount": p.refunded_amount, "created_at": _ts(p.created_at),
+        "version": p.version, "granted": p.granted, "taken": p.taken, "restored": p.restored,
+        "withdrawn": p.withdrawn, "disputes": _dumps(p.disputes), "flag": p.flag,
     }  # fmt: skip
 
 
@@ -548,11 +564,9 @@ def _history_append(conn: sqlite3.Connection, payment_id: str, change: StatusCha
 
 
 def _payment_add(conn: sqlite3.Connection, payment: Payment) -> None:
+    values = ", ".join(f":{c.strip()}" for c in _PAYMENT_COLUMNS.split(","))
     cur = conn.execute(
-        "INSERT INTO payments (id, provider, provider_ref, user_id, product_id, amount, currency,"
-        " credits, status,"
-        " refunded_amount, created_at) VALUES (:id, :provider, :provider_ref, :user_id, :product_id, :amount,"
-        " :currency, :credits, :status, :refunded_amount, :created_at) ON CONFLICT DO NOTHING",
+        f"INSERT INTO payments ({_PAYMENT_COLUMNS}) VALUES ({values}) ON CONFLICT DO NOTHING",
         _payment_params(payment),
     )
     if cur.rowcount == 0:
@@ -561,9 +575,15 @@ def _payment_add(conn: sqlite3.Connection, payment: Payment) -> None:
         _history_append(conn, payment.id, change)
 
 
-def _payment_update(conn: sqlite3.Connection, payment: Payment, change: StatusChange | None) -> None:
-    if conn.execute("SELECT 1 FROM payments WHERE id = ?", (payment.id,)).fetchone() is None:
+def _payment_update(conn: sqlite3.Connection, payment: Payment, change: StatusChange | None) -> Payment:
+    found = conn.execute("SELECT version FROM payments WHERE id = ?", (payment.id,)).fetchone()
+    if found is None:
         raise not_found(f"no payment {payment.id}")
+    if found[0] != payment.version:  # the transaction is exclusive: nobody changes it after this read
+        raise TarotError(
+            ErrorKind.DATABASE, f"payment {payment.id} changed since version {payment.version}; retry",
+            retryable=True,
+        )  # fmt: skip
     if (
         payment.provider_ref is not None
         and conn.execute(
@@ -575,12 +595,24 @@ def _payment_update(conn: sqlite3.Connection, payment: Payment, change: StatusCh
     conn.execute(
         "UPDATE payments SET provider = :provider, provider_ref = :provider_ref, user_id = :user_id,"
         " product_id = :product_id, amount = :amount, currency = :currency, credits = :credits,"
-        " status = :status,"
-        " refunded_amount = :refunded_amount, created_at = :created_at WHERE id = :id",
+        " status = :status, refunded_amount = :refunded_amount, created_at = :created_at,"
+        " version = version + 1, granted = :granted, taken = :taken, restored = :restored,"
+        " withdrawn = :withdrawn, disputes = :disputes, flag = :flag WHERE id = :id",
         _payment_params(payment),
     )
     if change is not None:
         _history_append(conn, payment.id, change)
+    history = (*payment.history, change) if change is not None else payment.history
+    return evolve(payment, version=payment.version + 1, history=history)
+
+
+_AUDIT = audit_statement(now=":now", limit=":limit")
+
+
+def _audit(conn: sqlite3.Connection, now: datetime, limit: int) -> AuditReport:
+    rows = conn.execute(_AUDIT, {"now": _ts(now), "limit": max(limit, 0) + 1}).fetchall()
+    accounts, pending = conn.execute(COUNTS).fetchone()
+    return audit_report([tuple(r) for r in rows], int(accounts), int(pending), limit)
 
 
 def _event_mark(conn: sqlite3.Connection, provider: str, event_id: str, now: datetime) -> bool:
@@ -732,13 +764,26 @@ class SqlitePaymentRepository:
         )
         return found[0] if found else None
 
-    async def update(self, payment: Payment, change: StatusChange | None = None) -> None:
-        await self._tx.run(_payment_update, payment, change)
+    async def update(self, payment: Payment, change: StatusChange | None = None) -> Payment:
+        return await self._tx.run(_payment_update, payment, change)
 
     async def list_for_user(self, user_id: str, limit: int = 50) -> list[Payment]:
         return await self._tx.run(
             _payments, "WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?", (user_id, max(limit, 0))
         )
+
+    async def list_flagged(self, limit: int = 100) -> list[Payment]:
+        return await self._tx.run(
+            _payments, "WHERE flag IS NOT NULL ORDER BY created_at, id LIMIT ?", (max(limit, 0),)
+        )
+
+
+class SqliteAuditRepository:
+    def __init__(self, tx: _Tx) -> None:
+        self._tx = tx
+
+    async def audit(self, now: datetime, limit: int = DEFAULT_LIMIT) -> AuditReport:
+        return await self._tx.run(_audit, now, limit)
 
 
 class SqliteProcessedEventRepository:
@@ -759,6 +804,7 @@ class SqliteUnitOfWork:
     readings: SqliteReadingRepository
     payments: SqlitePaymentRepository
     events: SqliteProcessedEventRepository
+    audit: SqliteAuditRepository
 
     def __init__(self, store: SqliteStore) -> None:
         self._store = store
@@ -778,6 +824,7 @@ class SqliteUnitOfWork:
         self.readings = SqliteReadingRepository(tx)
         self.payments = SqlitePaymentRepository(tx)
         self.events = SqliteProcessedEventRepository(tx)
+        self.audit = SqliteAuditRepository(tx)
         return self
 
     async def __aexit__(

@@ -11,8 +11,10 @@ ignored; an expanded object where an id is expected is reduced to its id). Which
   (a renewal) → PaymentSucceeded; other billing reasons (prorations, manual invoices) and invoices of
   subscriptions we did not sell are ignored.
 - `charge.refunded` → PaymentRefunded (by total refunded so far).
-- `charge.dispute.created` / `charge.dispute.closed` → DisputeOpened / DisputeClosed (`won` and an
-  inquiry's `warning_closed` count as won).
+- `charge.dispute.created`, `.updated`, `.closed`, `.funds_withdrawn`, `.funds_reinstated` →
+  DisputeUpdated with the dispute's status (funds withdrawn from an inquiry mean it escalated to
+  `needs_response`; funds reinstated mean `won`). What a status means for the credits is the Payment
+  aggregate's rule: inquiries take nothing, a chargeback takes its share once per payment.
 - `customer.subscription.deleted` → SubscriptionEnded.
 Everything else → EventIgnored.
 
@@ -31,10 +33,10 @@ import cattrs
 from attrs import Factory, define
 
 from adapters.stripe_http.client import StripeClient
+from tarot_domain.model.payments import CLOSED, ESCALATED
 from tarot_domain.model.products import STRIPE
 from tarot_ports.payments import (
-    DisputeClosed,
-    DisputeOpened,
+    DisputeUpdated,
     EventIgnored,
     PaymentFailed,
     PaymentRefunded,
@@ -44,7 +46,15 @@ from tarot_ports.payments import (
     SubscriptionEnded,
 )
 
-WON_DISPUTE_STATUSES = frozenset({"won", "warning_closed"})
+DISPUTE_EVENTS = frozenset(
+    {
+        "charge.dispute.created",
+        "charge.dispute.updated",
+        "charge.dispute.closed",
+        "charge.dispute.funds_withdrawn",
+        "charge.dispute.funds_reinstated",
+    }
+)
 FIRST_PERIOD = "subscription_create"
 RENEWAL = "subscription_cycle"
 
@@ -162,6 +172,15 @@ def structure(data: Any, cls: type[Any]) -> Any:
         raise ValueError(f"malformed Stripe {cls.__name__.strip('_').lower()}: {exc}") from None
 
 
+def dispute_status(kind: str, status: str) -> str:
+    """The status an event reports: its dispute's own, except that money moving says more."""
+    if kind.endswith("funds_withdrawn") and (not status or status.startswith("warning_")):
+        return ESCALATED
+    if kind.endswith("funds_reinstated") and status not in CLOSED:
+        return "won"
+    return status or ESCALATED
+
+
 def _currency(code: str | None) -> str:
     return (code or "").upper()
 
@@ -225,15 +244,13 @@ class StripeEventTranslator:
             if order_id and charge.invoice is None:
                 facts = ProviderPayment(STRIPE, order_id, ref, charge.amount, _currency(charge.currency))
             return PaymentRefunded(STRIPE, event_id, ref, charge.amount_refunded, facts)
-        if kind in ("charge.dispute.created", "charge.dispute.closed"):
+        if kind in DISPUTE_EVENTS:
             dispute: _Dispute = structure(obj, _Dispute)
             disputed = dispute.payment_intent or await self._charge_payment_intent(dispute.charge)
             if disputed is None:
                 return EventIgnored(STRIPE, event_id, f"dispute {dispute.id} names no payment")
-            if kind.endswith("created"):
-                return DisputeOpened(STRIPE, event_id, disputed, dispute.id, dispute.amount)
-            won = dispute.status in WON_DISPUTE_STATUSES
-            return DisputeClosed(STRIPE, event_id, disputed, dispute.id, won, dispute.status, dispute.amount)
+            status = dispute_status(kind, dispute.status)
+            return DisputeUpdated(STRIPE, event_id, disputed, dispute.id, status, dispute.amount)
         if kind == "customer.subscription.deleted":
             subscription: _Subscription = structure(obj, _Subscription)
             order_id = subscription.metadata.get("order_id")

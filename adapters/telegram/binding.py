@@ -33,6 +33,7 @@ from adapters.telegram.events import (
     Invoice,
     Outbox,
     PreCheckoutQuery,
+    RefundedPayment,
     Reply,
     Sender,
     SuccessfulPayment,
@@ -160,13 +161,15 @@ def pre_checkout_event(update: Any) -> PreCheckoutQuery:
     )
 
 
-def payment_event(update: Any) -> SuccessfulPayment | None:
-    """The service message of a successful payment to us; None for any other update."""
+def payment_event(update: Any) -> SuccessfulPayment | RefundedPayment | None:
+    """The service message of a successful payment to us, or of a Stars refund; None for any other."""
     message = getattr(update, "message", None)
-    if not isinstance(message, types.MessageService) or message.out:
+    if not isinstance(message, types.MessageService):
         return None
     action = message.action
-    if not isinstance(action, types.MessageActionPaymentSentMe):
+    if isinstance(action, types.MessageActionPaymentRefunded):
+        return _refund_event(update, message, action)
+    if message.out or not isinstance(action, types.MessageActionPaymentSentMe):
         return None
     user_id = _sender_id(message)
     if user_id is None:
@@ -180,6 +183,23 @@ def payment_event(update: Any) -> SuccessfulPayment | None:
         total_amount=int(action.total_amount),
         telegram_payment_charge_id=action.charge.id,
         provider_payment_charge_id=action.charge.provider_charge_id or "",
+    )
+
+
+def _refund_event(update: Any, message: Any, action: Any) -> RefundedPayment | None:
+    """Whichever side the service message says sent it, a refund in a private chat is the buyer's."""
+    peer = message.peer_id if isinstance(message.peer_id, types.PeerUser) else action.peer
+    if not isinstance(peer, types.PeerUser):
+        return None
+    buyer = int(peer.user_id)
+    return RefundedPayment(
+        update_id=message_update_id(message),
+        chat_id=int(utils.get_peer_id(message.peer_id)),
+        sender=sender_of(_entity(update, buyer), buyer),
+        payload=bytes(action.payload or b"").decode("utf-8", errors="replace"),
+        currency=action.currency,
+        total_amount=int(action.total_amount),
+        telegram_payment_charge_id=action.charge.id,
     )
 
 

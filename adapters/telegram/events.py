@@ -68,7 +68,23 @@ class SuccessfulPayment:
     provider_payment_charge_id: str = ""
 
 
-Incoming = IncomingMessage | IncomingCallback | PreCheckoutQuery | SuccessfulPayment
+@frozen
+class RefundedPayment:
+    """Telegram's service message that a Stars payment was refunded (by an operator's /refund, or by
+    Telegram itself)."""
+
+    update_id: int
+    chat_id: int
+    sender: Sender
+    payload: str
+    currency: str
+    total_amount: int
+    telegram_payment_charge_id: str
+
+
+Incoming = IncomingMessage | IncomingCallback | PreCheckoutQuery | SuccessfulPayment | RefundedPayment
+PAYMENT_UPDATES = (PreCheckoutQuery, SuccessfulPayment, RefundedPayment)
+"""Updates about money: exactly-once comes from the database, so they never depend on Redis."""
 
 
 # ------------------------------------------------------------------ outgoing

@@ -11,6 +11,7 @@ every machine that ships the same content.
 
 from __future__ import annotations
 
+import datetime
 import enum
 import hashlib
 import importlib
@@ -88,6 +89,8 @@ def _canonical(value: Any) -> Any:
         return value
     if isinstance(value, enum.Enum):
         return ["enum", type(value).__name__, _canonical(value.value)]
+    if isinstance(value, datetime.date):
+        return ["date", value.isoformat()]
     if attrs.has(type(value)):
         fields = attrs.fields(type(value))
         return ["attrs", type(value).__name__, {f.name: _canonical(getattr(value, f.name)) for f in fields}]

@@ -24,6 +24,7 @@ class ErrorKind(enum.Enum):
     NOT_FOUND = "not_found"
     FORBIDDEN = "forbidden"
     CONFLICT = "conflict"
+    SCREENED = "screened"  # the safety screen answered instead (tarot_domain.model.safety.SupportOnly)
 
     @property
     def retryable(self) -> bool:
@@ -51,6 +52,7 @@ _LOG_LEVELS: Mapping[ErrorKind, str] = MappingProxyType(
         ErrorKind.NOT_FOUND: "INFO",
         ErrorKind.FORBIDDEN: "WARNING",
         ErrorKind.CONFLICT: "WARNING",
+        ErrorKind.SCREENED: "INFO",
     }
 )
 

@@ -26,7 +26,7 @@ from attrs import frozen
 
 from tarot_domain.content import registry
 from tarot_domain.content.polarity import Polarity, deck_polarity, polarity
-from tarot_domain.content.schema import ASPECTS, TOPICS, DeckCardText, Face, FaceOverride, Name
+from tarot_domain.content.schema import ASPECTS, CASES, TOPICS, DeckCardText, Face, FaceOverride, Name
 from tarot_domain.model.cards import Card, catalogue
 from tarot_domain.model.decks import DEFAULT_DECK_ID, get_deck
 
@@ -87,6 +87,20 @@ class CardKnowledge:
     def renamed(self) -> bool:
         """Whether the deck calls the card something other than its canonical name."""
         return self.display_name != self.canonical_display_name
+
+    @property
+    def name_forms(self) -> tuple[str, ...]:
+        """Every form running text may name the card by: the deck's name in each case (English: the
+        name without its article, "Tower" in "the **Tower**"), distinct, longest first."""
+        forms = {self.name.form(case) for case in CASES[:6]} | {self.display_name}
+        return tuple(sorted(forms, key=lambda form: (-len(form), form)))
+
+    def named_in(self, text: str) -> bool:
+        """Whether `text` (plain or marked up) names this card in any of its forms."""
+        from tarot_domain.model.markup import plain
+
+        flat = plain(text).casefold()
+        return any(form.casefold() in flat for form in self.name_forms)
 
     def face(self, reversed_: bool) -> Face:
         return self.reversed if reversed_ else self.upright

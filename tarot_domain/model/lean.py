@@ -21,6 +21,7 @@ says which (`lean_for`).
 from __future__ import annotations
 
 import enum
+import importlib
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
@@ -29,7 +30,7 @@ from attrs import frozen
 from tarot_domain.content.polarity import Lean, polarity
 from tarot_domain.content.structure.roles import Role
 from tarot_domain.model.draw import DrawnCard
-from tarot_domain.model.spreads import Spread
+from tarot_domain.model.spreads import Spread, get_spread
 
 __all__ = [
     "ANSWER_POSITION",
@@ -40,6 +41,8 @@ __all__ = [
     "Pull",
     "has_answer_position",
     "lean_for",
+    "lean_of",
+    "question_shape",
     "weigh",
 ]
 
@@ -218,3 +221,31 @@ def _split(pulls: Sequence[Pull]) -> tuple[Pull, Pull]:
     yes = max(pulls, key=lambda p: (p.pull, p.weight, -pulls.index(p)))
     no = min(pulls, key=lambda p: (p.pull, -p.weight, pulls.index(p)))
     return yes, no
+
+
+def question_shape(question: str, language: str) -> str | None:
+    """The shape of `question` from the question analysis (`model.question`); None when nothing was
+    asked, or while the analysis is not installed."""
+    if not question.strip():
+        return None
+    try:
+        module = importlib.import_module("tarot_domain.model.question")
+    except ModuleNotFoundError:
+        return None
+    shape: str = module.analyse(question, language).shape.value
+    return shape
+
+
+def lean_of(
+    spread_id: str,
+    deck_id: str,
+    cards: Sequence[DrawnCard],
+    question: str,
+    language: str,
+    *,
+    framed: bool = False,
+) -> LeanReading | None:
+    """The lean of a reading as stored (spread, deck, draw and question): what `tarot read --json` and
+    the web API report as `lean`, and what the offline composer and the LLM prompt answer with."""
+    spread = get_spread(spread_id)
+    return lean_for(spread, deck_id, cards, shape=question_shape(question, language), framed=framed)

@@ -1,22 +1,99 @@
-"""A record of every payment we take, with its status history."""
+"""A payment as an aggregate: its state, the credits that state leaves with the buyer, and the
+transitions that providers and operators cause.
+
+**What decides the credits.** Three facts of the state and nothing else: `granted` (the credits issued
+for the money: 0 until it arrives, and 0 while a flagged payment waits for an operator),
+`refunded_amount`, and each dispute with its status. `credits_due(payment)` is a pure function of them:
+what the money the payment still holds pays for. Refunds and chargebacks withdraw money; their sum never
+counts past the whole amount, so a refund counts what a dispute already took and the other way round.
+An inquiry (`warning_*`) withdraws nothing (Stripe takes no funds for one) but freezes the buyer's
+purchases; `warning_closed` ends it without a chargeback. A chargeback (`needs_response`,
+`under_review`, `lost`, or any status we do not know) withdraws its amount once per payment, however
+Stripe reports the escalation (the inquiry's own dispute moving on, funds withdrawn, or a second dispute
+id): the largest chargeback counts, never their sum. `won` gives the money back.
+
+**What the ledger has done.** `taken` and `restored` are the credits the payment's claw-backs actually
+took and its restores gave, so `held = granted - taken + restored` is what the payment has put with the
+buyer. After every transition `held >= credits_due`; the difference is a shortfall: credits the buyer
+had already spent when a claw-back came (balancing, never a negative balance). A transition's
+`Movement` is computed from the state alone: claw back what the due credits fell by; when they rise,
+first cancel an outstanding shortfall, then restore, so a restore never gives back more than the payment
+still pays for, nor credits that were never taken.
+
+**Concurrency.** `version` counts stored changes; a store saves a new state only over the version it
+was computed from (optimistic concurrency), so a change computed from a stale read fails and is retried.
+"""
 
 from __future__ import annotations
 
 import enum
 from datetime import datetime
 
-from attrs import frozen
+from attrs import evolve, frozen
+
+from tarot_domain.model.errors import ErrorKind, TarotError
 
 
 class PaymentStatus(enum.Enum):
+    """The headline of a payment's state (the credits follow `credits_due`, not the status)."""
+
     CREATED = "created"  # checkout/invoice issued, nothing paid yet
     PAID = "paid"  # money received, credits granted
+    FLAGGED = "flagged"  # money received, credits held until an operator decides
+    REFUSED = "refused"  # an operator refused a flagged payment: no credits (refund the money)
     REFUNDED = "refunded"  # fully or partly refunded, credits clawed back
-    DISPUTED = "disputed"  # chargeback opened, credits clawed back, purchases frozen
-    DISPUTE_WON = "dispute_won"  # chargeback closed in our favour, credits restored
+    DISPUTED = "disputed"  # an inquiry or chargeback is open, purchases frozen
+    DISPUTE_WON = "dispute_won"  # closed in our favour (or an inquiry closed)
     DISPUTE_LOST = "dispute_lost"
     FAILED = "failed"
     CANCELLED = "cancelled"
+
+
+UNPAID = frozenset({PaymentStatus.CREATED, PaymentStatus.FAILED, PaymentStatus.CANCELLED})
+
+# Stripe's dispute statuses. Inquiries first, then chargebacks; the number is how far the case went.
+_STAGES = {"warning_needs_response": 0, "warning_under_review": 1, "needs_response": 2, "under_review": 3}
+_UNKNOWN_STAGE = 2  # a status we do not know is treated as an open chargeback: safe for the books
+CLOSED_WITHOUT_CHARGEBACK = frozenset({"warning_closed", "won", "charge_refunded", "prevented"})
+CLOSED = CLOSED_WITHOUT_CHARGEBACK | {"lost"}
+INQUIRY_OPEN = frozenset({"warning_needs_response", "warning_under_review"})
+ESCALATED = "needs_response"  # what funds withdrawn from an inquiry means
+
+
+@frozen
+class Dispute:
+    """One dispute id on a payment: its latest status (Stripe's words) and the amount disputed."""
+
+    id: str
+    status: str
+    amount: int
+
+    @property
+    def closed(self) -> bool:
+        return self.status in CLOSED
+
+    @property
+    def withdraws(self) -> bool:
+        """Whether the bank holds the disputed money (an open or lost chargeback)."""
+        return self.status not in INQUIRY_OPEN and self.status not in CLOSED_WITHOUT_CHARGEBACK
+
+    @property
+    def freezes(self) -> bool:
+        """Open disputes and lost ones keep the buyer's purchases frozen."""
+        return self.status not in CLOSED_WITHOUT_CHARGEBACK
+
+    def merged(self, status: str, amount: int) -> Dispute:
+        """The dispute after a report of `status`, whatever order reports arrive in: a closed dispute
+        stays as it closed; otherwise a closing or a later stage wins over an earlier one."""
+        if self.closed:
+            return self
+        if status in CLOSED or _stage(status) >= _stage(self.status):
+            return Dispute(self.id, status, max(amount, 0))
+        return self
+
+
+def _stage(status: str) -> int:
+    return _STAGES.get(status, _UNKNOWN_STAGE)
 
 
 @frozen
@@ -27,9 +104,42 @@ class StatusChange:
 
 
 @frozen
+class Movement:
+    """Credits the ledger must move so that it follows a payment's new state."""
+
+    grant: int = 0  # the payment's one grant (issuance → buyer)
+    clawback: int = 0  # balancing: buyer → issuance, whatever the buyer still has
+    restore: int = 0  # issuance → buyer
+
+    @property
+    def empty(self) -> bool:
+        return not (self.grant or self.clawback or self.restore)
+
+
+@frozen
+class Change:
+    """A transition's outcome: the new state (same `version` as the state it came from; the store bumps
+    it), its history entry, and the movement. `booked(taken)` is the state once the claw-back took
+    `taken` (a balancing claw-back may take less than it asks)."""
+
+    payment: Payment
+    entry: StatusChange
+    movement: Movement = Movement()
+
+    def booked(self, taken: int) -> Payment:
+        return evolve(self.payment, taken=self.payment.taken + taken)
+
+
+def payment_error(detail: str, message_key: str = "error.payment", *, retryable: bool = False) -> TarotError:
+    return TarotError(ErrorKind.PAYMENT, detail, message_key=message_key, retryable=retryable)
+
+
+@frozen
 class Payment:
-    """`id` is our order id (the Stars invoice payload, Stripe's client_reference metadata);
-    `provider_ref` the provider's id for the money (Stripe charge/session, Telegram charge id)."""
+    """`id` is our order id (the Stars invoice payload, Stripe's client reference), or `<order>/<suffix>`
+    for further money recorded against an order (a renewal, a second charge); `provider_ref` is the
+    provider's id for the money (a PaymentIntent, a Telegram charge id), unique per provider.
+    `flag` says why a payment's credits wait for an operator (None: nothing waits)."""
 
     id: str
     provider: str
@@ -43,3 +153,139 @@ class Payment:
     provider_ref: str | None = None
     refunded_amount: int = 0
     history: tuple[StatusChange, ...] = ()
+    version: int = 0
+    granted: int = 0
+    taken: int = 0
+    restored: int = 0
+    disputes: tuple[Dispute, ...] = ()
+    flag: str | None = None
+
+    # ------------------------------------------------------------------ what the state says
+
+    @property
+    def received(self) -> bool:
+        """Whether money arrived for this payment (granted, flagged, refused, refunded or disputed)."""
+        return self.status not in UNPAID
+
+    @property
+    def held(self) -> int:
+        """Credits the payment has put with the buyer so far, per its ledger transfers."""
+        return self.granted - self.taken + self.restored
+
+    @property
+    def withdrawn(self) -> int:
+        """Money a chargeback holds: the largest open or lost chargeback (once per payment)."""
+        return max((d.amount for d in self.disputes if d.withdraws), default=0)
+
+    @property
+    def due(self) -> int:
+        return credits_due(self)
+
+    @property
+    def freezes(self) -> bool:
+        return any(d.freezes for d in self.disputes)
+
+    def dispute(self, dispute_id: str) -> Dispute | None:
+        return next((d for d in self.disputes if d.id == dispute_id), None)
+
+    # ------------------------------------------------------------------ transitions
+
+    def pay(self, provider_ref: str | None, at: datetime, source: str, flag: str | None = None) -> Change:
+        """Money arrived: grant the credits, or hold them for an operator when `flag` says why."""
+        if self.received:
+            raise payment_error(f"payment {self.id} was paid already", "error.order_paid")
+        ref = provider_ref or self.provider_ref
+        if flag is not None:
+            after = evolve(self, status=PaymentStatus.FLAGGED, provider_ref=ref, flag=flag[:500])
+            return self._change(after, PaymentStatus.FLAGGED, at, f"{source}; flagged: {flag}")
+        after = evolve(self, status=PaymentStatus.PAID, provider_ref=ref, granted=self.credits)
+        return self._change(after, PaymentStatus.PAID, at, source)
+
+    def refund(self, refunded_total: int, at: datetime, source: str) -> Change | None:
+        """Refunds are reported by total refunded so far, so partial refunds in any order end the same;
+        an older, smaller total changes nothing."""
+        total = min(max(refunded_total, self.refunded_amount), self.amount)
+        if not self.received or total == self.refunded_amount:
+            return None
+        after = evolve(self, status=PaymentStatus.REFUNDED, refunded_amount=total)
+        return self._change(after, PaymentStatus.REFUNDED, at, f"{source}: refunded {total}/{self.amount}")
+
+    def report_dispute(
+        self, dispute_id: str, status: str, amount: int, at: datetime, source: str
+    ) -> Change | None:
+        """Any news about a dispute (opened, escalated, funds withdrawn or reinstated, closed)."""
+        if not self.received:
+            return None
+        current = self.dispute(dispute_id)
+        updated = (current or Dispute(dispute_id, "", 0)).merged(status, amount)
+        if updated == current:
+            return None
+        disputes = (*(d for d in self.disputes if d.id != dispute_id), updated)
+        headline = (
+            PaymentStatus.DISPUTED
+            if not updated.closed
+            else PaymentStatus.DISPUTE_LOST
+            if updated.status == "lost"
+            else PaymentStatus.DISPUTE_WON
+        )
+        note = f"{source}: dispute {dispute_id} {updated.status} for {updated.amount}"
+        return self._change(evolve(self, status=headline, disputes=disputes), headline, at, note)
+
+    def decide(self, grant: bool, at: datetime, note: str) -> Change:
+        """An operator's decision on a flagged payment: grant its credits, or refuse them for good."""
+        if self.flag is None:
+            raise payment_error(f"payment {self.id} is not waiting for a decision", "error.not_flagged")
+        if grant:
+            status = PaymentStatus.PAID if self.status is PaymentStatus.FLAGGED else self.status
+            after = evolve(self, status=status, granted=self.credits, flag=None)
+            return self._change(after, PaymentStatus.PAID, at, f"granted by an operator: {note}")
+        status = PaymentStatus.REFUSED if self.status is PaymentStatus.FLAGGED else self.status
+        after = evolve(self, status=status, flag=None)
+        return self._change(after, PaymentStatus.REFUSED, at, f"refused by an operator: {note}")
+
+    def fail(self, at: datetime, reason: str, expired: bool) -> Change | None:
+        """The customer did not pay: an open order closes (expired → CANCELLED, else FAILED)."""
+        if self.status is not PaymentStatus.CREATED:
+            return None
+        status = PaymentStatus.CANCELLED if expired else PaymentStatus.FAILED
+        return self._change(evolve(self, status=status), status, at, reason[:500])
+
+    def end_subscription(self, at: datetime, note: str) -> Change | None:
+        """Recorded as a CANCELLED history entry; the money's status stays."""
+        if self.subscription_ended:
+            return None
+        return Change(self, StatusChange(PaymentStatus.CANCELLED, at, note))
+
+    @property
+    def subscription_ended(self) -> bool:
+        return any(c.status is PaymentStatus.CANCELLED for c in self.history)
+
+    def _change(self, after: Payment, status: PaymentStatus, at: datetime, note: str) -> Change:
+        movement = rebalance(self, after)
+        after = evolve(after, restored=after.restored + movement.restore)
+        return Change(after, StatusChange(status, at, note[:500]), movement)
+
+
+def credits_due(payment: Payment) -> int:
+    """The credits a payment leaves with its buyer: its grant less the share of the money refunded or
+    held by a chargeback (rounded in the buyer's favour; all of the money gone takes all the credits)."""
+    granted = payment.granted
+    if granted <= 0:
+        return 0
+    gone = min(payment.amount, max(payment.refunded_amount, 0) + payment.withdrawn)
+    if payment.amount <= 0:
+        return granted
+    return granted - granted * gone // payment.amount
+
+
+def rebalance(before: Payment, after: Payment) -> Movement:
+    """What the ledger must do to follow `before` → `after` (see the module docstring)."""
+    grant = max(after.granted - before.granted, 0)
+    held = before.held + grant
+    owed = max(before.held - before.due, 0)  # an earlier claw-back's shortfall, still outstanding
+    due = after.due
+    if held - owed > due:
+        return Movement(grant=grant, clawback=held - owed - due)
+    if held < due:
+        return Movement(grant=grant, restore=due - held)
+    return Movement(grant=grant)

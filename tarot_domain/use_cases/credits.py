@@ -1,9 +1,8 @@
-"""Credits: grants, balances, history and the sweeper that releases expired holds."""
+"""Credits: grants, balances, history, the sweeper that releases expired holds, and the audit."""
 
 from __future__ import annotations
 
-from attrs import frozen
-
+from tarot_domain.model.audit import DEFAULT_LIMIT, AuditReport
 from tarot_domain.model.errors import not_found, validation
 from tarot_domain.model.ledger import (
     ISSUANCE_GRANTS,
@@ -11,7 +10,6 @@ from tarot_domain.model.ledger import (
     Transfer,
     TransferKind,
     TransferRequest,
-    invariant_violations,
     user_account,
 )
 from tarot_domain.use_cases.context import Services
@@ -19,15 +17,7 @@ from tarot_domain.use_cases.context import Services
 MAX_GRANT = 1_000_000
 
 
-@frozen
-class LedgerReport:
-    violations: tuple[str, ...]
-    accounts: int
-    pending: int
-
-    @property
-    def ok(self) -> bool:
-        return not self.violations
+LedgerReport = AuditReport  # the report's earlier name
 
 
 class CreditService:
@@ -73,22 +63,8 @@ class CreditService:
             await uow.commit()
         return expired
 
-    async def check(self) -> LedgerReport:
-        """Every ledger invariant, named when broken."""
+    async def check(self, limit: int = DEFAULT_LIMIT) -> AuditReport:
+        """Every check of the books (tarot_domain.model.audit), each broken one named; the store runs
+        them set-based, so this holds at most `limit` lines in memory whatever the ledger's size."""
         async with self._s.uow() as uow:
-            balances = await uow.ledger.balances()
-            pending = await uow.ledger.pending()
-            stored_holds = await uow.readings.hold_ids()
-            posted_spend: list[Transfer] = []
-            for balance in balances:
-                if balance.account.startswith("revenue:"):
-                    posted_spend.extend(await uow.ledger.history(balance.account, limit=10**9))
-        problems = invariant_violations({b.account: b for b in balances}, pending, self._s.clock.now())
-        for transfer in posted_spend:
-            if (
-                transfer.kind in (TransferKind.READING, TransferKind.FOLLOW_UP)
-                and transfer.state.value == "posted"
-                and transfer.id not in stored_holds
-            ):
-                problems.append(f"charged-without-reading: {transfer.id}")
-        return LedgerReport(tuple(problems), accounts=len(balances), pending=len(pending))
+            return await uow.audit.audit(self._s.clock.now(), limit)

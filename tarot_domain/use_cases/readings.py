@@ -4,6 +4,11 @@ Two short units of work surround the interpreter call, so no database connection
 network. The hold is keyed by the caller's idempotency key: a repeated request returns the first
 reading and charges once. When the interpreter fails, the hold is voided and the user gets the
 offline reading, marked as such, free of charge.
+
+Every text the querent typed goes through the safety screen first (`screen` for a frontend's intake,
+and again here as the backstop): a crisis raises `SupportOnly` before any hold, draw or storage; a
+health, legal or money question is read framed (`InterpretationRequest.safety`) and its result carries
+the support block and no lean.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from tarot_domain.model.cards import catalogue
 from tarot_domain.model.decks import get_deck
 from tarot_domain.model.draw import draw_cards
 from tarot_domain.model.errors import ErrorKind, TarotError, conflict, not_found, validation
+from tarot_domain.model.events import ScreenStage
+from tarot_domain.model.lean import Lean
 from tarot_domain.model.ledger import (
     REVENUE_READINGS,
     Balance,
@@ -29,10 +36,12 @@ from tarot_domain.model.ledger import (
     user_account,
 )
 from tarot_domain.model.readings import FollowUp, Interpretation, QuestionnaireAnswer, Reading
+from tarot_domain.model.safety import SafetyKind, Support, screen_all
 from tarot_domain.model.spreads import QUESTIONNAIRE_ANSWER_MAX, Spread, get_spread
 from tarot_domain.model.text import clean_answer, clean_question
 from tarot_domain.model.users import User, check_language
 from tarot_domain.use_cases.context import Services
+from tarot_domain.use_cases.screening import Screening, texts_of
 from tarot_domain.use_cases.users import load_active_user
 from tarot_ports.interpreter import InterpretationRequest, Interpreter, OnDelta
 from tarot_ports.storage import UnitOfWork
@@ -59,9 +68,15 @@ class ReadingRequest:
 
 @frozen
 class ReadingResult:
+    """`support`: the screen's block when it fired (health, legal, money; a crisis never gets a
+    result); `lean`: the answer's lean on a closed question, None for framed questions and spreads
+    without an answer position."""
+
     reading: Reading
     replayed: bool
     available: int
+    support: Support | None = None
+    lean: Lean | None = None
 
     @property
     def charged(self) -> int:
@@ -75,6 +90,7 @@ class _Prepared:
     deck_id: str
     language: str
     answers: tuple[QuestionnaireAnswer, ...]
+    safety: SafetyKind | None = None
 
 
 def check_key(key: str) -> str:
@@ -103,15 +119,35 @@ class ReadingService:
         self._s = services
         self._interpreter = interpreter
         self._fallback = fallback
+        self._screening = Screening(services)
 
     # ----------------------------------------------------------------- public operations
+
+    def screen(self, text: str, language: str) -> Support | None:
+        """A frontend's intake: call it on every text a user types (question, each questionnaire
+        answer, follow-up, plain text) the moment it arrives, before any price, menu or session write.
+        Crisis: show `support.message` as the answer, with no buttons to buy or read anyway, and store
+        nothing of the text. Health, legal, money: carry on; the reading will be framed by itself."""
+        kind = self._screening.check((text,), ScreenStage.INTAKE)
+        return self._screening.support(kind, language)
+
+    def framing(self, reading: Reading) -> tuple[Support | None, Lean | None]:
+        """The support block and lean a stored reading is shown with (history, replays)."""
+        return self._screening.framing_of(reading)
 
     async def request_reading(
         self, request: ReadingRequest, on_delta: OnDelta | None = None
     ) -> ReadingResult:
-        """Validate, hold the spread's cost, draw, interpret, then save and capture (or void)."""
-        spread = get_spread(request.spread_id)
+        """Screen, validate, hold the spread's cost, draw, interpret, then save and capture (or void).
+
+        A crisis is answered before any other check: a person who wrote it must not get "unknown
+        spread" instead of help."""
         question = clean_question(request.question)
+        typed = (a[: QUESTIONNAIRE_ANSWER_MAX + 1] for a in request.answers if isinstance(a, str))
+        kind = self._screening.check((question, *typed), ScreenStage.READING)
+        if kind is SafetyKind.CRISIS:
+            raise await self._screening.refusal(request.language, request.user_id)
+        spread = get_spread(request.spread_id)
         answers = _answers(spread, request.answers)
         key = check_key(request.idempotency_key)
         if request.deck_id is not None:
@@ -131,6 +167,7 @@ class ReadingService:
                 deck_id=request.deck_id or user.preferences.deck_id,
                 language=request.language or user.preferences.language,
                 answers=answers,
+                safety=kind,
             )
             reversals = user.preferences.reversals if request.reversals is None else request.reversals
             hold = await self._place_hold(
@@ -164,6 +201,8 @@ class ReadingService:
     ) -> tuple[Reading, FollowUp]:
         """A further question about a reading, charged like a small reading (hold → post or void)."""
         text = clean_question(question)
+        if self._screening.check((text,), ScreenStage.FOLLOW_UP) is SafetyKind.CRISIS:
+            raise await self._screening.refusal(None, user_id)
         key = check_key(idempotency_key)
         promotions = self._s.catalog.promotions
         async with self._s.uow() as uow:
@@ -171,6 +210,9 @@ class ReadingService:
             reading = await uow.readings.get(reading_id)
             if reading is None or reading.user_id != user.id:
                 raise not_found(f"no reading {reading_id} for {user_id}", "error.unknown_reading")
+            safety = screen_all((text, *texts_of(reading)))  # a framed reading frames its follow-ups
+            if safety is SafetyKind.CRISIS:  # a reading stored before the screen existed
+                raise await self._screening.refusal(user.preferences.language, user.id)
             hold_base = f"followup:{reading.id}:{key}"
             for earlier in reading.follow_ups:
                 if earlier.hold_id is not None and earlier.hold_id.startswith(f"{hold_base}#"):
@@ -187,10 +229,14 @@ class ReadingService:
             await uow.commit()
 
         try:
-            answer = await self._interpreter.follow_up(reading, reading.follow_ups, text, on_delta)
+            answer = await self._interpreter.follow_up(
+                reading, reading.follow_ups, text, on_delta, safety=safety
+            )
             fallback = False
         except Exception:
-            answer = await self._fallback.follow_up(reading, reading.follow_ups, text, on_delta)
+            answer = await self._fallback.follow_up(
+                reading, reading.follow_ups, text, on_delta, safety=safety
+            )
             fallback = True
 
         async def save(uow: UnitOfWork) -> tuple[Reading, FollowUp]:
@@ -233,7 +279,8 @@ class ReadingService:
         if existing is None:
             return None
         balance = await uow.ledger.balance(user_account(user.id))
-        return ReadingResult(existing, replayed=True, available=balance.available)
+        support, lean = self._screening.framing_of(existing)
+        return ReadingResult(existing, True, balance.available, support, lean)
 
     async def _place_hold(
         self, uow: UnitOfWork, user: User, base_id: str, cost: int, kind: TransferKind
@@ -321,6 +368,7 @@ class ReadingService:
             question=prepared.question,
             cards=cards,
             answers=prepared.answers,
+            safety=prepared.safety,
         )
         interpretation, fallback = await self._interpret(request, on_delta)
         reading_id = self._s.new_id()
@@ -329,7 +377,8 @@ class ReadingService:
             saved = await uow.readings.get(reading_id)
             if saved is not None:  # an earlier try committed but its acknowledgement was lost
                 before = await uow.ledger.balance(user_account(user.id))
-                return ReadingResult(saved, replayed=False, available=before.available)
+                support, lean = self._screening.framing(prepared.safety, saved)
+                return ReadingResult(saved, False, before.available, support, lean)
             now = self._s.clock.now()
             cost = await self._settle(uow, hold, charge=not fallback)
             reading = Reading(
@@ -350,7 +399,8 @@ class ReadingService:
             )
             await uow.readings.add(reading)
             balance: Balance = await uow.ledger.balance(user_account(user.id))
-            return ReadingResult(reading, replayed=False, available=balance.available)
+            support, lean = self._screening.framing(prepared.safety, reading)
+            return ReadingResult(reading, False, balance.available, support, lean)
 
         return await self._with_retries(save)
 

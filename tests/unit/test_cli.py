@@ -31,8 +31,8 @@ def test_celtic_cross_gives_ten_distinct_cards_on_the_named_positions(
     assert [c["position_name"] for c in cards] == [p.name["en"] for p in spread.positions]
     text = out["interpretation"]
     assert isinstance(text, str)
-    assert all(c["name"] in text for c in cards)
-    assert set(out) == {"spread", "deck", "question", "language", "interpreter", "cards", "interpretation"}
+    assert all(card_knowledge(c["card"], "rider-waite", "en").named_in(text) for c in cards)
+    assert set(out) == {"spread", "deck", "question", "language", "interpreter", "cards", "interpretation", "lean"}
     assert out["question"] == "Will the harvest be good?" and out["interpreter"] == "offline"
 
 
@@ -42,7 +42,7 @@ def test_ukrainian_and_thoth_names(capsys: pytest.CaptureFixture[str]) -> None:
     )
     for card in out["cards"]:  # type: ignore[attr-defined]
         assert card["name"] == card_knowledge(card["card"], "thoth", "uk").display_name
-        assert card["name"] in out["interpretation"]  # type: ignore[operator]
+        assert card_knowledge(card["card"], "thoth", "uk").named_in(out["interpretation"])  # type: ignore[arg-type]
     assert out["language"] == "uk"
     assert any("\u0400" <= ch <= "\u04ff" for ch in out["interpretation"])  # type: ignore[union-attr]
 

@@ -207,7 +207,7 @@ async def test_a_refused_event_is_not_applied_again_and_ids_are_checked_in_batch
     feed = MemoryFeed()
     for n in range(3):
         order = await payments.create_order(uid, "starter", STRIPE, "USD")
-        amount = 1 if n == 0 else 299  # the first one paid the wrong amount: recorded, never granted
+        amount = 1 if n == 0 else 299  # the first one paid the wrong amount: flagged, never granted
         feed.add(
             PaymentSucceeded(STRIPE, f"evt_{n}", ProviderPayment(STRIPE, order.id, f"pi_{n}", amount, "USD"))
         )
@@ -219,7 +219,7 @@ async def test_a_refused_event_is_not_applied_again_and_ids_are_checked_in_batch
         event_feed=feed,
     )
     first = await run_once(RECONCILE, jobs)
-    assert first.counts == {"listed": 3, "new": 3, "applied": 2, "refused": 1}
+    assert first.counts == {"listed": 3, "new": 3, "applied": 2, "flagged": 1}
     assert (await run_once(RECONCILE, jobs)).counts == {"listed": 3, "new": 0, "applied": 0}
     assert await world.available(uid) == 100
 

@@ -1,4 +1,6 @@
-"""Payments applied exactly once: grants, redeliveries, refunds, pre-checkout and subscriptions."""
+"""Payments applied exactly once: grants, redeliveries, refunds, pre-checkout and subscriptions.
+
+Telegram Stars and Stripe go through the same `PaymentService.apply`."""
 
 from __future__ import annotations
 
@@ -17,8 +19,7 @@ from tarot_domain.model.products import STARS, STRIPE
 from tarot_domain.model.users import User
 from tarot_domain.use_cases.payments import PaymentService, StarsRefundStatus
 from tarot_ports.payments import (
-    DisputeClosed,
-    DisputeOpened,
+    DisputeUpdated,
     EventIgnored,
     PaymentFailed,
     PaymentRefunded,
@@ -34,28 +35,47 @@ def payments(world: World) -> PaymentService:
     return PaymentService(world.services)
 
 
+def stars_paid(order: Payment, charge: str, amount: int | None = None) -> PaymentSucceeded:
+    """Telegram's successful-payment message for `order`, as the bot hands it to the use case."""
+    paid = order.amount if amount is None else amount
+    return PaymentSucceeded(STARS, f"tg:{charge}", ProviderPayment(STARS, order.id, charge, paid, "XTR"))
+
+
+def stars_refunded(charge: str, amount: int) -> PaymentRefunded:
+    return PaymentRefunded(STARS, f"refund:{charge}", charge, amount)
+
+
 async def test_a_paid_order_grants_once_however_often_it_is_reported(
     world: World, payments: PaymentService
 ) -> None:
     uid = await world.new_user()
     order = await payments.create_order(uid, "starter", "stars")
     assert (order.amount, order.currency, order.credits) == (150, "XTR", 50)
-    first = await payments.mark_paid("stars", order.id, "tg-charge-1", 150, "XTR", "evt-1")
-    again = await payments.mark_paid("stars", order.id, "tg-charge-1", 150, "XTR", "evt-1")
-    other_event = await payments.mark_paid("stars", order.id, "tg-charge-1", 150, "XTR", "evt-2")
+    first = await payments.apply(stars_paid(order, "tg-charge-1"))
+    again = await payments.apply(stars_paid(order, "tg-charge-1"))
+    other_event = await payments.apply(  # the same charge under another event id: the charge decides
+        PaymentSucceeded(STARS, "evt-2", ProviderPayment(STARS, order.id, "tg-charge-1", 150, "XTR"))
+    )
     assert (first.applied, first.credits_granted) == (True, 50)
-    assert not again.applied and not other_event.applied
+    assert not again.applied and not other_event.applied and again.duplicate and other_event.duplicate
     assert await world.available(uid) == 50
     assert (await world.credits.check()).ok
 
 
-async def test_a_wrong_amount_is_never_granted(world: World, payments: PaymentService) -> None:
+async def test_a_wrong_amount_is_recorded_flagged_and_never_granted(
+    world: World, payments: PaymentService
+) -> None:
     uid = await world.new_user()
     order = await payments.create_order(uid, "starter", "stars")
-    with pytest.raises(TarotError) as caught:
-        await payments.mark_paid("stars", order.id, "c", 1, "XTR", "evt-1")
-    assert caught.value.kind is ErrorKind.PAYMENT
+    outcome = await payments.apply(stars_paid(order, "c", amount=1))
+    assert outcome.applied and outcome.flagged and outcome.credits_granted == 0
+    assert outcome.payment is not None and outcome.payment.id == f"{order.id}/c"
+    assert (outcome.payment.amount, outcome.payment.provider_ref) == (1, "c")
+    assert "costs 150 XTR" in (outcome.payment.flag or "")
     assert await world.available(uid) == 0
+    assert (await status_of(world, order.id)).status is PaymentStatus.CREATED  # the order is untouched
+    assert [p.id for p in await payments.flagged()] == [f"{order.id}/c"]
+    assert (await world.credits.check()).ok
 
 
 async def test_pre_checkout_accepts_only_a_known_unpaid_order_at_its_price(
@@ -67,9 +87,10 @@ async def test_pre_checkout_accepts_only_a_known_unpaid_order_at_its_price(
     for order_id, amount in (("ord_forged", order.amount), (order.id, order.amount - 1)):
         with pytest.raises(TarotError):
             await payments.check_payable(order_id, amount, "XTR")
-    await payments.mark_paid("stars", order.id, "c1", order.amount, "XTR", "e1")
-    with pytest.raises(TarotError):
+    await payments.apply(stars_paid(order, "c1"))
+    with pytest.raises(TarotError) as caught:
         await payments.check_payable(order.id, order.amount, "XTR")
+    assert caught.value.message_key == "error.order_paid"
 
 
 async def test_refunds_take_back_in_proportion_and_record_the_shortfall(
@@ -77,15 +98,17 @@ async def test_refunds_take_back_in_proportion_and_record_the_shortfall(
 ) -> None:
     uid = await world.new_user()
     order = await payments.create_order(uid, "basic", "stripe", "USD")  # 120 credits for 599
-    await payments.mark_paid("stripe", order.id, "ch_1", 599, "USD", "evt_paid")
-    half = await payments.mark_refunded("stripe", "ch_1", 300, "evt_r1")
+    paid = ProviderPayment(STRIPE, order.id, "ch_1", 599, "USD")
+    await payments.apply(PaymentSucceeded(STRIPE, "evt_paid", paid))
+    half = await payments.apply(PaymentRefunded(STRIPE, "evt_r1", "ch_1", 300))
     assert half.credits_taken == 120 * 300 // 599
-    assert await payments.mark_refunded("stripe", "ch_1", 300, "evt_r1") == type(half)(applied=False)
+    again = await payments.apply(PaymentRefunded(STRIPE, "evt_r1", "ch_1", 300))
+    assert not again.applied and again.duplicate
     from tarot_domain.use_cases.readings import ReadingRequest
 
     await world.readings.request_reading(ReadingRequest(uid, "three", "Spend?", "k1"))
     left = await world.available(uid)
-    full = await payments.mark_refunded("stripe", "ch_1", 599, "evt_r2")
+    full = await payments.apply(PaymentRefunded(STRIPE, "evt_r2", "ch_1", 599))
     owed = 120 - 120 * 300 // 599
     assert full.credits_taken == min(owed, left) and full.shortfall == owed - min(owed, left)
     assert await world.available(uid) == 0
@@ -100,7 +123,7 @@ async def test_a_tier_purchase_starts_and_extends_the_subscription(
     uid = await world.new_user()
     for n in (1, 2):
         order = await payments.create_order(uid, "tier-premium", "stars")
-        await payments.mark_paid("stars", order.id, f"c{n}", order.amount, "XTR", f"e{n}")
+        await payments.apply(stars_paid(order, f"c{n}"))
     user = await world.users.get(uid)
     assert user.tier_id == "tier-premium" and user.tier_until is not None
     assert (user.tier_until - world.clock.now()).days == 62
@@ -174,12 +197,12 @@ async def test_a_wrong_amount_is_recorded_and_never_granted(world: World, stripe
     uid = await world.new_user()
     order = await stripe.create_order(uid, "starter", STRIPE, "USD")
     wrong = PaymentSucceeded(STRIPE, "evt_w", ProviderPayment(STRIPE, order.id, "pi_w", 1, "USD"))
-    with pytest.raises(TarotError) as caught:
-        await stripe.apply(wrong)
-    assert caught.value.kind is ErrorKind.PAYMENT and not caught.value.retryable
+    outcome = await stripe.apply(wrong)
+    assert outcome.flagged and outcome.payment is not None and outcome.payment.id == f"{order.id}/pi_w"
     assert await world.available(uid) == 0
-    assert "amount mismatch" in (await status_of(world, order.id)).history[-1].note
     assert not (await stripe.apply(wrong)).applied  # recorded: a redelivery changes nothing
+    again = PaymentSucceeded(STRIPE, "evt_w2", ProviderPayment(STRIPE, order.id, "pi_w", 1, "USD"))
+    assert (await stripe.apply(again)).duplicate  # the same money under another event id
 
 
 async def test_events_about_nothing_we_sold_are_recorded_and_skipped(
@@ -229,19 +252,19 @@ async def test_a_dispute_claws_back_and_freezes_and_a_won_dispute_restores_exact
     from tarot_domain.use_cases.readings import ReadingRequest
 
     await world.readings.request_reading(ReadingRequest(uid, "three", "Spend first?", "k1"))  # 12 spent
-    opened = await stripe.apply(DisputeOpened(STRIPE, "evt_d1", "pi_1", "dp_1", 599))
+    opened = await stripe.apply(DisputeUpdated(STRIPE, "evt_d1", "pi_1", "dp_1", "needs_response", 599))
     assert (opened.credits_taken, opened.shortfall) == (108, 12)
     assert await world.available(uid) == 0 and (await world.users.get(uid)).purchases_frozen
     with pytest.raises(TarotError) as caught:
         await stripe.create_order(uid, "starter", STRIPE, "USD")
     assert caught.value.kind is ErrorKind.FORBIDDEN
     await world.credits.grant(uid, 5, "goodwill")
-    won = await stripe.apply(DisputeClosed(STRIPE, "evt_d2", "pi_1", "dp_1", True, "won", 599))
+    won = await stripe.apply(DisputeUpdated(STRIPE, "evt_d2", "pi_1", "dp_1", "won", 599))
     assert won.credits_restored == 108 and await world.available(uid) == 113
     assert not (await world.users.get(uid)).purchases_frozen
     assert (await status_of(world, order.id)).status is PaymentStatus.DISPUTE_WON
     for _ in range(3):  # redelivered under new ids: still restored once
-        await stripe.apply(DisputeClosed(STRIPE, f"evt_d2_{_}", "pi_1", "dp_1", True, "won", 599))
+        await stripe.apply(DisputeUpdated(STRIPE, f"evt_d2_{_}", "pi_1", "dp_1", "won", 599))
     assert await world.available(uid) == 113
     assert (await world.credits.check()).ok
 
@@ -252,8 +275,8 @@ async def test_a_lost_dispute_keeps_the_claw_back_and_the_freeze(
     uid = await world.new_user()
     order = await stripe.create_order(uid, "starter", STRIPE, "USD")
     await stripe.apply(succeeded(order))
-    await stripe.apply(DisputeOpened(STRIPE, "evt_d1", "pi_1", "dp_1", order.amount))
-    lost = await stripe.apply(DisputeClosed(STRIPE, "evt_d2", "pi_1", "dp_1", False, "lost", order.amount))
+    await stripe.apply(DisputeUpdated(STRIPE, "evt_d1", "pi_1", "dp_1", "needs_response", order.amount))
+    lost = await stripe.apply(DisputeUpdated(STRIPE, "evt_d2", "pi_1", "dp_1", "lost", order.amount))
     assert lost.applied and await world.available(uid) == 0
     assert (await world.users.get(uid)).purchases_frozen
     assert (await status_of(world, order.id)).status is PaymentStatus.DISPUTE_LOST
@@ -265,9 +288,10 @@ async def test_a_lost_dispute_arriving_before_its_opening_applies_the_opening(
     uid = await world.new_user()
     order = await stripe.create_order(uid, "starter", STRIPE, "USD")
     await stripe.apply(succeeded(order))
-    await stripe.apply(DisputeClosed(STRIPE, "evt_d2", "pi_1", "dp_1", False, "lost", order.amount))
+    await stripe.apply(DisputeUpdated(STRIPE, "evt_d2", "pi_1", "dp_1", "lost", order.amount))
     assert await world.available(uid) == 0 and (await world.users.get(uid)).purchases_frozen
-    assert not (await stripe.apply(DisputeOpened(STRIPE, "evt_d1", "pi_1", "dp_1", order.amount))).applied
+    opening = DisputeUpdated(STRIPE, "evt_d1", "pi_1", "dp_1", "needs_response", order.amount)
+    assert not (await stripe.apply(opening)).applied
     assert await world.available(uid) == 0
 
 
@@ -275,8 +299,8 @@ def _pack_events(order: Payment) -> list[ProviderEvent]:
     return [
         succeeded(order),
         PaymentRefunded(STRIPE, "evt_refund", "pi_1", 300),
-        DisputeOpened(STRIPE, "evt_dispute_opened", "pi_1", "dp_1", 299),
-        DisputeClosed(STRIPE, "evt_dispute_closed", "pi_1", "dp_1", True, "won", 299),
+        DisputeUpdated(STRIPE, "evt_dispute_opened", "pi_1", "dp_1", "needs_response", 299),
+        DisputeUpdated(STRIPE, "evt_dispute_closed", "pi_1", "dp_1", "won", 299),
     ]
 
 
@@ -335,7 +359,7 @@ async def test_a_failed_fresh_look_up_is_retryable_and_records_nothing(
     order = await stripe.create_order(uid, "starter", STRIPE, "USD")
     gateway.declare_payment(money(order, "pi_9"))
     gateway.fail_with = TarotError(ErrorKind.PAYMENT, "stripe down", retryable=True)
-    event = DisputeOpened(STRIPE, "evt_d", "pi_9", "dp_9", order.amount)
+    event = DisputeUpdated(STRIPE, "evt_d", "pi_9", "dp_9", "needs_response", order.amount)
     with pytest.raises(TarotError) as caught:
         await stripe.apply(event)
     assert caught.value.retryable
@@ -515,7 +539,7 @@ class TelegramRefunds:
 async def paid_stars_order(world: World, payments: PaymentService) -> tuple[str, Payment]:
     uid = await world.new_user("telegram:42")
     order = await payments.create_order(uid, "starter", STARS)  # 50 credits for 150 ⭐
-    await payments.mark_paid(STARS, order.id, "tg-charge-1", 150, "XTR", "tg:tg-charge-1")
+    await payments.apply(stars_paid(order, "tg-charge-1"))
     return uid, order
 
 
@@ -540,7 +564,7 @@ async def test_two_refunds_of_one_charge_at_once_take_the_credits_back_once(
     uid, order = await paid_stars_order(world, payments)
     telegram = TelegramRefunds()
     # While Telegram answers, a second operator's refund of the same charge lands first.
-    telegram.meanwhile = lambda: payments.mark_refunded(STARS, "tg-charge-1", 150, "refund:tg-charge-1")
+    telegram.meanwhile = lambda: payments.apply(stars_refunded("tg-charge-1", 150))
     refund = await payments.refund_stars_order(order.id, telegram)
     assert refund.status is StarsRefundStatus.RECORDED_BEFORE
     assert await world.available(uid) == 0 and (await world.credits.check()).ok
@@ -552,7 +576,7 @@ async def test_only_a_paid_stars_order_is_refunded_through_telegram(
     uid = await world.new_user("telegram:42", credits=5)
     unpaid = await payments.create_order(uid, "starter", STARS)
     card = await payments.create_order(uid, "starter", STRIPE, "USD")
-    await payments.mark_paid(STRIPE, card.id, "ch_1", card.amount, card.currency, "evt_1")
+    await payments.apply(PaymentSucceeded(STRIPE, "evt_1", money(card, "ch_1")))
     telegram = TelegramRefunds()
     for order in (unpaid, card):
         refund = await payments.refund_stars_order(order.id, telegram)

@@ -8,10 +8,12 @@ from collections.abc import Callable
 from attrs import define, field
 
 from adapters.memory.clock import ManualClock
+from adapters.memory.events import RecordedEvents
 from adapters.memory.randomness import SeededRandom
 from adapters.memory.storage import MemoryStore
 from tarot_domain.model.knowledge import card_knowledge
 from tarot_domain.model.readings import FollowUp, Interpretation, Reading
+from tarot_domain.model.safety import SafetyKind
 from tarot_domain.use_cases.context import Services
 from tarot_domain.use_cases.credits import CreditService
 from tarot_domain.use_cases.readings import ReadingService
@@ -27,6 +29,7 @@ class ScriptedInterpreter:
     fail_with: BaseException | None = None
     requests: list[InterpretationRequest] = field(factory=list)
     follow_up_questions: list[str] = field(factory=list)
+    follow_up_safety: list[SafetyKind | None] = field(factory=list)
     before_answer: Callable[[], None] | None = None
 
     @property
@@ -52,9 +55,16 @@ class ScriptedInterpreter:
         )
 
     async def follow_up(
-        self, reading: Reading, earlier: tuple[FollowUp, ...], question: str, on_delta: OnDelta | None = None
+        self,
+        reading: Reading,
+        earlier: tuple[FollowUp, ...],
+        question: str,
+        on_delta: OnDelta | None = None,
+        *,
+        safety: SafetyKind | None = None,
     ) -> Interpretation:
         self.follow_up_questions.append(question)
+        self.follow_up_safety.append(safety)
         if self.fail_with is not None:
             raise self.fail_with
         return Interpretation(text=f"[{self.label}] about {question}", interpreter=self.label)
@@ -70,6 +80,7 @@ class World:
     users: UserService
     credits: CreditService
     readings: ReadingService
+    events: RecordedEvents
 
     async def new_user(self, ref: str = "telegram:1", credits: int = 0, tier: str | None = None) -> str:
         user = (await self.users.register(ref, "en")).user
@@ -91,7 +102,8 @@ def build_world() -> World:
     store = MemoryStore()
     clock = ManualClock()
     catalog = evolve(default_catalog(), promotions=Promotions(welcome_credits=0))
-    services = Services(uow=store.uow, clock=clock, random=SeededRandom(1), catalog=catalog)
+    events = RecordedEvents()
+    services = Services(uow=store.uow, clock=clock, random=SeededRandom(1), catalog=catalog, events=events)
     interpreter = ScriptedInterpreter("primary")
     fallback = ScriptedInterpreter("offline")
     return World(
@@ -103,4 +115,5 @@ def build_world() -> World:
         users=UserService(services),
         credits=CreditService(services),
         readings=ReadingService(services, interpreter, fallback),
+        events=events,
     )

@@ -1,11 +1,15 @@
 """Credits and buying them: /balance, /buy (packs and tiers), Telegram Stars invoices and the two
 updates Telegram sends about them (the pre-checkout query and the successful payment), Stripe links.
 
-Every Stars update is applied exactly once by the payment use case, keyed by Telegram's charge id.
+Every Stars update is applied exactly once by the payment use case (`PaymentService.apply`, like
+Stripe's events), keyed by Telegram's charge id; none of them touches Redis. A payment that cannot be
+booked because the database is down is retried with backoff, then logged at ERROR with its charge id,
+payload and amount, and the person is told the truth: the payment arrived, the credits will follow.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 
@@ -13,13 +17,26 @@ from adapters.telegram.callbacks import Action
 from adapters.telegram.dialog.conversation import Conversation
 from adapters.telegram.dialog.routes import Routes
 from adapters.telegram.dialog.turn import Rows, Turn
-from adapters.telegram.events import Button, IncomingCallback, Invoice, PreCheckoutQuery, SuccessfulPayment
+from adapters.telegram.events import (
+    Button,
+    IncomingCallback,
+    Invoice,
+    PreCheckoutQuery,
+    RefundedPayment,
+    SuccessfulPayment,
+)
 from adapters.telegram.texts import t
 from tarot_domain.model.errors import ErrorKind, TarotError, error_message
 from tarot_domain.model.localized import pick
+from tarot_domain.model.payments import Payment
 from tarot_domain.model.products import STARS
+from tarot_domain.use_cases.payments import EventOutcome
+from tarot_ports.payments import PaymentRefunded, PaymentSucceeded, ProviderPayment
 
 log = logging.getLogger("adapters.telegram")
+
+REFUSALS = {"error.order_paid": "pay.already_paid", "error.unknown_order": "pay.unknown_order"}
+"""A pre-checkout refused for these reasons says so in the dialog's own words."""
 
 
 class BuyingFeature:
@@ -32,6 +49,7 @@ class BuyingFeature:
             actions={"menu_buy": self._on_menu_buy, "product": self._on_product},
             pre_checkout=self._pre_checkout,
             paid=self._paid,
+            refunded=self._refunded,
         )
 
     def _can_buy(self) -> bool:
@@ -129,7 +147,8 @@ class BuyingFeature:
     # ------------------------------------------------------------------ Telegram's payment updates
 
     async def _pre_checkout(self, turn: Turn, query: PreCheckoutQuery) -> None:
-        """Answered at once: yes only for this person's own known, unpaid order at its exact price."""
+        """Answered at once: yes only for this person's own known, unpaid order at its exact price. A
+        refusal says why: paid already, unknown, or not checkable now (the database is down)."""
         c = self._c
         ok, reason = False, t("pay.refused", turn.lang)
         try:
@@ -141,44 +160,104 @@ class BuyingFeature:
                 ok = order.user_id == user.id and order.provider == STARS
         except TarotError as error:
             log.info("update %s: pre-checkout refused: %r", query.update_id, error)
-            if error.kind is not ErrorKind.NOT_FOUND:
-                reason = error_message(error, turn.lang)
+            reason = self._refusal(error, turn.lang) or reason
         turn.answered = True
         await turn.out.answer_pre_checkout(query.query_id, ok, None if ok else reason)
 
+    @staticmethod
+    def _refusal(error: TarotError, lang: str) -> str | None:
+        if error.kind is ErrorKind.DATABASE:
+            return t("pay.unreadable", lang)
+        if error.message_key in REFUSALS:
+            return t(REFUSALS[error.message_key], lang)
+        return None if error.kind is ErrorKind.NOT_FOUND else error_message(error, lang)
+
     async def _paid(self, turn: Turn, payment: SuccessfulPayment) -> None:
+        """Money was taken: book it (retrying while the database fails), then tell the truth."""
         c = self._c
         charge = payment.telegram_payment_charge_id
         # A stranger's payment is still applied, and told in their client's language.
         with contextlib.suppress(TarotError):
             turn.lang = (await c.users.find(f"telegram:{payment.sender.user_id}")).preferences.language
+        facts = ProviderPayment(STARS, payment.payload, charge, payment.total_amount, payment.currency)
         try:
-            outcome = await c.payments.mark_paid(
-                STARS,
-                payment.payload,
-                charge,
-                payment.total_amount,
-                payment.currency,
-                event_id=f"tg:{charge}",
-            )
-        except Exception:
-            # Money was taken: never just "try again". The event and the mismatch are on record.
-            log.exception("update %s: Stars payment %s could not be applied", payment.update_id, charge)
-            await c.send(turn, t("pay.problem", turn.lang, ref=charge or payment.payload))
+            outcome = await self._book(PaymentSucceeded(STARS, f"tg:{charge}", facts))
+        except Exception as error:
+            # Not booked. This line is what the Stars reconciliation and support search for.
+            log.error(
+                "update %s: Stars payment NOT booked: charge %s, payload %r, amount %s %s: %r",
+                payment.update_id, charge, payment.payload, payment.total_amount, payment.currency, error,
+            )  # fmt: skip
+            await c.send(turn, t("pay.pending", turn.lang, ref=charge))
+            return
+        if outcome.duplicate:
+            log.info("update %s: Stars payment %s already booked", payment.update_id, charge)
+            return
+        if outcome.flagged or outcome.payment is None:
+            # Money we could not simply accept (flagged: see `tarot admin payments --flagged`), or
+            # money for an order we do not know, which only this line records.
+            level = logging.WARNING if outcome.flagged else logging.ERROR
+            log.log(
+                level, "update %s: Stars payment %s (payload %r, %s %s) held for an operator: %s",
+                payment.update_id, charge, payment.payload, payment.total_amount, payment.currency,
+                outcome.payment.flag if outcome.payment else outcome.note,
+            )  # fmt: skip
+            await c.send(turn, t("pay.flagged", turn.lang, ref=charge))
+            return
+        if not outcome.applied:
+            log.info("update %s: Stars payment %s: %s", payment.update_id, charge, outcome.note)
+            return
+        await self._thank(turn, outcome.payment, outcome.credits_granted, charge)
+
+    async def _book(self, event: PaymentSucceeded | PaymentRefunded) -> EventOutcome:
+        """Apply the news, retrying with backoff while the failure is one a retry can cure."""
+        delays = self._c.config.payment_retry_delays
+        for attempt in range(len(delays) + 1):
+            try:
+                return await self._c.payments.apply(event)
+            except TarotError as error:
+                if not error.retryable or attempt == len(delays):
+                    raise
+                log.warning("Stars event %s: attempt %d failed: %r", event.event_id, attempt + 1, error)
+                await asyncio.sleep(delays[attempt])
+        raise AssertionError("unreachable")  # the loop returns or raises
+
+    async def _thank(self, turn: Turn, order: Payment, granted: int, charge: str) -> None:
+        c = self._c
+        try:
+            available = await c.available(order.user_id)
+            if self._is_tier(order.product_id):
+                buyer = await c.users.get(order.user_id)
+                until = buyer.tier_until.strftime("%Y-%m-%d") if buyer.tier_until else "—"
+                tier = pick(c.catalog.tier(order.product_id).name, turn.lang)
+                text = t(
+                    "pay.thanks_tier", turn.lang, tier=tier, until=until, credits=granted, available=available
+                )
+            else:
+                text = t("pay.thanks_pack", turn.lang, credits=granted, available=available)
+        except TarotError as error:  # booked; only the balance could not be read
+            log.warning("Stars payment %s booked; could not read the balance: %r", charge, error)
+            text = t("pay.booked", turn.lang, ref=charge)
+        await c.send(turn, text)
+
+    async def _refunded(self, turn: Turn, refund: RefundedPayment) -> None:
+        """Telegram says a Stars payment was refunded: take its credits back once (an operator's /refund
+        booked it already; a refund Telegram made itself is booked here)."""
+        c = self._c
+        charge = refund.telegram_payment_charge_id
+        event = PaymentRefunded(STARS, f"refund:{charge}", charge, refund.total_amount)
+        try:
+            outcome = await self._book(event)
+        except Exception as error:  # nothing to ask of the buyer; the line is for the operator
+            log.error(
+                "update %s: Stars refund NOT booked: charge %s, payload %r, amount %s %s: %r",
+                refund.update_id, charge, refund.payload, refund.total_amount, refund.currency, error,
+            )  # fmt: skip
             return
         if not outcome.applied or outcome.payment is None:
-            log.info("update %s: Stars payment %s already applied", payment.update_id, charge)
+            log.info("update %s: Stars refund %s already booked: %s", refund.update_id, charge, outcome.note)
             return
-        order = outcome.payment
-        available = await c.available(order.user_id)
-        granted = outcome.credits_granted
-        if self._is_tier(order.product_id):
-            buyer = await c.users.get(order.user_id)
-            until = buyer.tier_until.strftime("%Y-%m-%d") if buyer.tier_until else "—"
-            tier = pick(c.catalog.tier(order.product_id).name, turn.lang)
-            text = t(
-                "pay.thanks_tier", turn.lang, tier=tier, until=until, credits=granted, available=available
-            )
-        else:
-            text = t("pay.thanks_pack", turn.lang, credits=granted, available=available)
-        await c.send(turn, text)
+        with contextlib.suppress(TarotError):
+            turn.lang = (await c.users.get(outcome.payment.user_id)).preferences.language
+        order = outcome.payment.id
+        await c.send(turn, t("pay.refunded_user", turn.lang, order=order, credits=outcome.credits_taken))

@@ -38,7 +38,9 @@ CheckoutUrlFactory = Callable[[str, str], Awaitable[str]]
 
 @frozen
 class DialogConfig:
-    """`confirm_from`: spreads costing at least this many credits ask for a confirming press first."""
+    """`confirm_from`: spreads costing at least this many credits ask for a confirming press first.
+    `payment_retry_delays`: the backoff between attempts to book a Stars payment while the database
+    fails (the person is told the truth after the last one)."""
 
     admin_ids: frozenset[int] = frozenset()
     stars_enabled: bool = True
@@ -48,6 +50,8 @@ class DialogConfig:
     page_size: int = 5
     callback_ttl: int = 2 * 86400
     flow_ttl: int = 3600
+    payment_retry_delays: tuple[float, ...] = (0.5, 1.0, 2.0, 4.0)
+    """Seconds between attempts to book a successful payment while the database fails."""
 
 
 class Conversation:

@@ -2,7 +2,10 @@
 
 `Dialog.handle(event, out)` takes one incoming event (events.py) and speaks through an `Outbox`. In order:
 
-1. **De-duplication**: every update id is handled at most once.
+1. **De-duplication**: every update id is handled at most once (in Redis), except the updates about
+   money (a pre-checkout query, a successful payment, a refund): they never touch Redis, so a Redis
+   outage cannot lose or double a payment; the database makes them exactly-once (Telegram's charge id
+   is unique there, and each is one processed event).
 2. **Dispatch**: payment updates go to the feature that answers them; messages and button presses
    pass the per-person command limit, then
    - a command goes to the feature that registered it (`routes.py`); /start and /help are the core's
@@ -46,11 +49,13 @@ from adapters.telegram.dialog.reading import ReadingFeature
 from adapters.telegram.dialog.routes import NO_FLOW, Feature, Routes, RouteTable
 from adapters.telegram.dialog.turn import Flow, Shown, Turn
 from adapters.telegram.events import (
+    PAYMENT_UPDATES,
     Incoming,
     IncomingCallback,
     IncomingMessage,
     Outbox,
     PreCheckoutQuery,
+    RefundedPayment,
     Reply,
     SuccessfulPayment,
 )
@@ -122,7 +127,9 @@ class Dialog:
     async def handle(self, event: Incoming, out: Outbox) -> None:
         turn = Turn(event, out, normalize_language(event.sender.language_code))
         try:
-            if not await self._dedup.first_time("tg-update", str(event.update_id), UPDATE_TTL):
+            if not isinstance(event, PAYMENT_UPDATES) and not await self._dedup.first_time(
+                "tg-update", str(event.update_id), UPDATE_TTL
+            ):
                 turn.answered = True  # the first delivery answered its query
                 log.info("update %s: duplicate, ignored", event.update_id)
                 return
@@ -144,6 +151,9 @@ class Dialog:
             await self.routes.pre_checkout(turn, event)
         elif isinstance(event, SuccessfulPayment):
             await self.routes.paid(turn, event)
+        elif isinstance(event, RefundedPayment):
+            if self.routes.refunded is not None:
+                await self.routes.refunded(turn, event)
         else:
             await self._conv.limit("commands_per_user", f"commands:{turn.tg_user}")
             if isinstance(event, IncomingCallback):

@@ -16,7 +16,7 @@ from attrs import field, frozen
 
 from adapters.telegram.callbacks import Action
 from adapters.telegram.dialog.turn import Flow, Turn
-from adapters.telegram.events import IncomingCallback, PreCheckoutQuery, SuccessfulPayment
+from adapters.telegram.events import IncomingCallback, PreCheckoutQuery, RefundedPayment, SuccessfulPayment
 
 CommandHandler = Callable[[Turn, str], Awaitable[None]]
 """(turn, the text after the command) → None; the person is loaded (`turn.me`)."""
@@ -28,6 +28,7 @@ TextHandler = Callable[[Turn, Flow, str], Awaitable[None]]
 flow is `Flow(NO_FLOW)`."""
 PreCheckoutHandler = Callable[[Turn, PreCheckoutQuery], Awaitable[None]]
 PaidHandler = Callable[[Turn, SuccessfulPayment], Awaitable[None]]
+RefundedHandler = Callable[[Turn, RefundedPayment], Awaitable[None]]
 _V = TypeVar("_V")
 
 NO_FLOW = ""
@@ -46,6 +47,7 @@ class Routes:
     texts: Mapping[str, TextHandler] = field(factory=dict)
     pre_checkout: PreCheckoutHandler | None = None
     paid: PaidHandler | None = None
+    refunded: RefundedHandler | None = None
 
 
 class Feature(Protocol):
@@ -64,6 +66,7 @@ class RouteTable:
         self.texts: dict[str, TextHandler] = {}
         pre_checkout: list[PreCheckoutHandler] = []
         paid: list[PaidHandler] = []
+        refunded: list[RefundedHandler] = []
         for routes in tables:
             for name in (*routes.commands, *routes.admin_commands):
                 if name in BUILT_IN or name in self.commands or name in self.admin_commands:
@@ -76,11 +79,16 @@ class RouteTable:
             _merge(self.texts, routes.texts, "flow")
             pre_checkout += [routes.pre_checkout] if routes.pre_checkout else []
             paid += [routes.paid] if routes.paid else []
-        if len(pre_checkout) != 1 or len(paid) != 1:
-            raise ValueError("exactly one feature must answer pre-checkout queries and successful payments")
+            refunded += [routes.refunded] if routes.refunded else []
+        if len(pre_checkout) != 1 or len(paid) != 1 or len(refunded) > 1:
+            raise ValueError(
+                "exactly one feature must answer pre-checkout queries and successful payments"
+                " (and at most one refunds)"
+            )
         if NO_FLOW not in self.texts:
             raise ValueError("some feature must take free text outside a flow")
         self.pre_checkout, self.paid = pre_checkout[0], paid[0]
+        self.refunded: RefundedHandler | None = refunded[0] if refunded else None
 
     def text_handler(self, flow: Flow) -> TextHandler:
         """The handler for the flow's next free text; a flow no feature knows is no flow."""

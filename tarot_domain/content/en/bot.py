@@ -120,4 +120,19 @@ MESSAGES: Mapping[str, Text] = {
     "admin.refund_no_chat": "Order {order}'s buyer has no Telegram account on record; refund by hand.",
     "admin.refunded": "Refunded {amount} ⭐ for order {order}: took {taken:credits} back (shortfall {shortfall}).",
     "admin.refund_recorded_before": "Refunded {amount} ⭐ for order {order}; it had already been recorded.",
+    # payments (exactly once, flagged money)
+    "pay.pending": (
+        "We received your payment, thank you. Your credits will appear within a few minutes. "
+        "Reference: {ref}."
+    ),
+    "pay.flagged": (
+        "We received your payment, thank you. We need to check it by hand before adding your credits, "
+        "and we'll be in touch. Reference: {ref}."
+    ),
+    "pay.booked": "Thank you! Your payment is booked (reference {ref}); /balance shows your credits.",
+    "pay.unreadable": (
+        "We can't check this order right now, so no money was taken. Please try again in a few minutes."
+    ),
+    "pay.already_paid": "This order is already paid, so there's nothing more to pay. See /balance.",
+    "pay.unknown_order": "We don't recognise this order. Please start a new purchase with /buy.",
 }

@@ -22,6 +22,7 @@ COUNTS: Mapping[str, Plural] = {
 
 MESSAGES: Mapping[str, Text] = {
     # errors, one per taxonomy kind, then specific ones
+    "error.screened": "{message}",  # the support message itself (model.safety builds it)
     "error.validation": "Sorry, that input doesn't look right.",
     "error.insufficient_credits": (
         "You need {needed:credits} for this, and you have {available}. Top up with /buy and try again."
@@ -116,4 +117,7 @@ MESSAGES: Mapping[str, Text] = {
     "cards.lean.unclear": "unclear",
     "cards.polarity": "{lean} (strength {strength} of 3)",
     "cards.overrides_none": "none: this deck reads the card as the shared text does",
+    # payments (exactly once, flagged money)
+    "error.order_paid": "This order is already paid.",
+    "error.not_flagged": "This payment isn't waiting for a decision.",
 }

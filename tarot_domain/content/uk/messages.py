@@ -55,6 +55,7 @@ COUNTS: Mapping[str, Plural] = {
 }
 
 MESSAGES: Mapping[str, Text] = {
+    "error.screened": "{message}",  # the support message itself (model.safety builds it)
     "error.validation": "Вибачте, ці дані виглядають некоректно.",
     "error.insufficient_credits": (
         "Для цього потрібно {needed:credits}, а на вашому балансі {available}. Поповніть баланс через /buy "
@@ -145,4 +146,7 @@ MESSAGES: Mapping[str, Text] = {
     "cards.lean.unclear": "неясно",
     "cards.polarity": "{lean} (сила {strength} з 3)",
     "cards.overrides_none": "немає: ця колода читає карту так само, як спільний текст",
+    # payments (exactly once, flagged money)
+    "error.order_paid": "Це замовлення вже оплачено.",
+    "error.not_flagged": "Цей платіж не очікує на рішення.",
 }

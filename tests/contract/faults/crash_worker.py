@@ -36,6 +36,7 @@ from adapters.offline.interpreter import OfflineInterpreter
 from runners.stores import open_store
 from tarot_domain.model.errors import TarotError
 from tarot_domain.model.readings import FollowUp, Interpretation, Reading
+from tarot_domain.model.safety import SafetyKind
 from tarot_domain.use_cases.context import Services
 from tarot_domain.use_cases.credits import CreditService
 from tarot_domain.use_cases.payments import PaymentService
@@ -149,9 +150,15 @@ class CrashingInterpreter:
         return await self._inner.interpret(request, on_delta)
 
     async def follow_up(
-        self, reading: Reading, earlier: tuple[FollowUp, ...], question: str, on_delta: OnDelta | None = None
+        self,
+        reading: Reading,
+        earlier: tuple[FollowUp, ...],
+        question: str,
+        on_delta: OnDelta | None = None,
+        *,
+        safety: SafetyKind | None = None,
     ) -> Interpretation:
-        return await self._inner.follow_up(reading, earlier, question, on_delta)
+        return await self._inner.follow_up(reading, earlier, question, on_delta, safety=safety)
 
 
 class OffsetClock:
@@ -189,11 +196,8 @@ async def run_op(spec: dict[str, Any], uow: UnitOfWorkFactory, step: str | None 
         if op in ("stars", "stripe"):
             payments = PaymentService(services)
             args = (spec["order_id"], spec["provider_ref"], spec["amount"], spec["currency"])
-            if op == "stars":
-                outcome = await payments.mark_paid("stars", *args, spec["event_id"])
-            else:
-                facts = ProviderPayment("stripe", *args)
-                outcome = await payments.apply(PaymentSucceeded("stripe", spec["event_id"], facts))
+            facts = ProviderPayment(op, *args)
+            outcome = await payments.apply(PaymentSucceeded(op, spec["event_id"], facts))
             return {"applied": outcome.applied, "granted": outcome.credits_granted}
         if op == "sweep":
             return {"expired": [t.id for t in await CreditService(services).sweep()]}

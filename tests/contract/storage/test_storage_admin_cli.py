@@ -15,9 +15,15 @@ import psycopg
 import pytest
 from attrs import frozen
 
+from adapters.memory.clock import SystemClock
+from adapters.memory.randomness import SecretsRandom
 from runners.cli import build_parser
-from runners.stores import open_store
+from runners.stores import StoreHandle, open_store
 from tarot_domain.model.ledger import user_account
+from tarot_domain.model.products import STARS
+from tarot_domain.use_cases.context import Services
+from tarot_domain.use_cases.payments import PaymentService
+from tarot_ports.payments import PaymentSucceeded, ProviderPayment
 
 pytestmark = pytest.mark.contract
 
@@ -122,6 +128,23 @@ CORRUPTIONS = {
         "UPDATE balances SET pending_out = pending_out + 5 WHERE account = 'user:u1'",
         "UPDATE balances SET pending_in = pending_in + 5 WHERE account = 'revenue:readings'",
     ],
+    # issue 14: corruptions that every balance summing to zero used to hide
+    "balance-drift": lambda db, past: [
+        "UPDATE balances SET posted = posted + 1000 WHERE account = 'user:u1'",
+        "UPDATE balances SET posted = posted - 1000 WHERE account = 'revenue:readings'",
+    ],
+    "grant-without-payment": lambda db, past: [
+        "INSERT INTO transfers (id, debit, credit, amount, requested, kind, reference, state, created_at,"
+        " balancing) VALUES ('purchase:ord_ghost', 'issuance:stripe', 'user:u1', 50, 50, 'purchase',"
+        f" 'ord_ghost', 'posted', {_ts(db, past)}, false)",
+        "INSERT INTO balances (account, posted) VALUES ('issuance:stripe', -50)",
+        "UPDATE balances SET posted = posted + 50 WHERE account = 'user:u1'",
+    ],
+    "payment-without-grant": lambda db, past: [
+        "INSERT INTO payments (id, provider, provider_ref, user_id, product_id, amount, currency, credits,"
+        f" status, created_at, granted) VALUES ('ord_lost', 'stripe', 'pi_9', 'u1', 'basic', 599, 'USD',"
+        f" 120, 'paid', {_ts(db, past)}, 120)"
+    ],
 }
 
 
@@ -145,6 +168,56 @@ async def test_a_corrupted_store_fails_the_check_naming_the_invariant(
         assert await cli("admin", "sweep") == 0
         assert "released 1 expired hold" in capsys.readouterr().out
         assert await cli("admin", "check") == 0
+
+
+def _payments(store: StoreHandle) -> PaymentService:
+    return PaymentService(Services(uow=store.uow_factory, clock=SystemClock(), random=SecretsRandom()))
+
+
+async def test_flagged_payments_are_listed_and_decided(db: Db, make, capsys) -> None:
+    assert await cli("migrate") == 0
+    await _seed(db, make)
+    async with open_store(db.url) as store:
+        payments = _payments(store)
+        order = await payments.create_order("u1", "starter", STARS)
+        odd = ProviderPayment(STARS, order.id, "tg-odd", 1, "XTR")  # 1 ⭐ for a 150 ⭐ order
+        assert (await payments.apply(PaymentSucceeded(STARS, "tg:tg-odd", odd))).flagged
+    flagged = f"{order.id}/tg-odd"
+    capsys.readouterr()
+    assert await cli("admin", "payments", "--flagged") == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"{flagged}  1 XTR (stars tg-odd)  50 credits of starter for telegram:12345")
+    assert "costs 150 XTR" in out
+    assert await cli("admin", "payments", "--flagged", "--json") == 0
+    (row,) = json.loads(capsys.readouterr().out)["flagged"]
+    assert (row["id"], row["amount"], row["buyer"]) == (flagged, 1, "telegram:12345")
+    assert await cli("admin", "payment", "grant", flagged, "--note", "the buyer asked") == 0
+    assert capsys.readouterr().out == f"granted 50 credits for {flagged}\n"
+    assert await cli("admin", "payment", "refuse", flagged) == 2  # decided already
+    assert "not waiting for a decision" in capsys.readouterr().err
+    assert await cli("admin", "payment", "grant", "ord_missing") == 2
+    assert await cli("admin", "payments", "--flagged") == 0
+    assert capsys.readouterr().out.endswith("no payments wait for a decision\n")
+    assert await cli("admin", "balance", "telegram:12345", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["available"] == 75
+    assert await cli("admin", "check") == 0
+
+
+async def test_a_refused_payment_says_how_to_return_the_money(db: Db, make, capsys) -> None:
+    assert await cli("migrate") == 0
+    await _seed(db, make)
+    async with open_store(db.url) as store:
+        payments = _payments(store)
+        order = await payments.create_order("u1", "starter", STARS)
+        for charge in ("tg-1", "tg-2"):
+            paid = ProviderPayment(STARS, order.id, charge, order.amount, "XTR")
+            await payments.apply(PaymentSucceeded(STARS, f"tg:{charge}", paid))
+    capsys.readouterr()
+    assert await cli("admin", "payment", "refuse", f"{order.id}/tg-2", "--note", "a double charge") == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"refused {order.id}/tg-2: it grants no credits; refund its 150 XTR")
+    assert f"/refund {order.id}/tg-2" in out
+    assert await cli("admin", "check") == 0
 
 
 async def test_balance_history_and_purge(db: Db, make, capsys) -> None:

@@ -136,3 +136,79 @@ async def test_the_database_itself_refuses_a_negative_user_balance(real_backend,
         async with backend.store.pool.connection() as conn:
             with pytest.raises(psycopg.errors.CheckViolation):
                 await conn.execute("UPDATE balances SET pending_out = posted + 1 WHERE account = 'user:u1'")
+
+
+# --------------------------------------------------------------------------- issue 14: payments as aggregates
+
+# What the previous release left behind for one card payment: paid (120 credits for 599), refunded 300
+# (its claw-back took 60), disputed (took 59) and the dispute won (59 restored), plus a version claim.
+OLD_TRANSFERS = (
+    ("purchase:ord_old", "issuance:stripe", "user:u1", 120, 120, "purchase"),
+    ("refund:ord_old:300", "user:u1", "issuance:stripe", 60, 60, "clawback"),
+    ("dispute:dp_1", "user:u1", "issuance:stripe", 59, 59, "clawback"),
+    ("dispute-restore:dp_1", "issuance:stripe", "user:u1", 59, 59, "restore"),
+)
+
+
+def _old_rows(ts: str, true: str, false: str) -> list[str]:
+    rows = [
+        "INSERT INTO payments (id, provider, provider_ref, user_id, product_id, amount, currency, credits,"
+        f" status, refunded_amount, created_at) VALUES ('ord_old', 'stripe', 'pi_old', 'u1', 'basic', 599,"
+        f" 'USD', 120, 'dispute_won', 300, {ts})",
+        "INSERT INTO balances (account, posted) VALUES ('user:u1', 60), ('issuance:stripe', -60)",
+        "INSERT INTO processed_events (provider, event_id, processed_at)"
+        f" VALUES ('stripe', 'version:ord_old:3', {ts}), ('stripe', 'evt_kept', {ts})",
+    ]
+    for tid, debit, credit, amount, requested, kind in OLD_TRANSFERS:
+        balancing = true if kind == "clawback" else false
+        rows.append(
+            "INSERT INTO transfers (id, debit, credit, amount, requested, kind, reference, state, created_at,"
+            f" balancing) VALUES ('{tid}', '{debit}', '{credit}', {amount}, {requested}, '{kind}', 'ord_old',"
+            f" 'posted', {ts}, {balancing})"
+        )
+    return rows
+
+
+async def _assert_upgraded(uow_factory, make) -> None:
+    async with uow_factory() as uow:
+        payment = await uow.payments.get("ord_old")
+        report = await uow.audit.audit(make.now)
+        fresh = await uow.events.mark("stripe", "version:ord_old:3", make.now)
+        kept = await uow.events.mark("stripe", "evt_kept", make.now)
+    assert payment is not None
+    assert (payment.version, payment.granted, payment.taken, payment.restored) == (0, 120, 119, 59)
+    assert [(d.id, d.status, d.amount) for d in payment.disputes] == [("dp_1", "won", 299)]
+    assert payment.due == payment.held == 60
+    assert report.ok, report.violations
+    assert fresh and not kept  # the version claims are gone, real event ids stay
+
+
+async def test_postgres_0002_reads_earlier_payments_back_from_the_ledger(
+    pg_url: str, empty_schema: str, make
+) -> None:
+    first, *rest = bundled_migrations()
+    async with await _connect(pg_url, empty_schema) as conn:
+        assert await migrate(conn, [first]) == ["0001_init.sql"]
+        for statement in _old_rows(f"'{make.now.isoformat()}'::timestamptz", "true", "false"):
+            await conn.execute(statement)  # type: ignore[arg-type]
+        await conn.commit()
+        assert await migrate(conn) == [m.name for m in rest]
+    from adapters.postgres.storage import open_store
+
+    async with open_store(pg_url, schema=empty_schema) as store:
+        await _assert_upgraded(store.uow, make)
+
+
+async def test_sqlite_version_2_reads_earlier_payments_back_from_the_ledger(tmp_path: Path, make) -> None:
+    from adapters.sqlite.schema import MIGRATIONS
+
+    path = tmp_path / "v1.sqlite3"
+    with sqlite3.connect(path) as raw:
+        for statement in MIGRATIONS[1]:
+            raw.execute(statement)
+        raw.execute("PRAGMA user_version = 1")
+        for statement in _old_rows(str(int(make.now.timestamp() * 1_000_000)), "1", "0"):
+            raw.execute(statement)
+    async with SqliteStore(path) as store:
+        assert await store.schema_version() == SCHEMA_VERSION == 2
+        await _assert_upgraded(store.uow, make)

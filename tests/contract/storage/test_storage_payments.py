@@ -8,7 +8,7 @@ import pytest
 from attrs import evolve
 
 from tarot_domain.model.errors import ErrorKind, TarotError
-from tarot_domain.model.payments import PaymentStatus, StatusChange
+from tarot_domain.model.payments import Dispute, PaymentStatus, StatusChange
 
 pytestmark = pytest.mark.contract
 
@@ -57,21 +57,23 @@ async def test_update_stores_the_new_state_and_appends_history(backend, make) ->
         await uow.payments.add(make.payment())
         await uow.commit()
     paid_at = make.now + timedelta(minutes=3)
-    paid = evolve(make.payment(), status=PaymentStatus.PAID, provider_ref="ch_9")
+    paid = evolve(make.payment(), status=PaymentStatus.PAID, provider_ref="ch_9", granted=15)
     async with backend.uow() as uow:
-        await uow.payments.update(
+        stored = await uow.payments.update(
             paid, StatusChange(PaymentStatus.PAID, paid_at, "checkout.session.completed")
         )
         await uow.commit()
-    refunded = evolve(paid, status=PaymentStatus.REFUNDED, refunded_amount=200)
+    assert stored.version == 1 and stored.history[-1].note == "checkout.session.completed"
+    refunded = evolve(stored, status=PaymentStatus.REFUNDED, refunded_amount=200, taken=6)
     async with backend.uow() as uow:
-        await uow.payments.update(refunded)  # no change recorded
-        await uow.payments.update(refunded, StatusChange(PaymentStatus.REFUNDED, paid_at + timedelta(days=1)))
+        quiet = await uow.payments.update(refunded)  # no change recorded
+        await uow.payments.update(quiet, StatusChange(PaymentStatus.REFUNDED, paid_at + timedelta(days=1)))
         await uow.commit()
     async with backend.uow() as uow:
         stored = await uow.payments.get("p1")
         assert stored == evolve(
             refunded,
+            version=3,
             history=(
                 *make.payment().history,
                 StatusChange(PaymentStatus.PAID, paid_at, "checkout.session.completed"),
@@ -82,6 +84,39 @@ async def test_update_stores_the_new_state_and_appends_history(backend, make) ->
         with pytest.raises(TarotError) as caught:
             await uow.payments.update(make.payment("p404"))
         assert caught.value.kind is ErrorKind.NOT_FOUND
+
+
+async def test_a_state_computed_from_a_stale_version_is_refused(backend, make) -> None:
+    async with backend.uow() as uow:
+        await uow.payments.add(make.payment())
+        await uow.commit()
+    read = make.payment()  # version 0, as two units of work both read it
+    async with backend.uow() as uow:
+        await uow.payments.update(evolve(read, refunded_amount=100))
+        await uow.commit()
+    async with backend.uow() as uow:
+        with pytest.raises(TarotError) as caught:
+            await uow.payments.update(evolve(read, refunded_amount=499))
+        assert caught.value.kind is ErrorKind.DATABASE and caught.value.retryable
+    async with backend.uow() as uow:
+        stored = await uow.payments.get("p1")
+    assert stored is not None and (stored.version, stored.refunded_amount) == (1, 100)
+
+
+async def test_the_aggregate_state_round_trips(backend, make) -> None:
+    disputed = make.payment(
+        granted=15, taken=9, restored=3, flag="paid 1 of 499 usd", status=PaymentStatus.FLAGGED,
+        disputes=(Dispute("dp_1", "warning_closed", 499), Dispute("dp_2", "needs_response", 200)),
+    )  # fmt: skip
+    async with backend.uow() as uow:
+        await uow.payments.add(disputed)
+        await uow.payments.add(make.payment("p2", created_at=make.now - timedelta(days=1), flag="second"))
+        await uow.payments.add(make.payment("p3"))
+        await uow.commit()
+    async with backend.uow() as uow:
+        assert await uow.payments.get("p1") == disputed
+        assert [p.id for p in await uow.payments.list_flagged()] == ["p2", "p1"]
+        assert [p.id for p in await uow.payments.list_flagged(limit=1)] == ["p2"]
 
 
 async def test_list_for_user_is_newest_first(backend, make) -> None:

@@ -11,6 +11,7 @@ from adapters.memory.randomness import SeededRandom
 from tarot_domain.model.errors import ErrorKind, TarotError
 from tarot_domain.model.ledger import invariant_violations, user_account
 from tarot_domain.model.readings import FollowUp, Interpretation, Reading
+from tarot_domain.model.safety import SafetyKind
 from tarot_domain.model.spreads import get_spread
 from tarot_domain.use_cases.context import Services
 from tarot_domain.use_cases.readings import ReadingRequest, ReadingService
@@ -33,7 +34,13 @@ class InstantInterpreter:
         return Interpretation(text=" ".join(c.card_id for c in request.cards), interpreter=self.name)
 
     async def follow_up(
-        self, reading: Reading, earlier: tuple[FollowUp, ...], question: str, on_delta: OnDelta | None = None
+        self,
+        reading: Reading,
+        earlier: tuple[FollowUp, ...],
+        question: str,
+        on_delta: OnDelta | None = None,
+        *,
+        safety: SafetyKind | None = None,
     ) -> Interpretation:
         return Interpretation(text="more", interpreter=self.name)
 

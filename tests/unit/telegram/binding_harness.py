@@ -238,6 +238,22 @@ class Harness:
         )
         await self.deliver(types.UpdateNewMessage(message=message, pts=next(self._pts), pts_count=1))
 
+    async def refund(
+        self, payload: bytes = b"ord_123", amount: int = 50, charge: str = "stxCHARGE1", out: bool = True
+    ) -> None:
+        """Telegram's service message in the buyer's chat that a Stars payment was refunded."""
+        action = types.MessageActionPaymentRefunded(
+            peer=types.PeerUser(USER_ID),
+            currency="XTR",
+            total_amount=amount,
+            charge=types.PaymentCharge(id=charge, provider_charge_id=""),
+            payload=payload,
+        )
+        message = types.MessageService(
+            id=next(self._message_ids), peer_id=types.PeerUser(USER_ID), date=NOW, out=out, action=action
+        )
+        await self.deliver(types.UpdateNewMessage(message=message, pts=next(self._pts), pts_count=1))
+
 
 async def _forever(seconds: float) -> None:
     await asyncio.Event().wait()  # "typing…" keeps alive until cancelled; tests that count it pass their own

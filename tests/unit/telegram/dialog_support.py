@@ -5,7 +5,7 @@ Imported by name (not a conftest), so it never clashes with another folder's con
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from attrs import define, evolve, field
@@ -23,13 +23,16 @@ from adapters.telegram.events import (
     IncomingMessage,
     Invoice,
     PreCheckoutQuery,
+    RefundedPayment,
     Reply,
     Sender,
     SuccessfulPayment,
 )
+from tarot_domain.model.errors import ErrorKind, TarotError
 from tarot_domain.model.knowledge import card_knowledge
 from tarot_domain.model.products import Promotions, default_catalog
 from tarot_domain.model.readings import FollowUp, Interpretation, Reading
+from tarot_domain.model.safety import SafetyKind
 from tarot_domain.model.users import User
 from tarot_domain.use_cases.context import Services
 from tarot_domain.use_cases.credits import CreditService
@@ -38,6 +41,7 @@ from tarot_domain.use_cases.readings import ReadingService
 from tarot_domain.use_cases.users import UserService
 from tarot_ports.interpreter import InterpretationRequest, OnDelta
 from tarot_ports.rate_limit import RateLimit
+from tarot_ports.storage import UnitOfWork
 
 USER = 111
 OTHER = 222
@@ -74,7 +78,13 @@ class StreamingInterpreter:
         return Interpretation(text=f"[{self.label}] " + "; ".join(names), interpreter=self.label)
 
     async def follow_up(
-        self, reading: Reading, earlier: tuple[FollowUp, ...], question: str, on_delta: OnDelta | None = None
+        self,
+        reading: Reading,
+        earlier: tuple[FollowUp, ...],
+        question: str,
+        on_delta: OnDelta | None = None,
+        *,
+        safety: SafetyKind | None = None,
     ) -> Interpretation:
         self.follow_ups.append(question)
         if self.fail:
@@ -170,8 +180,64 @@ class RecordingOutbox:
         return [b.label for m in self.in_chat(chat_id) for row in m.reply.buttons for b in row]
 
 
+class _DownUnitOfWork:
+    """What opening a unit of work does while the database is down: the adapter's retryable error."""
+
+    async def __aenter__(self) -> Any:
+        raise TarotError(ErrorKind.DATABASE, "postgres 08006: connection refused", retryable=True)
+
+    async def __aexit__(self, *exc: object) -> None:
+        return None
+
+
+class Outage:
+    """A switch in front of a store's units of work: while `down`, or for the next `fail_next(n)`
+    openings, a unit of work fails to open exactly as one does when the database is unreachable."""
+
+    def __init__(self, factory: Callable[[], UnitOfWork]) -> None:
+        self._factory = factory
+        self.down = False
+        self._failures = 0
+        self.refused = 0
+
+    def fail_next(self, count: int) -> None:
+        self._failures = count
+
+    def __call__(self) -> UnitOfWork:
+        if self.down or self._failures > 0:
+            self._failures = max(self._failures - 1, 0)
+            self.refused += 1
+            return _DownUnitOfWork()  # type: ignore[return-value]
+        return self._factory()
+
+
+class UnreachableRedis:
+    """The Deduplicator and SessionStore ports while Redis is down: every call fails, retryable, as the
+    Redis adapters report a refused connection. Counts the calls, so a test can say none were made."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def _refuse(self) -> TarotError:
+        self.calls += 1
+        return TarotError(ErrorKind.DATABASE, "redis: Error 111 connecting: refused", retryable=True)
+
+    async def first_time(self, namespace: str, item_id: str, ttl_seconds: int) -> bool:
+        raise self._refuse()
+
+    async def load(self, key: str) -> dict[str, Any] | None:
+        raise self._refuse()
+
+    async def save(self, key: str, state: Any, ttl_seconds: int | None = None) -> None:
+        raise self._refuse()
+
+    async def delete(self, key: str) -> None:
+        raise self._refuse()
+
+
 class Bot:
-    """A Dialog over the memory adapters, with a clock that stands still and generous limits."""
+    """A Dialog over the memory adapters, with a clock that stands still and generous limits.
+    `bot.outage` takes the database down; `redis=UnreachableRedis()` runs it with Redis down."""
 
     def __init__(
         self,
@@ -180,24 +246,26 @@ class Bot:
         welcome: int = 20,
         limits: Mapping[str, RateLimit] = GENEROUS,
         dialog_type: type[Dialog] = Dialog,
+        redis: UnreachableRedis | None = None,
         **config_changes: Any,
     ) -> None:
         self.store = MemoryStore()
+        self.outage = Outage(self.store.uow)
         self.clock = ManualClock()
         catalog = evolve(default_catalog(), promotions=Promotions(welcome_credits=welcome))
-        self.services = Services(
-            uow=self.store.uow, clock=self.clock, random=SeededRandom(1), catalog=catalog
-        )
+        self.services = Services(uow=self.outage, clock=self.clock, random=SeededRandom(1), catalog=catalog)
         self.interpreter = StreamingInterpreter("primary")
         self.fallback = StreamingInterpreter("offline")
         self.users = UserService(self.services)
         self.credits = CreditService(self.services)
         self.readings = ReadingService(self.services, self.interpreter, self.fallback)
         self.payments = PaymentService(self.services)
-        self.sessions = MemorySessionStore(self.clock)
+        self.sessions: Any = redis or MemorySessionStore(self.clock)
         self.limiter = MemoryRateLimiter(self.clock)
-        self.dedup = MemoryDeduplicator(self.clock)
-        base = config or DialogConfig(admin_ids=frozenset({ADMIN}), limits=limits)
+        self.dedup: Any = redis or MemoryDeduplicator(self.clock)
+        base = config or DialogConfig(
+            admin_ids=frozenset({ADMIN}), limits=limits, payment_retry_delays=(0.0, 0.0, 0.0)
+        )
         self.config = evolve(base, **config_changes)
         self.dialog = dialog_type(
             users=self.users,
@@ -272,6 +340,13 @@ class Bot:
             SuccessfulPayment(
                 self.next_update(), user, Sender(user, "en"), payload, currency, amount, charge
             ),
+            self.out,
+        )
+
+    async def refunded(self, payload: str, amount: int, charge: str, user: int = USER) -> None:
+        """Telegram's service message that the Stars payment `charge` was refunded."""
+        await self.dialog.handle(
+            RefundedPayment(self.next_update(), user, Sender(user, "en"), payload, "XTR", amount, charge),
             self.out,
         )
 

@@ -19,6 +19,7 @@ from adapters.telegram.events import (
     IncomingMessage,
     Outbox,
     PreCheckoutQuery,
+    RefundedPayment,
     Reply,
     Sender,
     SuccessfulPayment,
@@ -217,6 +218,23 @@ async def test_pre_checkout_and_successful_payment_arrive_as_raw_updates() -> No
         250,
     )
     assert paid.telegram_payment_charge_id == "stxCHARGE"
+
+
+@pytest.mark.parametrize("out", [True, False])
+async def test_a_stars_refund_arrives_as_a_raw_update_about_the_buyer(out: bool) -> None:
+    dialog = FakeDialog()
+    h = Harness(dialog)
+    await h.refund(payload=b"ord_abc", amount=250, charge="stxCHARGE", out=out)
+    (refunded,) = dialog.events
+    assert refunded == RefundedPayment(
+        update_id=refunded.update_id,
+        chat_id=USER_ID,
+        sender=Sender(user_id=USER_ID, language_code="en", display_name="Ada"),
+        payload="ord_abc",
+        currency="XTR",
+        total_amount=250,
+        telegram_payment_charge_id="stxCHARGE",
+    )
 
 
 async def test_service_messages_other_than_payments_and_our_own_messages_are_ignored() -> None:

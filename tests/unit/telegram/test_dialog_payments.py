@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dialog_support import ADMIN, OTHER, USER, Bot
+import logging
+
+from dialog_support import ADMIN, OTHER, USER, Bot, UnreachableRedis
 
 from tarot_domain.model.payments import PaymentStatus
 
@@ -67,12 +69,113 @@ async def test_a_subscription_starts_the_tier() -> None:
     assert "Career (12)" in bot.out.labels()
 
 
-async def test_a_mismatched_payment_is_not_granted_and_the_payer_is_reassured() -> None:
+async def test_a_mismatched_payment_is_flagged_not_granted_and_the_payer_is_told_the_truth() -> None:
     bot = Bot()
     payload, amount = await bought(bot)
     await bot.paid(payload, amount - 50, charge="odd")
-    assert "could not apply it" in bot.out.text() and "odd" in bot.out.text()
+    assert "check it by hand" in bot.out.text() and "Reference: odd." in bot.out.text()
     assert await bot.available() == 20
+    (flagged,) = await bot.payments.flagged()
+    assert flagged.id == f"{payload}/odd" and flagged.amount == amount - 50
+    assert (await bot.credits.check()).ok
+
+
+async def test_pre_checkout_says_why_it_refuses_a_paid_or_unknown_order() -> None:
+    bot = Bot()
+    payload, amount = await bought(bot)
+    await bot.paid(payload, amount, charge="tg-charge-1")
+    assert not await bot.pre_checkout(payload, amount)
+    assert not await bot.pre_checkout("ord_nobody_made", amount)
+    (paid_answer, unknown_answer) = [error for _, _, error in bot.out.pre_checkout_answers[-2:]]
+    assert paid_answer == "This order is already paid, so there's nothing more to pay. See /balance."
+    assert unknown_answer == "We don't recognise this order. Please start a new purchase with /buy."
+
+
+async def test_a_second_charge_for_a_paid_order_is_recorded_against_it_and_flagged() -> None:
+    bot = Bot()
+    payload, amount = await bought(bot)
+    await bot.paid(payload, amount, charge="tg-charge-1")
+    await bot.paid(payload, amount, charge="tg-charge-2")  # two pre-checkouts slipped through
+    assert "check it by hand" in bot.out.text() and "tg-charge-2" in bot.out.text()
+    assert await bot.available() == 70  # the pack once
+    (second,) = await bot.payments.flagged()
+    assert second.id == f"{payload}/tg-charge-2" and second.provider_ref == "tg-charge-2"
+    assert "a second charge" in (second.flag or "")
+    sent = len(bot.out.messages)
+    await bot.paid(payload, amount, charge="tg-charge-2")  # redelivered: nothing more
+    assert len(bot.out.messages) == sent
+    granted = await bot.payments.decide(second.id, True, "the buyer wanted two packs")
+    assert granted.credits_granted == 50 and await bot.available() == 120
+    assert (await bot.credits.check()).ok
+
+
+async def test_payments_never_touch_redis_and_book_once_while_it_is_down() -> None:
+    redis = UnreachableRedis()
+    bot = Bot(redis=redis)
+    user = await bot.users.register(f"telegram:{USER}", "en", "Ann")  # known from before the outage
+    order = await bot.payments.create_order(user.user.id, "starter", "stars")
+    assert await bot.pre_checkout(order.id, order.amount)
+    await bot.paid(order.id, order.amount, charge="tg-charge-1")
+    assert bot.out.text() == "Thank you! ⭐ 50 credits were added; you now have 70."
+    await bot.paid(order.id, order.amount, charge="tg-charge-1")  # the same message delivered again
+    assert await bot.available() == 70 and redis.calls == 0
+    assert not await bot.pre_checkout(order.id, order.amount)  # paid: refused, still without Redis
+    await bot.say("/balance")  # anything else does need Redis, and says so
+    assert bot.out.text() == "We're having a technical hiccup. Please try again in a moment."
+    assert redis.calls == 1 and (await bot.credits.check()).ok
+
+
+async def test_pre_checkout_while_the_database_is_down_is_refused_saying_why() -> None:
+    bot = Bot()
+    payload, amount = await bought(bot)
+    bot.outage.down = True
+    assert not await bot.pre_checkout(payload, amount)
+    ((_, ok, reason),) = bot.out.pre_checkout_answers
+    assert not ok and reason == (
+        "We can't check this order right now, so no money was taken. Please try again in a few minutes."
+    )
+    bot.outage.down = False
+    assert await bot.pre_checkout(payload, amount)
+
+
+async def test_a_payment_while_the_database_is_down_is_retried_then_told_honestly(caplog) -> None:
+    bot = Bot()
+    payload, amount = await bought(bot)
+    bot.outage.down = True
+    with caplog.at_level(logging.ERROR, logger="adapters.telegram"):
+        await bot.paid(payload, amount, charge="tg-charge-7")
+    assert bot.outage.refused >= 4  # the first attempt and three retries (the language look-up too)
+    assert bot.out.text() == (
+        "We received your payment, thank you. Your credits will appear within a few minutes. "
+        "Reference: tg-charge-7."
+    )
+    (line,) = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert "NOT booked" in line and "tg-charge-7" in line and payload in line and "150 XTR" in line
+    bot.outage.down = False
+    assert await bot.available() == 20  # nothing was booked
+    await bot.paid(payload, amount, charge="tg-charge-7")  # Telegram's catch-up, or the reconciliation
+    assert await bot.available() == 70 and (await bot.credits.check()).ok
+
+
+async def test_a_payment_booked_on_a_retry_is_thanked_once() -> None:
+    bot = Bot()
+    payload, amount = await bought(bot)
+    bot.outage.fail_next(3)  # the language look-up and two attempts fail, the third attempt books
+    await bot.paid(payload, amount, charge="tg-charge-8")
+    assert bot.out.text() == "Thank you! ⭐ 50 credits were added; you now have 70."
+    assert await bot.available() == 70
+
+
+async def test_a_refund_telegram_reports_takes_the_credits_back_once() -> None:
+    bot = Bot()
+    payload, amount = await bought(bot)
+    await bot.paid(payload, amount, charge="tg-charge-3")
+    await bot.refunded(payload, amount, "tg-charge-3")
+    assert bot.out.text() == f"Your payment for order {payload} was refunded; 50 credits were removed."
+    sent = len(bot.out.messages)
+    await bot.refunded(payload, amount, "tg-charge-3")
+    assert len(bot.out.messages) == sent and await bot.available() == 20
+    assert (await bot.credits.check()).ok
 
 
 async def test_checkout_link_when_stripe_is_configured() -> None:
@@ -173,3 +276,19 @@ async def test_admin_refund_for_a_buyer_who_left_is_left_to_do_by_hand() -> None
     told = bot.out.text(ADMIN)
     assert told == f"Order {payload}'s buyer has no Telegram account on record; refund by hand."
     assert bot.out.refunds == [] and (await bot.credits.check()).ok
+
+
+async def test_a_refund_the_database_cannot_book_is_logged_for_the_operator(caplog) -> None:
+    bot = Bot()
+    payload, amount = await bought(bot)
+    await bot.paid(payload, amount, charge="tg-charge-4")
+    sent = len(bot.out.messages)
+    bot.outage.down = True
+    with caplog.at_level(logging.ERROR, logger="adapters.telegram"):
+        await bot.refunded(payload, amount, "tg-charge-4")
+    (line,) = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert "Stars refund NOT booked" in line and "tg-charge-4" in line
+    assert len(bot.out.messages) == sent  # the buyer is not asked to do anything
+    bot.outage.down = False
+    await bot.refunded(payload, amount, "tg-charge-4")
+    assert await bot.available() == 20 and (await bot.credits.check()).ok

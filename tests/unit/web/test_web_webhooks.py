@@ -211,12 +211,14 @@ async def test_a_database_outage_answers_500_so_stripe_retries(world: WebWorld) 
     assert await world.available("alpha", "u1") == 120
 
 
-async def test_a_wrong_amount_is_acknowledged_but_never_granted(world: WebWorld) -> None:
+async def test_a_wrong_amount_is_acknowledged_flagged_and_never_granted(world: WebWorld) -> None:
     order = await new_order(world)
     completed = event("evt_1", "checkout.session.completed", session(order.id, 1))
     async with serving(world) as client:
         status, data = await post(client, world, completed)
-    assert status == 200 and not data["applied"]
+        assert status == 200 and data["flagged"]
+        status, again = await post(client, world, completed)  # redelivered: recorded once
+    assert status == 200 and not again["applied"] and not again["flagged"]
     assert await world.available("alpha", "u1") == 0
 
 

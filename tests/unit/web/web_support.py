@@ -18,7 +18,7 @@ from adapters.memory.storage import MemoryStore
 from adapters.offline.interpreter import OfflineInterpreter
 from adapters.stripe_http.events import StripeEventTranslator
 from adapters.stripe_http.webhooks import WebhookVerifier, sign
-from runners.metrics import MeteredInterpreter, Metrics
+from runners.metrics import MeteredInterpreter, Metrics, MetricsEvents
 from runners.web import ApiKeys, WebDeps, create_app
 from tarot_domain.model.errors import ErrorKind, TarotError
 from tarot_domain.model.products import Promotions, default_catalog
@@ -92,8 +92,10 @@ def build_web_world(
     catalog = evolve(default_catalog(), promotions=Promotions(welcome_credits=welcome_credits))
     if every_spread_free:
         catalog = evolve(catalog, free_spreads=frozenset(spread_ids()))
-    services = Services(uow=uow, clock=clock, random=SeededRandom(7), catalog=catalog)
     metrics = Metrics()
+    services = Services(
+        uow=uow, clock=clock, random=SeededRandom(7), catalog=catalog, events=MetricsEvents(metrics)
+    )
     gateway = MemoryPaymentGateway()
     payments = PaymentService(services, [gateway] if stripe else [])
     pings: dict[str, Callable[[], Awaitable[object]]] = {}

@@ -1,0 +1,98 @@
+"""The language packs' safety modules, found by module path and compiled once.
+
+A pack is `tarot_domain.content.<language>.safety` for each language folder that has one; adding a
+language is adding that module. The screen applies every pack's patterns to every text, whatever the
+user's language, because people write in the language they think in, not the one their app is set to.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Iterable, Mapping
+from functools import cache
+from types import MappingProxyType
+
+from attrs import frozen
+
+from tarot_domain.content.safety_schema import SafetyPack
+from tarot_domain.model.safety_match import Matcher, Pattern, WordForms, compile_pattern
+from tarot_domain.model.safety_text import normalise, transliteration_fold
+
+PACK_MODULE = "tarot_domain.content.{language}.safety"
+FALLBACK_LANGUAGE = "en"
+FLAGGED_KINDS = ("health", "legal", "money")
+"""The kinds that frame a reading rather than refuse it, in the order a tie is settled."""
+
+
+@cache
+def packs() -> Mapping[str, SafetyPack]:
+    """Every language's safety pack, by language code (English first)."""
+    import tarot_domain.content as content
+
+    found: dict[str, SafetyPack] = {}
+    for info in sorted(pkgutil.iter_modules(content.__path__), key=lambda m: m.name != FALLBACK_LANGUAGE):
+        if not info.ispkg:
+            continue
+        name = PACK_MODULE.format(language=info.name)
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name == name:
+                continue  # a folder without safety data (language-neutral structure, or a pack in progress)
+            raise
+        pack = getattr(module, "PACK", None)
+        if not isinstance(pack, SafetyPack) or pack.language != info.name:
+            raise ValueError(f"{name} must define PACK = SafetyPack(language={info.name!r}, ...)")
+        found[info.name] = pack
+    if FALLBACK_LANGUAGE not in found:
+        raise ValueError(f"the {FALLBACK_LANGUAGE!r} pack has no safety module")
+    return MappingProxyType(found)
+
+
+def pack_for(language: str) -> SafetyPack:
+    """The pack of `language`, or English when that language has none."""
+    return packs().get(language) or packs()[FALLBACK_LANGUAGE]
+
+
+def _transliterated(word: str) -> tuple[str, ...]:
+    return tuple(transliteration_fold(w) for w in normalise(word))
+
+
+def _compile(sources: Iterable[str], forms: WordForms) -> tuple[Pattern, ...]:
+    return tuple(compile_pattern(source, forms) for source in sources)
+
+
+@frozen
+class CompiledScreen:
+    """Every pack's patterns, compiled: crisis (plain and transliterated, with a slip forgiven), the
+    safe idioms (both ways), each framing kind and the directive phrases (exact)."""
+
+    crisis: Matcher
+    crisis_transliterated: Matcher
+    safe: Matcher
+    safe_transliterated: Matcher
+    flagged: tuple[tuple[str, Matcher], ...]
+    directives: Matcher
+
+
+@cache
+def compiled() -> CompiledScreen:
+    all_packs = tuple(packs().values())
+
+    def gather(field: str) -> list[str]:
+        return [source for pack in all_packs for source in getattr(pack.patterns, field)]
+
+    safe = gather("safe")
+    return CompiledScreen(
+        crisis=Matcher(_compile(gather("crisis"), normalise)),
+        crisis_transliterated=Matcher(_compile(gather("transliterated"), _transliterated)),
+        safe=Matcher(_compile(safe, normalise), fuzzy=False),
+        safe_transliterated=Matcher(_compile(safe, _transliterated), fuzzy=False),
+        flagged=tuple(
+            (kind, Matcher(_compile(gather(kind), normalise), fuzzy=False)) for kind in FLAGGED_KINDS
+        ),
+        directives=Matcher(
+            _compile((d for pack in all_packs for d in pack.directives), normalise), fuzzy=False
+        ),
+    )
