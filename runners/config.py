@@ -20,8 +20,10 @@ from typing import Any
 
 from attrs import field, frozen
 
+from adapters.memory.rate_limit import RateLimits
 from adapters.openai_http.config import OpenAIConfig
 from adapters.telegram.config import TelegramConfig, TelegramConfigError
+from runners.fair_limits import effective_limits, read_limits
 
 _CLIENT = re.compile(r"^[A-Za-z0-9_.@-]{1,32}$")
 MASK = "***"
@@ -184,6 +186,7 @@ class Settings:
     hold_ttl_seconds: int = 600
     retention_days: int = 365
     jobs: bool = True
+    limits: RateLimits = field(factory=RateLimits)
     log_level: str = "INFO"
     log_format: str = "text"
 
@@ -279,6 +282,7 @@ class Settings:
             hold_ttl_seconds=read.integer("HOLD_TTL_SECONDS", 600, 30, 86_400),
             retention_days=read.integer("RETENTION_DAYS", 365, 1, 36_500),
             jobs=read.flag("JOBS", True),
+            limits=read_limits(read.integer),
             log_level=log_level,
             log_format=log_format,
         )
@@ -319,6 +323,7 @@ class Settings:
             "HOLD_TTL_SECONDS": self.hold_ttl_seconds,
             "RETENTION_DAYS": self.retention_days,
             "JOBS": _on(self.jobs),
+            **effective_limits(self.limits),
             "LOG_LEVEL": self.log_level,
             "LOG_FORMAT": self.log_format,
         }

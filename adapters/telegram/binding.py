@@ -27,6 +27,7 @@ from telethon.tl import types  # type: ignore[import-untyped]
 
 from adapters.telegram.config import TelegramConfig
 from adapters.telegram.events import (
+    CommandMenus,
     Incoming,
     IncomingCallback,
     IncomingMessage,
@@ -37,6 +38,7 @@ from adapters.telegram.events import (
     Sender,
     SuccessfulPayment,
 )
+from adapters.telegram.menus import register_menus
 from adapters.telegram.outbox import Stream, TelegramOutbox
 from tarot_domain.content.registry import translate
 from tarot_domain.model.errors import TarotError, error_message
@@ -247,6 +249,9 @@ class UpdateScope:
     async def refund_stars(self, user_id: int, telegram_payment_charge_id: str) -> None:
         await self._outbox.refund_stars(user_id, telegram_payment_charge_id)
 
+    async def cancel_stars_subscription(self, user_id: int, telegram_payment_charge_id: str) -> bool:
+        return await self._outbox.cancel_stars_subscription(user_id, telegram_payment_charge_id)
+
     @property
     def callback_answered(self) -> bool:
         return isinstance(self._event, IncomingCallback) and self._event.query_id in self._answered
@@ -328,10 +333,18 @@ class _ChatLocks:
 class TelegramBot:
     """Runs `dialog` on a Telethon `client` (see `create_client`)."""
 
-    def __init__(self, client: Any, dialog: Dialog, *, outbox: TelegramOutbox | None = None) -> None:
+    def __init__(
+        self,
+        client: Any,
+        dialog: Dialog,
+        *,
+        outbox: TelegramOutbox | None = None,
+        menus: CommandMenus | None = None,
+    ) -> None:
         self._client = client
         self._dialog = dialog
         self.outbox = outbox or TelegramOutbox(client)
+        self.menus = menus
         self._locks = _ChatLocks()
         self._installed = False
         self.username: str | None = None
@@ -353,11 +366,22 @@ class TelegramBot:
         await self._client.start(bot_token=bot_token)
         me = await self._client.get_me()
         self.username = getattr(me, "username", None)
+        await self.install_menus()
         log.info("Telegram bot @%s is running", self.username)
         try:
             await self._client.run_until_disconnected()
         finally:
             await self._client.disconnect()
+
+    async def install_menus(self) -> None:
+        """Register the command menus (menus.py) once logged in; a failure never stops the bot."""
+        if self.menus is None:
+            return
+        try:
+            done = await register_menus(self.outbox, self._client, self.menus)
+            log.info("command menus set: %d", done)
+        except Exception:
+            log.exception("could not set the command menus")
 
     # ----------------------------------------------------------------- handlers (never raise)
 

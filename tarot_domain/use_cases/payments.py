@@ -96,6 +96,12 @@ StarsRefunder = Callable[[User, str], Awaitable[bool]]
 no Telegram account to refund to; raises TarotError(PAYMENT) when Telegram refuses."""
 
 
+StarsSubscriptionCanceller = Callable[[User, str], Awaitable[bool]]
+"""Stops a Telegram Stars subscription from renewing: (buyer, the charge id of its first payment) →
+False when Telegram knows no subscription by that charge (a one-off purchase, or the buyer has no
+Telegram account); raises TarotError(PAYMENT) when Telegram cannot be asked."""
+
+
 class StarsRefundStatus(Enum):
     REFUNDED = "refunded"  # Telegram returned the Stars and the credits were taken back now
     RECORDED_BEFORE = "recorded_before"  # Telegram returned them; this refund had been applied already
@@ -264,6 +270,42 @@ class PaymentService:
         if user is None or not user.active or user.purchases_frozen:
             raise payment_error(f"order {order_id}'s buyer may not pay", "error.order_not_payable")
         return order
+
+    # ----------------------------------------------------------------- ending subscriptions
+
+    async def end_subscriptions(self, user_id: str, stars: StarsSubscriptionCanceller) -> list[Payment]:
+        """Before a person is forgotten: stop every subscription they pay for from renewing, at its
+        provider (Telegram Stars through `stars`, others through their gateway), then record each end
+        as the provider's own word would be (a CANCELLED history entry; the tier ends), once.
+
+        Returns the subscription orders that were renewing and are stopped now. A provider that cannot
+        be asked raises PAYMENT before anything of that order is recorded, so the caller can stop and
+        try again later rather than forget someone who would still be charged.
+        """
+        catalog = self._s.catalog
+        tiers = {t.id for t in catalog.tiers}
+        async with self._s.uow() as uow:
+            buyer = await load_active_user(uow, user_id)
+            orders = await uow.payments.list_for_user(user_id, limit=1000)
+        live = [
+            o for o in orders
+            if o.product_id in tiers and PERIOD_SEPARATOR not in o.id and is_settled(o)
+            and not subscription_ended(o)
+        ]  # fmt: skip
+        stopped: list[Payment] = []
+        for order in live:
+            if order.provider == STARS:
+                renewing = bool(order.provider_ref) and await stars(buyer, order.provider_ref or "")
+                subscription = order.provider_ref or order.id
+            else:
+                cancelled = await self._gateway(order.provider).cancel_subscription(
+                    order.id, order.provider_ref
+                )
+                renewing, subscription = cancelled is not None, cancelled or order.id
+            await self.apply(SubscriptionEnded(order.provider, f"forget:{order.id}", order.id, subscription))
+            if renewing:
+                stopped.append(order)
+        return stopped
 
     # ----------------------------------------------------------------- events (Telegram's two calls)
 

@@ -43,6 +43,7 @@ from tarot_ports.rate_limit import RateLimit
 USER = 111
 OTHER = 222
 ADMIN = 999
+READ_FOR = ("Read for ", "Розкласти за ")  # the offer's first button, in English and Ukrainian
 GENEROUS: Mapping[str, RateLimit] = {
     name: RateLimit(rate=1000, period=1, burst=1000) for name in DEFAULT_LIMITS
 }
@@ -104,6 +105,9 @@ class RecordingOutbox:
         self.typed: list[int] = []
         self.deltas: dict[int, list[str]] = {}
         self.refunds: list[tuple[int, str]] = []
+        self.stars_subscriptions: set[str] = set()  # charges that started a renewing Stars subscription
+        self.cancelled_subscriptions: list[tuple[int, str]] = []
+        self.fail_cancel: Exception | None = None
         self._next = 100
 
     def _new_id(self) -> int:
@@ -143,6 +147,16 @@ class RecordingOutbox:
 
     async def refund_stars(self, user_id: int, telegram_payment_charge_id: str) -> None:
         self.refunds.append((user_id, telegram_payment_charge_id))
+
+    async def cancel_stars_subscription(self, user_id: int, telegram_payment_charge_id: str) -> bool:
+        """Telegram's answer: True for a charge in `stars_subscriptions` (then it is gone), else False."""
+        if self.fail_cancel is not None:
+            raise self.fail_cancel
+        self.cancelled_subscriptions.append((user_id, telegram_payment_charge_id))
+        if telegram_payment_charge_id in self.stars_subscriptions:
+            self.stars_subscriptions.discard(telegram_payment_charge_id)
+            return True
+        return False
 
     # ---------------------------------------------------------------- reading what was said
 
@@ -231,6 +245,14 @@ class Bot:
             ),
             self.out,
         )
+
+    async def ask(self, text: str, user: int = USER, lang: str | None = "en") -> None:
+        """Type a question and take the reading offered for it (only that press charges)."""
+        await self.say(text, user=user, lang=lang)
+        offer = self.out.last(user)
+        (read,) = offer.reply.buttons[0] if offer.reply.buttons else (None,)
+        assert read is not None and read.label.startswith(READ_FOR), f"no offer: {offer.reply.text!r}"
+        await self.click(read.token.encode(), offer.message_id, user)
 
     async def click(self, data: bytes, message_id: int = 0, user: int = USER, chat: int | None = None) -> int:
         """Press raw callback data; asserts the query was answered exactly once. Returns the query id."""

@@ -147,7 +147,7 @@ async def test_admin_refund_of_a_stars_payment_claws_back() -> None:
     bot = Bot()
     payload, amount = await bought(bot)
     await bot.paid(payload, amount, charge="tg-charge-9")
-    await bot.say("Spend a little")  # 12 of the 70
+    await bot.ask("Spend a little")  # 12 of the 70
     await bot.say(f"/refund {payload}", user=ADMIN)
     assert bot.out.refunds == [(USER, "tg-charge-9")]
     assert bot.out.text(ADMIN) == f"Refunded 150 ⭐ for order {payload}: took 50 credits back (shortfall 0)."
