@@ -51,7 +51,8 @@ async def test_plain_text_outside_a_flow_is_offered_and_only_the_press_charges()
         "nothing is charged until you tap."
     )
     assert [[b.label for b in row] for row in offer.reply.buttons] == [
-        ["Read for 12 credits"], ["Choose another spread", "Cancel"]
+        ["Read for 12 credits"],
+        ["Choose another spread", "Cancel"],
     ]
     assert bot.interpreter.requests == [] and bot.out.typed == []
     assert await bot.available() == 20 and (await bot.credits.balance((await bot.user()).id)).pending_out == 0
@@ -125,11 +126,12 @@ async def test_no_credits_offers_the_packs_as_buttons_and_nothing_is_charged() -
     )
     packs = [b.label for row in bot.out.last().reply.buttons for b in row]
     assert packs == [
-        "Starter pack: 50 credits · 150 ⭐", "Basic pack: 120 credits · 300 ⭐", "Premium pack: 300 credits · 650 ⭐",
-        "Professional pack: 1000 credits · 1750 ⭐", "Unlimited pack: 5000 credits · 7500 ⭐",
+        "Starter pack: 50 credits · 150 ⭐", "Basic pack: 120 credits · 300 ⭐",
+        "Premium pack: 300 credits · 650 ⭐", "Professional pack: 1000 credits · 1750 ⭐",
+        "Unlimited pack: 5000 credits · 7500 ⭐",
     ]  # fmt: skip
     await bot.press("Starter pack")  # a pack button is a real order
-    (_, invoice, _), = bot.out.invoices
+    ((_, invoice, _),) = bot.out.invoices
     assert invoice.amount == 150
     await bot.say("/read")
     await bot.press("Past, Present, Future")
@@ -150,7 +152,8 @@ async def test_a_small_balance_is_offered_the_spread_it_covers() -> None:
 async def test_without_purchases_not_enough_points_to_smaller_spreads() -> None:
     bot = await started(welcome=3, stars_enabled=False)
     await bot.say("Will it rain?")
-    assert bot.out.text().endswith("Choose a smaller spread with /read, or try /daily for a free card of the day.")
+    hint = "Choose a smaller spread with /read, or try /daily for a free card of the day."
+    assert bot.out.text().endswith(hint)
     assert bot.out.last().reply.buttons == ()
 
 
