@@ -161,7 +161,7 @@ class Dialog:
         elif isinstance(event, SuccessfulPayment):
             await self.routes.paid(turn, event)
         else:
-            await self._conv.limits.commands(turn.tg_user)
+            await self._conv.limits.commands(turn.tg_user, lang=turn.lang)
             if isinstance(event, IncomingCallback):
                 await self._callback(turn, event)
             else:

@@ -68,15 +68,11 @@ class FairLimits:
         decision = await self._limiter.check(key, self.limit(name))
         return None if decision.allowed else max(1.0, decision.retry_after)
 
-    async def commands(self, tg_user: int) -> None:
+    async def commands(self, tg_user: int, *, lang: str) -> None:
         """The flood guard every message and press passes."""
         wait = await self._passes(COMMANDS, f"commands:{tg_user}")
         if wait is not None:
-            seconds = math.ceil(wait)
-            raise TarotError(
-                ErrorKind.RATE_LIMITED, f"commands:{tg_user}", message_key="error.rate_limited",
-                params={"seconds": seconds},
-            )  # fmt: skip
+            raise _limited("limit.commands", f"commands:{tg_user}", lang, wait)
 
     async def reading(self, tg_user: int, *, subscribed: bool, lang: str) -> None:
         """A new reading (any spread, not the day's card): the person's tier's limit, then the budget."""

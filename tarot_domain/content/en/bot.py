@@ -66,6 +66,7 @@ MESSAGES: Mapping[str, Text] = {
     ),
     "followup.free": "This answer was free; you have {available:credits}.",
     "daily.header": "🌞 Your card of the day",
+    "limit.commands": "You're going a little fast. Please try again in {wait}.",
     "limit.readings_free": "Let the cards rest a little: without a subscription you can have {rate:readings} an hour. Your next reading can start in {wait}. Subscribers get {subscriber_rate} an hour (see /buy).",
     "limit.readings_subscriber": "You've asked for many readings in a short time: your subscription includes {rate:readings} an hour. Your next reading can start in {wait}.",
     "limit.follow_ups": "I answer up to {rate:follow-up-questions} an hour. You can ask the next one in {wait}.",

@@ -104,6 +104,7 @@ MESSAGES: Mapping[str, Text] = {
     "followup.charged": "Використано {cost:credits}; на балансі {available:credits}.",
     "followup.free": "Ця відповідь безкоштовна; на балансі {available:credits}.",
     "daily.header": "🌞 Ваша карта дня",
+    "limit.commands": "Ви поспішаєте. Спробуйте, будь ласка, ще раз за {wait}.",
     "limit.readings_free": (
         "Дайте картам трохи перепочити: без підписки можна отримати {rate:readings} на годину. Наступний "
         "розклад можна почати за {wait}. З підпискою — {subscriber_rate} на годину (дивіться /buy)."

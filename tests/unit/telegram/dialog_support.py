@@ -17,6 +17,7 @@ from adapters.memory.rate_limit import DEFAULT_LIMITS, MemoryRateLimiter
 from adapters.memory.sessions import MemorySessionStore
 from adapters.memory.storage import MemoryStore
 from adapters.telegram.dialog import Dialog, DialogConfig
+from adapters.telegram.dialog.help import command_of
 from adapters.telegram.events import (
     Button,
     IncomingCallback,
@@ -47,6 +48,11 @@ READ_FOR = ("Read for ", "Розкласти за ")  # the offer's first button
 GENEROUS: Mapping[str, RateLimit] = {
     name: RateLimit(rate=1000, period=1, burst=1000) for name in DEFAULT_LIMITS
 }
+
+
+def listed(text: str) -> dict[str, str]:
+    """The commands a /help text lists, each with its line."""
+    return {name: line for line in text.split("\n") if (name := command_of(line)) is not None}
 
 
 @define
@@ -193,13 +199,16 @@ class Bot:
         *,
         config: DialogConfig | None = None,
         welcome: int = 20,
+        daily: bool = True,
         limits: Mapping[str, RateLimit] = GENEROUS,
         dialog_type: type[Dialog] = Dialog,
         **config_changes: Any,
     ) -> None:
         self.store = MemoryStore()
         self.clock = ManualClock()
-        catalog = evolve(default_catalog(), promotions=Promotions(welcome_credits=welcome))
+        catalog = evolve(
+            default_catalog(), promotions=Promotions(welcome_credits=welcome, daily_free_card=daily)
+        )
         self.services = Services(
             uow=self.store.uow, clock=self.clock, random=SeededRandom(1), catalog=catalog
         )

@@ -6,20 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from dialog_support import ADMIN, Bot
+from dialog_support import ADMIN, Bot, listed
 
 from adapters.telegram.dialog import Dialog
-from adapters.telegram.dialog.help import command_of, listing
+from adapters.telegram.dialog.help import listing
 from adapters.telegram.dialog.routes import NO_FLOW, Routes, RouteTable
 from adapters.telegram.dialog.turn import Turn
 from adapters.telegram.events import Reply
 
 UNKNOWN = "Sorry, I don't know that command. /help lists what I can do."
-
-
-def listed(text: str) -> dict[str, str]:
-    """The commands a /help text lists, each with its line."""
-    return {name: line for line in text.split("\n") if (name := command_of(line)) is not None}
 
 
 @pytest.mark.parametrize("lang", ["en", "uk"])
