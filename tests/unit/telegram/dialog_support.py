@@ -5,7 +5,7 @@ Imported by name (not a conftest), so it never clashes with another folder's con
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from attrs import define, evolve, field
@@ -39,6 +39,7 @@ from tarot_domain.use_cases.payments import PaymentService
 from tarot_domain.use_cases.readings import ReadingService
 from tarot_domain.use_cases.users import UserService
 from tarot_ports.interpreter import InterpretationRequest, OnDelta
+from tarot_ports.payments import PaymentGateway
 from tarot_ports.rate_limit import RateLimit
 
 USER = 111
@@ -200,6 +201,7 @@ class Bot:
         config: DialogConfig | None = None,
         welcome: int = 20,
         daily: bool = True,
+        gateways: Sequence[PaymentGateway] = (),
         limits: Mapping[str, RateLimit] = GENEROUS,
         dialog_type: type[Dialog] = Dialog,
         **config_changes: Any,
@@ -217,7 +219,7 @@ class Bot:
         self.users = UserService(self.services)
         self.credits = CreditService(self.services)
         self.readings = ReadingService(self.services, self.interpreter, self.fallback)
-        self.payments = PaymentService(self.services)
+        self.payments = PaymentService(self.services, gateways)
         self.sessions = MemorySessionStore(self.clock)
         self.limiter = MemoryRateLimiter(self.clock)
         self.dedup = MemoryDeduplicator(self.clock)
@@ -318,3 +320,11 @@ class Bot:
         user = await self.user(tg)
         readings, _ = await self.readings.history(user.id, limit=10_000)
         return sum(r.cost + sum(f.cost for f in r.follow_ups) for r in readings)
+
+
+async def bought(bot: Bot, product_label: str = "Starter pack") -> tuple[str, int]:
+    """Open /buy, press a product and return the invoice's (payload, amount)."""
+    await bot.say("/buy")
+    await bot.press(product_label)
+    _, invoice, _ = bot.out.invoices[-1]
+    return invoice.payload, invoice.amount

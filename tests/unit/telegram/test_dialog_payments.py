@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-from dialog_support import ADMIN, OTHER, USER, Bot
+from dialog_support import ADMIN, OTHER, USER, Bot, bought
 
 from tarot_domain.model.payments import PaymentStatus
-
-
-async def bought(bot: Bot, product_label: str = "Starter pack") -> tuple[str, int]:
-    """Open /buy, press a product and return the invoice's (payload, amount)."""
-    await bot.say("/buy")
-    await bot.press(product_label)
-    _, invoice, _ = bot.out.invoices[-1]
-    return invoice.payload, invoice.amount
 
 
 async def test_buy_lists_packs_and_tiers_and_sends_a_stars_invoice_for_a_new_order() -> None:
