@@ -125,7 +125,7 @@ class BuyingFeature:
             else:
                 label = t("buy.tier_card_button", lang, name=name, credits=credits)
             rows.append((await c.button(turn, label, "product", product=plan.id),))
-        lines = [t("buy.header" if stars else "buy.header_card", lang), *tier_lines(c.catalog, lang)]
+        lines = [*tier_lines(c.catalog, lang), t("buy.header" if stars else "buy.header_card", lang)]
         await c.send(turn, "\n\n".join(lines), tuple(rows))
 
     # ------------------------------------------------------------------ an order: invoice or link

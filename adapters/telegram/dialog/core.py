@@ -119,6 +119,10 @@ class Dialog:
         self._buttons = buttons
         self.routes = RouteTable([self._own_routes(), *(make(self._conv).routes() for make in FEATURES)])
 
+    @property
+    def config(self) -> DialogConfig:
+        return self._conv.config
+
     def _own_routes(self) -> Routes:
         return Routes(commands={"cancel": self._cmd_cancel}, actions={"menu_help": self._on_menu_help})
 

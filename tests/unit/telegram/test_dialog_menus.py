@@ -24,7 +24,7 @@ async def test_start_greets_with_the_main_menu_and_each_button_does_what_its_com
     await bot.press("Balance")
     assert bot.out.text() == "You have 20 credits."
     await bot.press("Buy")
-    assert bot.out.text().startswith("Top up with Telegram Stars")
+    assert bot.out.text().endswith("Top up with Telegram Stars ⭐. Choose a pack or a monthly subscription:")
     await bot.press("Help")
     assert bot.out.text().startswith("What I can do:")
     await bot.say("/start")  # welcome back: the same menu
