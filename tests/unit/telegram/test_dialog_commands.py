@@ -193,3 +193,35 @@ async def test_two_people_do_not_share_flows() -> None:
     assert bot.interpreter.requests[-1].spread_id == "three"  # OTHER had no flow: an offer, then a press
     await bot.say("Mine")
     assert bot.interpreter.requests[-1].spread_id == "single"
+
+
+async def test_basic_opens_the_everyday_topic_spreads_and_says_so() -> None:
+    bot = Bot(welcome=100)
+    await bot.say("/spreads")
+    assert (
+        "Relationship (relationship): 5 cards, 12 credits; asks 2 short questions first 🔒 needs the Basic"
+        in (bot.out.text())
+    )
+    assert (
+        "Celtic Cross (celtic-cross): 10 cards, 15 credits 🔒 needs the Premium subscription"
+        in bot.out.text()
+    )
+    await bot.users.set_tier((await bot.user()).id, "tier-basic", None)
+    await bot.say("/read")
+    labels = bot.out.labels()
+    for opened in ("Relationship (12)", "Career (12)", "The Week Ahead (20)", "Past, Present, Future (12)"):
+        assert opened in labels
+    for locked in ("🔒 Celtic Cross (15)", "🔒 The Month Ahead (100)", "🔒 Life Path (1000)"):
+        assert locked in labels
+    await bot.say("/buy")
+    assert (
+        "The Basic subscription gives 150 credits a month and 10% extra on packs, and opens “Relationship”, "
+        "“Career” and “The Week Ahead”." in bot.out.text()
+    )
+    await bot.say("/language")
+    await bot.press("Українська")
+    await bot.say("/buy")
+    assert (
+        "Базова підписка — це 150 кредитів щомісяця, бонус 10% до пакетів і доступ до розкладів «Стосунки»"
+        in (bot.out.text())
+    )
