@@ -1,5 +1,6 @@
-"""Credits and buying them: /balance, /buy (packs and tiers), Telegram Stars invoices and the two
-updates Telegram sends about them (the pre-checkout query and the successful payment), Stripe links.
+"""Credits and buying them: /balance, /buy (packs and tiers, with what each tier opens), Telegram Stars
+invoices and the two updates Telegram sends about them (the pre-checkout query and the successful
+payment), Stripe links; and the pack buttons every "not enough credits" offers (`pack_rows`).
 
 Every Stars update is applied exactly once by the payment use case, keyed by Telegram's charge id.
 """

@@ -6,8 +6,9 @@
 2. **Dispatch**: payment updates go to the feature that answers them; messages and button presses
    pass the per-person command limit, then
    - a command goes to the feature that registered it (`routes.py`); /start and /help are the core's
-     own (/start registers the person, /help is generated from the tables, `help.py`); /cancel, too,
-     because the chat's flow is the core's;
+     own (/start registers the person and greets with the main menu's buttons, /help is generated from
+     the tables, `help.py`, as are Telegram's command menus, `command_menus`); /cancel, too, because the
+     chat's flow is the core's;
    - a button press resolves its opaque token (callbacks.py) to an action and the feature that
      registered it;
    - **free text** (the question, each questionnaire answer, each follow-up, plain text outside a
@@ -35,7 +36,7 @@ from collections.abc import Callable
 from adapters.memory.randomness import SecretsRandom
 from adapters.telegram.callbacks import Action, CallbackRegistry
 from adapters.telegram.dialog.admin import AdminFeature
-from adapters.telegram.dialog.buying import BuyingFeature, can_buy, pack_rows
+from adapters.telegram.dialog.buying import BuyingFeature, can_buy
 from adapters.telegram.dialog.conversation import Conversation, DialogConfig
 from adapters.telegram.dialog.daily import DailyFeature
 from adapters.telegram.dialog.followups import FollowUpFeature
@@ -279,9 +280,7 @@ class Dialog:
             if isinstance(turn.event, IncomingCallback) and quiet and not turn.answered:
                 await turn.answer(text, alert=True)  # a pop-up, not another message in the chat
                 return
-            short = error is not None and error.kind is ErrorKind.INSUFFICIENT_CREDITS
-            buttons = await pack_rows(self._conv, turn) if short and turn.user is not None else ()
-            await turn.out.send(turn.chat, Reply(text, buttons))
+            await turn.out.send(turn.chat, Reply(text))
         except Exception:
             log.exception("update %s: could not report an error", turn.event.update_id)
 
