@@ -3,11 +3,11 @@
 `TelegramBot` registers handlers on a Telethon client for new messages, callback queries and two raw
 updates that Telethon has no event for (a Stars pre-checkout query; the service message announcing a
 successful payment), turns each into an event of `adapters.telegram.events`, and runs
-`dialog.handle(event, outbox)` with an outbox scoped to that update. Once logged in it registers the
-dialog's command menus (`menus.py`). The scope makes the promises
+`dialog.handle(event, outbox)` with an outbox scoped to that update. The scope makes the promises
 Telegram needs kept whatever the dialog does: every callback query and pre-checkout query is answered,
 "typing…" stops, a streamed reading gets its final flush. A failing handler never reaches Telethon: the
-error is logged with the update id and the user gets a short apology.
+error is logged with the update id and the user gets a short apology. Once logged in, the bot registers
+the dialog's command menus (`menus.py`).
 
 Updates of one chat are handled one at a time (the dialog keeps per-chat state); different chats run
 concurrently. Nothing here connects at import time: `create_client` builds the client when called.
