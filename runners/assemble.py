@@ -120,6 +120,7 @@ async def dialog(opened: Opened) -> Any:
             admin_ids=settings.telegram_admin_ids,
             stars_enabled=settings.telegram_stars,
             checkout_url_factory=checkout,
+            limits=settings.limits.as_mapping(),
         ),
         random=c.core.randomness(),
     )

@@ -97,7 +97,7 @@ async def serve(runtime: Runtime, telegram: TelegramConfig) -> None:
     from adapters.telegram.binding import TelegramBot, create_client
 
     client = create_client(telegram)
-    telegram_bot = TelegramBot(client, runtime.dialog)
+    telegram_bot = TelegramBot(client, runtime.dialog, menus=runtime.dialog.command_menus())
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):  # not on every platform

@@ -118,6 +118,9 @@ class TerminalOutbox:
     async def refund_stars(self, user_id: int, telegram_payment_charge_id: str) -> None:
         self.note(f"(simulated refund) Stars charge {telegram_payment_charge_id} returned to {user_id}")
 
+    async def cancel_stars_subscription(self, user_id: int, telegram_payment_charge_id: str) -> bool:
+        return False  # simulated Stars payments are one-off: no charge here started a subscription
+
 
 class Terminal:
     """Turns what is typed into dialog events, numbered from 1 like Telegram's update ids."""
@@ -190,7 +193,8 @@ def build_dialog(args: argparse.Namespace) -> Dialog:
     from runners.container import in_process
     from tarot_domain.use_cases.payments import PaymentService
 
-    container = in_process(load_settings())
+    settings = load_settings()
+    container = in_process(settings)
     if args.seed is not None:
         container.core.randomness.override(providers.Object(SeededRandom(args.seed)))
     use_cases = container.use_cases
@@ -206,7 +210,9 @@ def build_dialog(args: argparse.Namespace) -> Dialog:
         dedup=MemoryDeduplicator(clock),
         clock=clock,
         catalog=services.catalog,
-        config=DialogConfig(admin_ids=frozenset({LOCAL_USER}), stars_enabled=True),
+        config=DialogConfig(
+            admin_ids=frozenset({LOCAL_USER}), stars_enabled=True, limits=settings.limits.as_mapping()
+        ),
         random=services.random,
     )
 

@@ -20,8 +20,10 @@ from typing import Any
 
 from attrs import field, frozen
 
+from adapters.memory.rate_limit import RateLimits
 from adapters.openai_http.config import OpenAIConfig
 from adapters.telegram.config import TelegramConfig, TelegramConfigError
+from runners.fair_limits import effective_limits, read_limits
 from runners.helplines import HelplinesFileError, describe, load_helplines
 from tarot_domain.model.safety import Helplines, shipped_helplines
 
@@ -186,6 +188,7 @@ class Settings:
     hold_ttl_seconds: int = 600
     retention_days: int = 365
     jobs: bool = True
+    limits: RateLimits = field(factory=RateLimits)
     log_level: str = "INFO"
     log_format: str = "text"
     helplines: Helplines = field(factory=shipped_helplines)
@@ -290,6 +293,7 @@ class Settings:
             hold_ttl_seconds=read.integer("HOLD_TTL_SECONDS", 600, 30, 86_400),
             retention_days=read.integer("RETENTION_DAYS", 365, 1, 36_500),
             jobs=read.flag("JOBS", True),
+            limits=read_limits(read.integer),
             log_level=log_level,
             log_format=log_format,
             helplines=helplines,
@@ -333,6 +337,7 @@ class Settings:
             "RETENTION_DAYS": self.retention_days,
             "JOBS": _on(self.jobs),
             "SAFETY_HELPLINES_FILE": self.helplines_file,
+            **effective_limits(self.limits),
             "LOG_LEVEL": self.log_level,
             "LOG_FORMAT": self.log_format,
         }

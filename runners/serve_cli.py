@@ -104,7 +104,7 @@ async def _run_bot(dialog: Any, settings: Settings, stop: asyncio.Event) -> None
 
     assert settings.telegram is not None
     client = create_client(settings.telegram)
-    telegram_bot = TelegramBot(client, dialog)
+    telegram_bot = TelegramBot(client, dialog, menus=dialog.command_menus())
     runner = asyncio.create_task(telegram_bot.run(settings.telegram.bot_token))
     waiter = asyncio.create_task(stop.wait())
     await asyncio.wait({runner, waiter}, return_when=asyncio.FIRST_COMPLETED)

@@ -154,3 +154,10 @@ class PaymentGateway(Protocol):
         """Refund `amount` (everything when None) of the money `provider_ref`; returns the refund id.
         The credits are taken back when the provider reports the refund. Raises PAYMENT."""
         ...
+
+    async def cancel_subscription(self, order_id: str, provider_ref: str | None) -> str | None:
+        """Cancel, now, the subscription our order `order_id` started (`provider_ref`: the money of a
+        period of it, where known), so it is never charged again; returns the provider's id for the
+        subscription cancelled, None when there is no live one (it ended already). Safe to repeat.
+        Raises PAYMENT (retryable) when the provider cannot be asked or cannot say which it is."""
+        ...

@@ -1,8 +1,9 @@
 """`MemoryPaymentGateway`: the PaymentGateway port in process, for tests and embedders.
 
 Checkouts get a made-up URL and are remembered; `find_payment` answers from what the test declared
-with `declare_payment` (the "provider's" fresh state); refunds are recorded. `fail_with` makes the
-next calls raise, as a provider outage would.
+with `declare_payment` (the "provider's" fresh state); refunds are recorded; subscriptions declared with
+`declare_subscription` can be cancelled (once). `fail_with` makes the next calls raise, as a provider
+outage would.
 """
 
 from __future__ import annotations
@@ -21,12 +22,18 @@ class MemoryPaymentGateway:
     checkouts: dict[str, CheckoutRequest] = field(factory=dict)
     payments: dict[str, ProviderPayment] = field(factory=dict)
     refunds: list[tuple[str, int | None, str]] = field(factory=list)
+    subscriptions: dict[str, str] = field(factory=dict)  # order id → the live subscription's id
+    cancelled: list[str] = field(factory=list)  # subscription ids, in the order they were cancelled
     lookups: list[str] = field(factory=list)
     fail_with: TarotError | None = None
 
     @property
     def provider(self) -> str:
         return self.provider_name
+
+    def declare_subscription(self, order_id: str, subscription_id: str) -> None:
+        """The "provider" holds a live subscription for this order (what a paid Checkout starts)."""
+        self.subscriptions[order_id] = subscription_id
 
     def declare_payment(self, payment: ProviderPayment) -> None:
         if payment.provider_ref is None:
@@ -57,3 +64,11 @@ class MemoryPaymentGateway:
                 return f"re_mem_{index + 1}"
         self.refunds.append((provider_ref, amount, idempotency_key))
         return f"re_mem_{len(self.refunds)}"
+
+    async def cancel_subscription(self, order_id: str, provider_ref: str | None) -> str | None:
+        if self.fail_with is not None:
+            raise self.fail_with
+        subscription_id = self.subscriptions.pop(order_id, None)
+        if subscription_id is not None:
+            self.cancelled.append(subscription_id)
+        return subscription_id

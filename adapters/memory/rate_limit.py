@@ -87,12 +87,19 @@ class MemoryRateLimiter:
 
 @frozen
 class RateLimits:
-    """The service's named limits. Keys passed to `check` should name the limit too
-    (e.g. f"readings:{user_id}"), since one key holds one bucket. RateLimit is frozen, so the shared
-    default instances are safe."""
+    """The service's named limits (the defaults; `tarot bot` reads each from the environment, see
+    README, Fair limits). Keys passed to `check` should name the limit too (e.g. f"readings:{user_id}"),
+    since one key holds one bucket. RateLimit is frozen, so the shared default instances are safe."""
 
-    # A reading costs credits and an API call: 3 at once, then one every 6 minutes.
-    readings_per_user: RateLimit = field(default=RateLimit(rate=10, period=3600, burst=3))
+    # Readings without a subscription: 3 at once, 5 an hour in the long run (one every 12 minutes).
+    readings_per_user: RateLimit = field(default=RateLimit(rate=5, period=3600, burst=3))
+    # Readings with any subscription tier: 30 an hour, 10 at once.
+    subscriber_readings_per_user: RateLimit = field(default=RateLimit(rate=30, period=3600, burst=10))
+    # Follow-up questions, for everyone: 10 an hour, 3 at once (a reading takes at most 3).
+    follow_ups_per_user: RateLimit = field(default=RateLimit(rate=10, period=3600, burst=3))
+    # Every interpreter call across all users (readings, follow-ups, a day's first card): the guard
+    # on what the LLM may cost, shared by every process through the limiter's store.
+    llm_readings_global: RateLimit = field(default=RateLimit(rate=60, period=60, burst=60))
     # Commands and button presses: generous, only stops scripts and stuck keys.
     commands_per_user: RateLimit = field(default=RateLimit(rate=30, period=60, burst=10))
     # Telegram allows a bot about 30 messages a second overall; stay under it.

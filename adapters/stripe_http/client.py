@@ -162,6 +162,10 @@ class StripeClient:
     async def retrieve_subscription(self, subscription_id: str) -> JSONObject:
         return await self.request("GET", f"/v1/subscriptions/{check_id(subscription_id)}")
 
+    async def cancel_subscription(self, subscription_id: str) -> JSONObject:
+        """Cancel at once (no proration, no further invoice): `DELETE /v1/subscriptions/{id}`."""
+        return await self.request("DELETE", f"/v1/subscriptions/{check_id(subscription_id)}")
+
     async def retrieve_dispute(self, dispute_id: str) -> JSONObject:
         return await self.request("GET", f"/v1/disputes/{check_id(dispute_id)}")
 

@@ -20,6 +20,7 @@ from tarot_ports.payments import CheckoutRequest, CheckoutSession, ProviderPayme
 
 # Checkout's own locales that we speak; anything else lets Stripe pick from the browser.
 CHECKOUT_LOCALES = frozenset({"en"})
+ENDED_SUBSCRIPTION_STATUSES = frozenset({"canceled", "incomplete_expired"})
 
 
 def checkout_params(request: CheckoutRequest) -> dict[str, Any]:
@@ -84,3 +85,35 @@ class StripePaymentGateway:
         if not isinstance(refund_id, str):
             raise TarotError(ErrorKind.PAYMENT, "stripe refund without id", retryable=False)
         return refund_id
+
+    async def cancel_subscription(self, order_id: str, provider_ref: str | None) -> str | None:
+        """The subscription is found from the money of its first period (PaymentIntent → invoice →
+        subscription), checked to be this order's by its metadata, and cancelled unless it has ended."""
+        subscription_id = await self._subscription_of(provider_ref) if provider_ref else None
+        if subscription_id is None:
+            raise TarotError(
+                ErrorKind.PAYMENT, f"stripe: no subscription known yet for order {order_id}", retryable=True
+            )
+        subscription = await self._client.retrieve_subscription(subscription_id)
+        metadata = subscription.get("metadata")
+        if not isinstance(metadata, dict) or metadata.get("order_id") != order_id:
+            raise TarotError(
+                ErrorKind.PAYMENT, f"stripe: {subscription_id} is not order {order_id}'s", retryable=False
+            )
+        if subscription.get("status") in ENDED_SUBSCRIPTION_STATUSES:
+            return None
+        await self._client.cancel_subscription(subscription_id)
+        return subscription_id
+
+    async def _subscription_of(self, provider_ref: str) -> str | None:
+        """The subscription a period's money paid for: its invoice names it."""
+        money = (
+            await self._client.retrieve_payment_intent(provider_ref)
+            if provider_ref.startswith("pi_")
+            else await self._client.retrieve_charge(provider_ref)
+        )
+        invoice_id = money.get("invoice")
+        if not isinstance(invoice_id, str):
+            return None
+        subscription = (await self._client.retrieve_invoice(invoice_id)).get("subscription")
+        return subscription if isinstance(subscription, str) else None

@@ -6,7 +6,8 @@ successful payment), turns each into an event of `adapters.telegram.events`, and
 `dialog.handle(event, outbox)` with an outbox scoped to that update. The scope makes the promises
 Telegram needs kept whatever the dialog does: every callback query and pre-checkout query is answered,
 "typing…" stops, a streamed reading gets its final flush. A failing handler never reaches Telethon: the
-error is logged with the update id and the user gets a short apology.
+error is logged with the update id and the user gets a short apology. Once logged in, the bot registers
+the dialog's command menus (`menus.py`).
 
 Updates of one chat are handled one at a time (the dialog keeps per-chat state); different chats run
 concurrently. Nothing here connects at import time: `create_client` builds the client when called.
@@ -27,6 +28,7 @@ from telethon.tl import types  # type: ignore[import-untyped]
 
 from adapters.telegram.config import TelegramConfig
 from adapters.telegram.events import (
+    CommandMenus,
     Incoming,
     IncomingCallback,
     IncomingMessage,
@@ -38,6 +40,7 @@ from adapters.telegram.events import (
     Sender,
     SuccessfulPayment,
 )
+from adapters.telegram.menus import register_menus
 from adapters.telegram.outbox import Stream, TelegramOutbox
 from tarot_domain.content.registry import translate
 from tarot_domain.model.errors import TarotError, error_message
@@ -267,6 +270,9 @@ class UpdateScope:
     async def refund_stars(self, user_id: int, telegram_payment_charge_id: str) -> None:
         await self._outbox.refund_stars(user_id, telegram_payment_charge_id)
 
+    async def cancel_stars_subscription(self, user_id: int, telegram_payment_charge_id: str) -> bool:
+        return await self._outbox.cancel_stars_subscription(user_id, telegram_payment_charge_id)
+
     @property
     def callback_answered(self) -> bool:
         return isinstance(self._event, IncomingCallback) and self._event.query_id in self._answered
@@ -348,10 +354,18 @@ class _ChatLocks:
 class TelegramBot:
     """Runs `dialog` on a Telethon `client` (see `create_client`)."""
 
-    def __init__(self, client: Any, dialog: Dialog, *, outbox: TelegramOutbox | None = None) -> None:
+    def __init__(
+        self,
+        client: Any,
+        dialog: Dialog,
+        *,
+        outbox: TelegramOutbox | None = None,
+        menus: CommandMenus | None = None,
+    ) -> None:
         self._client = client
         self._dialog = dialog
         self.outbox = outbox or TelegramOutbox(client)
+        self.menus = menus
         self._locks = _ChatLocks()
         self._installed = False
         self.username: str | None = None
@@ -373,11 +387,22 @@ class TelegramBot:
         await self._client.start(bot_token=bot_token)
         me = await self._client.get_me()
         self.username = getattr(me, "username", None)
+        await self.install_menus()
         log.info("Telegram bot @%s is running", self.username)
         try:
             await self._client.run_until_disconnected()
         finally:
             await self._client.disconnect()
+
+    async def install_menus(self) -> None:
+        """Register the command menus (menus.py) once logged in; a failure never stops the bot."""
+        if self.menus is None:
+            return
+        try:
+            done = await register_menus(self.outbox, self._client, self.menus)
+            log.info("command menus set: %d", done)
+        except Exception:
+            log.exception("could not set the command menus")
 
     # ----------------------------------------------------------------- handlers (never raise)
 

@@ -7,6 +7,7 @@ the whole conversation be tested as a pure state machine.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Protocol
 
 from attrs import frozen
@@ -118,6 +119,25 @@ class Invoice:
     label: str = ""
 
 
+@frozen
+class MenuCommand:
+    """One line of Telegram's command menu: the command without its slash, and what it does."""
+
+    name: str
+    description: str
+
+
+@frozen
+class CommandMenus:
+    """The command menus the bot registers at start. `everyone` and `admins` are keyed by Telegram's
+    `lang_code` ('' is the default, for every language without its own menu); the admins' menus are
+    set for each of `admin_ids` alone."""
+
+    everyone: Mapping[str, tuple[MenuCommand, ...]]
+    admins: Mapping[str, tuple[MenuCommand, ...]]
+    admin_ids: frozenset[int] = frozenset()
+
+
 class Outbox(Protocol):
     """How the dialog speaks. The binding enforces Telegram's limits (splitting, flood waits, pacing)."""
 
@@ -145,4 +165,10 @@ class Outbox(Protocol):
 
     async def refund_stars(self, user_id: int, telegram_payment_charge_id: str) -> None:
         """Refund a Stars payment through Telegram (raises TarotError(PAYMENT) on failure)."""
+        ...
+
+    async def cancel_stars_subscription(self, user_id: int, telegram_payment_charge_id: str) -> bool:
+        """Stop the Stars subscription whose first payment was this charge from renewing
+        (`payments.botCancelStarsSubscription`). False when Telegram knows no subscription by that
+        charge (a one-off payment); raises TarotError(PAYMENT) when Telegram cannot be asked."""
         ...

@@ -29,6 +29,7 @@ from telethon.tl import custom, functions, types  # type: ignore[import-untyped]
 from adapters.telegram.events import CALLBACK_DATA_LIMIT, MESSAGE_LIMIT, Button, Invoice, Reply
 from adapters.telegram.limits import Clock, Pacer, Sleep
 from adapters.telegram.split import split_text, utf16_len
+from adapters.telegram.stars import cancel_stars_subscription
 from tarot_domain.model.errors import ErrorKind, TarotError
 
 log = logging.getLogger("adapters.telegram")
@@ -407,6 +408,9 @@ class TelegramOutbox:
             ) from error
         except (ValueError, TypeError) as error:  # the user cannot be addressed
             raise TarotError(ErrorKind.PAYMENT, f"cannot refund user {user_id}: {error}") from error
+
+    async def cancel_stars_subscription(self, user_id: int, telegram_payment_charge_id: str) -> bool:
+        return await cancel_stars_subscription(self, self._client, user_id, telegram_payment_charge_id)
 
     # ------------------------------------------------------------------ streaming internals
 

@@ -7,6 +7,7 @@ added as a pack folder reaches the bot with no change here. English is the fallb
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from tarot_domain.content.registry import translate
@@ -15,3 +16,10 @@ from tarot_domain.content.registry import translate
 def t(key: str, lang: str, /, **params: Any) -> str:
     """The message for `key` in `lang` (English when missing), with plurals and counted phrases filled."""
     return translate(key, lang, **params)
+
+
+def and_list(items: Sequence[str], lang: str) -> str:
+    """Items joined as a sentence lists them ("a", "a and b", "a, b and c"), in the pack's words."""
+    if len(items) <= 1:
+        return "".join(items)
+    return t("list.and", lang, init=", ".join(items[:-1]), last=items[-1])

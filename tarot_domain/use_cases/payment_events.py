@@ -289,7 +289,9 @@ class EventApplier:
         else:
             change = order.end_subscription(now, f"subscription {event.subscription_id} ended")
         if change is None:
-            return EventOutcome(False, order, note=f"order is {order.status.value}")
+            ended = isinstance(event, SubscriptionEnded) and order.subscription_ended
+            note = "subscription already ended" if ended else f"order is {order.status.value}"
+            return EventOutcome(False, order, note=note)
         booked = await self.books.book(uow, change, now)
         if isinstance(event, SubscriptionEnded):
             user = await uow.users.get(order.user_id)

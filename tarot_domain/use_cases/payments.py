@@ -19,7 +19,7 @@ from tarot_domain.model.payments import Change, Payment, PaymentStatus, StatusCh
 from tarot_domain.model.products import STARS
 from tarot_domain.model.users import User
 from tarot_domain.use_cases.context import Services
-from tarot_domain.use_cases.payment_books import ISSUANCE
+from tarot_domain.use_cases.payment_books import ISSUANCE, ORDER_SEPARATOR
 from tarot_domain.use_cases.payment_events import EventApplier, EventOutcome, outcome_of
 from tarot_domain.use_cases.users import load_active_user
 from tarot_ports.payments import (
@@ -28,6 +28,7 @@ from tarot_ports.payments import (
     PaymentGateway,
     PaymentRefunded,
     ProviderEvent,
+    SubscriptionEnded,
 )
 
 __all__ = [
@@ -50,6 +51,12 @@ class Checkout:
 StarsRefunder = Callable[[User, str], Awaitable[bool]]
 """Returns one Stars charge to its buyer through Telegram: (buyer, charge id) → False when the buyer has
 no Telegram account to refund to; raises TarotError(PAYMENT) when Telegram refuses."""
+
+
+StarsSubscriptionCanceller = Callable[[User, str], Awaitable[bool]]
+"""Stops a Telegram Stars subscription from renewing: (buyer, the charge id of its first payment) →
+False when Telegram knows no subscription by that charge (a one-off purchase, or the buyer has no
+Telegram account); raises TarotError(PAYMENT) when Telegram cannot be asked."""
 
 
 class StarsRefundStatus(Enum):
@@ -167,6 +174,42 @@ class PaymentService:
         if user is None or not user.active:
             raise payment_error(f"order {order_id}'s buyer may not pay", "error.order_not_payable")
         return order
+
+    # ----------------------------------------------------------------- ending subscriptions
+
+    async def end_subscriptions(self, user_id: str, stars: StarsSubscriptionCanceller) -> list[Payment]:
+        """Before a person is forgotten: stop every subscription they pay for from renewing, at its
+        provider (Telegram Stars through `stars`, others through their gateway), then record each end
+        as the provider's own word would be (a CANCELLED history entry; the tier ends), once.
+
+        Returns the subscription orders that were renewing and are stopped now. A provider that cannot
+        be asked raises PAYMENT before anything of that order is recorded, so the caller can stop and
+        try again later rather than forget someone who would still be charged.
+        """
+        catalog = self._s.catalog
+        tiers = {t.id for t in catalog.tiers}
+        async with self._s.uow() as uow:
+            buyer = await load_active_user(uow, user_id)
+            orders = await uow.payments.list_for_user(user_id, limit=1000)
+        live = [
+            o for o in orders
+            if o.product_id in tiers and ORDER_SEPARATOR not in o.id and o.granted > 0
+            and not o.subscription_ended
+        ]  # fmt: skip
+        stopped: list[Payment] = []
+        for order in live:
+            if order.provider == STARS:
+                renewing = bool(order.provider_ref) and await stars(buyer, order.provider_ref or "")
+                subscription = order.provider_ref or order.id
+            else:
+                cancelled = await self._gateway(order.provider).cancel_subscription(
+                    order.id, order.provider_ref
+                )
+                renewing, subscription = cancelled is not None, cancelled or order.id
+            await self.apply(SubscriptionEnded(order.provider, f"forget:{order.id}", order.id, subscription))
+            if renewing:
+                stopped.append(order)
+        return stopped
 
     # ----------------------------------------------------------------- provider events
 

@@ -176,6 +176,12 @@ class ReadingService:
             await uow.commit()
         return await self._complete(user, key, prepared, reversals, hold, on_delta)
 
+    async def drawn_daily_card(self, user_id: str, today: date) -> ReadingResult | None:
+        """Today's card when it was drawn already (showing it again calls no interpreter), else None."""
+        async with self._s.uow() as uow:
+            user = await load_active_user(uow, user_id)
+            return await self._replay(uow, user, f"daily:{today.isoformat()}")
+
     async def daily_card(self, user_id: str, today: date, on_delta: OnDelta | None = None) -> ReadingResult:
         """The free card of the day: one per user per calendar day, never charged."""
         if not self._s.catalog.promotions.daily_free_card:

@@ -17,9 +17,13 @@ from tarot_ports.storage import UnitOfWork
 
 @frozen
 class Registration:
+    """`returning`: a new account for an identity welcomed before, one that asked to be forgotten and
+    came back (it gets no second welcome grant, and a greeting that does not promise one)."""
+
     user: User
     created: bool
     welcome_credits: int
+    returning: bool = False
 
 
 async def load_active_user(uow: UnitOfWork, user_id: str) -> User:
@@ -75,7 +79,8 @@ class UserService:
             await uow.users.add(user)
             welcome = self._s.catalog.promotions.welcome_credits
             welcome_id = welcome_transfer_id(external_ref)
-            if welcome > 0 and await uow.ledger.get(welcome_id) is None:
+            returning = await uow.ledger.get(welcome_id) is not None
+            if welcome > 0 and not returning:
                 await uow.ledger.submit(
                     TransferRequest(
                         id=welcome_id,
@@ -90,7 +95,7 @@ class UserService:
             else:
                 welcome = 0
             await uow.commit()
-            return Registration(user, created=True, welcome_credits=welcome)
+            return Registration(user, created=True, welcome_credits=welcome, returning=returning)
 
     async def get(self, user_id: str) -> User:
         async with self._s.uow() as uow:
@@ -151,18 +156,25 @@ class UserService:
         return updated
 
     async def forget(self, user_id: str) -> int:
-        """Erase the person's identity and what their readings said; the ledger stays, anonymised.
+        """Erase the person's identity, preferences and what their readings said; the ledger stays,
+        anonymised.
 
-        The user row remains (inactive, no external ref, no name) and each reading keeps only its draw
-        and its charge, so balances, payments and the ledger check still add up. Returns how many
-        readings were erased.
+        The user row remains (inactive, no external ref, no name, default preferences, no tier) and each
+        reading keeps only its draw and its charge, so balances, payments and the ledger check still add
+        up. Payments keep only what accounting needs (README, Forgetting a person); a subscription must be
+        ended at its provider first (`PaymentService.end_subscriptions`). Returns how many readings were
+        erased.
         """
         async with self._s.uow() as uow:
             user = await uow.users.get(user_id)
             if user is None:
                 raise not_found(f"no user {user_id}", "error.unknown_user")
             erased = await uow.readings.erase_for_user(user_id)
-            await uow.users.update(evolve(user, external_ref=None, display_name=None, active=False))
+            anonymous = evolve(
+                user, external_ref=None, display_name=None, active=False, preferences=Preferences(),
+                tier_id=None, tier_until=None,
+            )  # fmt: skip
+            await uow.users.update(anonymous)
             await uow.commit()
         return erased
 

@@ -600,3 +600,63 @@ async def test_a_buyer_telegram_cannot_reach_or_a_refused_refund_changes_nothing
         stored = await uow.payments.get(order.id)
     assert stored is not None and stored.status is PaymentStatus.PAID
     assert await world.available(uid) == 50
+
+
+async def test_ending_subscriptions_stops_each_live_one_once_and_leaves_the_rest(
+    world: World, stripe: PaymentService, gateway: MemoryPaymentGateway
+) -> None:
+    uid = await world.new_user()
+    live = await stripe.create_order(uid, "tier-basic", STRIPE, "USD")
+    session, invoice_1, invoice_2, _ = _subscription_events(live)
+    for event in (session, invoice_1, invoice_2):  # a renewal period is a payment of its own
+        await stripe.apply(event)
+    gateway.declare_subscription(live.id, "sub_live")
+    ended = await stripe.create_order(uid, "tier-basic", STRIPE, "USD")
+    for event in _subscription_events(ended):  # this one's subscription ended already
+        await stripe.apply(event)
+    pack = await stripe.create_order(uid, "starter", STRIPE, "USD")
+    await stripe.apply(succeeded(pack, "evt_pack", "pi_pack"))
+    stars_tier = await stripe.create_order(uid, "tier-premium", STARS)
+    await stripe.apply(
+        PaymentSucceeded(
+            STARS, "tg:stx-1", ProviderPayment(STARS, stars_tier.id, "stx-1", stars_tier.amount, "XTR")
+        )
+    )
+    unpaid = await stripe.create_order(uid, "tier-premium", STARS)
+    asked: list[tuple[str, str]] = []
+
+    async def stars(buyer: User, charge: str) -> bool:
+        asked.append((buyer.id, charge))
+        return True
+
+    before = await world.available(uid)
+    stopped = await stripe.end_subscriptions(uid, stars)
+    assert sorted(o.id for o in stopped) == sorted([live.id, stars_tier.id])
+    assert gateway.cancelled == ["sub_live"] and asked == [(uid, "stx-1")]
+    for order_id in (live.id, stars_tier.id):
+        history = (await status_of(world, order_id)).history
+        assert history[-1].status is PaymentStatus.CANCELLED and "ended" in history[-1].note
+    assert not any(c.status is PaymentStatus.CANCELLED for c in (await status_of(world, unpaid.id)).history)
+    user = await world.users.get(uid)
+    assert user.tier_id is None and await world.available(uid) == before  # no credit moved
+    assert await stripe.end_subscriptions(uid, stars) == [] and len(asked) == 1  # once
+    assert (await world.credits.check()).ok
+
+
+async def test_a_provider_failing_to_end_a_subscription_records_nothing_of_it(
+    world: World, stripe: PaymentService, gateway: MemoryPaymentGateway
+) -> None:
+    uid = await world.new_user()
+    order = await stripe.create_order(uid, "tier-basic", STRIPE, "USD")
+    await stripe.apply(_subscription_events(order)[1])
+    gateway.declare_subscription(order.id, "sub_1")
+    gateway.fail_with = TarotError(ErrorKind.PAYMENT, "stripe down", retryable=True)
+
+    async def no_stars(buyer: User, charge: str) -> bool:
+        raise AssertionError("no Stars order here")
+
+    with pytest.raises(TarotError) as caught:
+        await stripe.end_subscriptions(uid, no_stars)
+    assert caught.value.kind is ErrorKind.PAYMENT
+    assert not any(c.status is PaymentStatus.CANCELLED for c in (await status_of(world, order.id)).history)
+    assert (await world.users.get(uid)).tier_id == "tier-basic"

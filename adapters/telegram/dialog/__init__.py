@@ -3,7 +3,8 @@
 A small core (`core.py`: turn handling, the intake of free text, de-duplication, dispatch) and one
 module per feature, each handing the core one route table (`routes.py`):
 
-- `reading.py`: /read, /spreads, the questionnaire, the question, the reading, follow-ups
+- `reading.py`: /read, /spreads, the questionnaire, the question, the offer that names the price, the reading
+- `followups.py`: follow-up questions about a reading
 - `daily.py`: /daily
 - `preferences.py`: /deck (deck, reversed cards), /language
 - `buying.py`: /balance, /buy, Stars invoices and their updates, Stripe links

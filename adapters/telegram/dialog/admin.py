@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 
-from adapters.telegram.dialog.conversation import Conversation
+from adapters.telegram.dialog.conversation import Conversation, telegram_id
 from adapters.telegram.dialog.routes import Routes
 from adapters.telegram.dialog.turn import Turn
 from adapters.telegram.events import Reply
@@ -16,12 +16,6 @@ from tarot_domain.use_cases.payments import StarsRefundStatus
 from tarot_domain.use_cases.users import is_not_found
 
 log = logging.getLogger("adapters.telegram")
-
-
-def telegram_id(ref: str) -> int | None:
-    """The Telegram user id in a `telegram:<id>` reference (a private chat has the same id)."""
-    match = re.fullmatch(r"telegram:(\d{1,20})", ref)
-    return int(match.group(1)) if match else None
 
 
 class AdminFeature:

@@ -1,5 +1,6 @@
-"""Credits and buying them: /balance, /buy (packs and tiers), Telegram Stars invoices and the two
-updates Telegram sends about them (the pre-checkout query and the successful payment), Stripe links.
+"""Credits and buying them: /balance, /buy (packs and tiers, with what each tier opens), Telegram Stars
+invoices and the two updates Telegram sends about them (the pre-checkout query and the successful
+payment), Stripe links; and the pack buttons every "not enough credits" offers (`pack_rows`).
 
 Every Stars update is applied exactly once by the payment use case (`PaymentService.apply`, like
 Stripe's events), keyed by Telegram's charge id; none of them touches Redis. A payment that cannot be
@@ -25,11 +26,12 @@ from adapters.telegram.events import (
     RefundedPayment,
     SuccessfulPayment,
 )
-from adapters.telegram.texts import t
+from adapters.telegram.texts import and_list, t
 from tarot_domain.model.errors import ErrorKind, TarotError, error_message
 from tarot_domain.model.localized import pick
 from tarot_domain.model.payments import Payment
-from tarot_domain.model.products import STARS
+from tarot_domain.model.products import STARS, Catalog
+from tarot_domain.model.spreads import all_spreads
 from tarot_domain.use_cases.payments import EventOutcome
 from tarot_ports.payments import PaymentRefunded, PaymentSucceeded, ProviderPayment
 
@@ -39,6 +41,44 @@ REFUSALS = {"error.order_paid": "pay.already_paid", "error.unknown_order": "pay.
 """A pre-checkout refused for these reasons says so in the dialog's own words."""
 
 
+def can_buy(conv: Conversation) -> bool:
+    return conv.config.stars_enabled or conv.config.checkout_url_factory is not None
+
+
+async def pack_rows(conv: Conversation, turn: Turn) -> Rows:
+    """One button per credit pack, with the buyer's tier bonus and (where Stars are sold) the price;
+    none where nothing can be bought here. /buy lists them, and so does every "not enough credits"."""
+    if not can_buy(conv):
+        return ()
+    lang, tier = turn.lang, conv.tier(turn.me)
+    rows: list[tuple[Button, ...]] = []
+    for pack in conv.catalog.packs:
+        name, credits = pick(pack.name, lang), conv.catalog.pack_credits(pack.id, tier)
+        if conv.config.stars_enabled:
+            label = t("buy.pack_button", lang, name=name, credits=credits, price=pack.price(STARS).amount)
+        else:
+            label = t("buy.pack_card_button", lang, name=name, credits=credits)
+        rows.append((await conv.button(turn, label, "product", product=pack.id),))
+    return tuple(rows)
+
+
+def tier_lines(catalog: Catalog, lang: str) -> list[str]:
+    """What each subscription gives, with the spreads it opens beyond the free ones (`Catalog.can_use`
+    is the gate every frontend enforces; this only says it)."""
+    lines = []
+    for plan in catalog.tiers:
+        opened = [s for s in all_spreads() if s.id not in catalog.free_spreads and plan.allows(s.id)]
+        names = and_list([t("buy.quoted", lang, name=pick(s.name, lang)) for s in opened], lang)
+        key = "buy.tier_line_all" if plan.spreads is None else "buy.tier_line"
+        lines.append(
+            t(
+                key, lang, tier=pick(plan.name, lang), credits=plan.monthly_credits,
+                bonus=plan.pack_bonus_percent, spreads=names,
+            )
+        )  # fmt: skip
+    return lines
+
+
 class BuyingFeature:
     def __init__(self, conv: Conversation) -> None:
         self._c = conv
@@ -46,14 +86,15 @@ class BuyingFeature:
     def routes(self) -> Routes:
         return Routes(
             commands={"balance": self._cmd_balance, "buy": self._cmd_buy},
-            actions={"menu_buy": self._on_menu_buy, "product": self._on_product},
+            actions={
+                "menu_buy": self._on_menu_buy,
+                "menu_balance": self._on_menu_balance,
+                "product": self._on_product,
+            },
             pre_checkout=self._pre_checkout,
             paid=self._paid,
             refunded=self._refunded,
         )
-
-    def _can_buy(self) -> bool:
-        return self._c.config.stars_enabled or self._c.config.checkout_url_factory is not None
 
     def _is_tier(self, product_id: str) -> bool:
         return product_id in {plan.id for plan in self._c.catalog.tiers}
@@ -74,9 +115,13 @@ class BuyingFeature:
             else:
                 lines.append(t("balance.tier_forever", lang, tier=tier))
         buttons: Rows = ()
-        if self._can_buy():
+        if can_buy(c):
             buttons = ((await c.button(turn, t("button.buy", lang), "menu_buy"),),)
         await c.send(turn, "\n".join(lines), buttons)
+
+    async def _on_menu_balance(self, turn: Turn, action: Action, event: IncomingCallback) -> None:
+        await turn.answer()
+        await self._cmd_balance(turn, "")
 
     async def _cmd_buy(self, turn: Turn, args: str) -> None:
         await self._buy_menu(turn)
@@ -88,18 +133,10 @@ class BuyingFeature:
     async def _buy_menu(self, turn: Turn) -> None:
         c, lang = self._c, turn.lang
         stars = c.config.stars_enabled
-        if not self._can_buy():
+        if not can_buy(c):
             await c.send(turn, t("buy.unavailable", lang))
             return
-        tier = c.tier(turn.me)
-        rows: list[tuple[Button, ...]] = []
-        for pack in c.catalog.packs:
-            name, credits = pick(pack.name, lang), c.catalog.pack_credits(pack.id, tier)
-            if stars:
-                label = t("buy.pack_button", lang, name=name, credits=credits, price=pack.price(STARS).amount)
-            else:
-                label = t("buy.pack_card_button", lang, name=name, credits=credits)
-            rows.append((await c.button(turn, label, "product", product=pack.id),))
+        rows = list(await pack_rows(c, turn))
         for plan in c.catalog.tiers:
             name, credits = pick(plan.name, lang), plan.monthly_credits
             if stars:
@@ -107,7 +144,8 @@ class BuyingFeature:
             else:
                 label = t("buy.tier_card_button", lang, name=name, credits=credits)
             rows.append((await c.button(turn, label, "product", product=plan.id),))
-        await c.send(turn, t("buy.header" if stars else "buy.header_card", lang), tuple(rows))
+        lines = [*tier_lines(c.catalog, lang), t("buy.header" if stars else "buy.header_card", lang)]
+        await c.send(turn, "\n\n".join(lines), tuple(rows))
 
     # ------------------------------------------------------------------ an order: invoice or link
 

@@ -7,7 +7,7 @@ Features hold one `Conversation` and never see the SessionStore, the Deduplicato
 from __future__ import annotations
 
 import logging
-import math
+import re
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, NoReturn
 
@@ -15,17 +15,18 @@ from attrs import frozen
 
 from adapters.memory.rate_limit import DEFAULT_LIMITS
 from adapters.telegram.callbacks import Action, CallbackRegistry
+from adapters.telegram.dialog.limits import FairLimits
 from adapters.telegram.dialog.turn import Flow, Rows, Shown, Turn
 from adapters.telegram.events import Button, Reply
 from adapters.telegram.texts import t
 from tarot_domain.content.registry import translate
-from tarot_domain.model.errors import ErrorKind, TarotError, error_message
+from tarot_domain.model.errors import TarotError, error_message
 from tarot_domain.model.products import Catalog
 from tarot_domain.model.users import User
 from tarot_domain.use_cases.credits import CreditService
 from tarot_domain.use_cases.payments import PaymentService
 from tarot_domain.use_cases.readings import ReadingService
-from tarot_domain.use_cases.users import UserService, is_not_found
+from tarot_domain.use_cases.users import Registration, UserService, is_not_found
 from tarot_ports.clock import Clock
 from tarot_ports.rate_limit import RateLimit, RateLimiter
 from tarot_ports.sessions import SessionStore
@@ -36,9 +37,16 @@ CheckoutUrlFactory = Callable[[str, str], Awaitable[str]]
 """(our user id, product id) → a Stripe Checkout URL for that purchase."""
 
 
+def telegram_id(ref: str) -> int | None:
+    """The Telegram user id in a `telegram:<id>` reference (a private chat has the same id)."""
+    match = re.fullmatch(r"telegram:(\d{1,20})", ref)
+    return int(match.group(1)) if match else None
+
+
 @frozen
 class DialogConfig:
-    """`confirm_from`: spreads costing at least this many credits ask for a confirming press first.
+    """`confirm_from`: spreads costing at least this many credits ask for a confirming press first;
+    `limits`: the fair limits by name (`limits.py`; a partial mapping keeps the defaults for the rest);
     `payment_retry_delays`: the backoff between attempts to book a Stars payment while the database
     fails (the person is told the truth after the last one)."""
 
@@ -77,8 +85,8 @@ class Conversation:
         self.catalog = catalog
         self.config = config
         self._sessions = sessions
-        self._limiter = rate_limiter
         self._buttons = buttons
+        self.limits = FairLimits(rate_limiter, config.limits)
 
     # ------------------------------------------------------------------ replies and buttons
 
@@ -122,24 +130,15 @@ class Conversation:
 
     # ------------------------------------------------------------------ limits, credits, the person
 
-    async def limit(self, name: str, key: str) -> None:
-        """Raise RATE_LIMITED when `key` has used up the limit called `name`."""
-        limit = self.config.limits.get(name) or DEFAULT_LIMITS[name]  # a partial mapping keeps the rest
-        decision = await self._limiter.check(key, limit)
-        if not decision.allowed:
-            seconds = max(1, math.ceil(decision.retry_after))
-            raise TarotError(
-                ErrorKind.RATE_LIMITED,
-                f"{key}: {name}",
-                message_key="error.rate_limited",
-                params={"seconds": seconds},
-            )
-
     async def available(self, user_id: str) -> int:
         return (await self.credits.balance(user_id)).available
 
     def tier(self, user: User) -> str | None:
         return user.tier_at(self.clock.now())
+
+    async def limit_reading(self, turn: Turn) -> None:
+        """The person's reading limit for their tier, then the shared budget (see `limits.py`)."""
+        await self.limits.reading(turn.tg_user, subscribed=self.tier(turn.me) is not None, lang=turn.lang)
 
     async def load_user(self, turn: Turn, *, greet: bool = True) -> User:
         """The person behind the update, registered on first contact (with the welcome grant, once)."""
@@ -156,14 +155,19 @@ class Conversation:
             user = registration.user
             turn.user, turn.lang = user, user.preferences.language
             if greet:
-                await self.send(turn, self.welcome(turn, registration.welcome_credits))
+                await self.send(turn, self.welcome(turn, registration))
             return user
         turn.user, turn.lang = user, user.preferences.language
         return user
 
-    def welcome(self, turn: Turn, credits: int) -> str:
+    def welcome(self, turn: Turn, registration: Registration) -> str:
+        """The first greeting of an account: with the welcome grant, or without one (someone who asked to
+        be forgotten and came back, or no grant offered) and then no talk of free credits."""
         name = turn.event.sender.display_name or t("start.friend", turn.lang)
-        return t("start.welcome_new", turn.lang, name=name, credits=credits)
+        if registration.welcome_credits > 0:
+            return t("start.welcome_new", turn.lang, name=name, credits=registration.welcome_credits)
+        key = "start.welcome_returning" if registration.returning else "start.welcome_plain"
+        return t(key, turn.lang, name=name)
 
     # ------------------------------------------------------------------ streamed answers
 

@@ -9,8 +9,9 @@
 2. **Dispatch**: payment updates go to the feature that answers them; messages and button presses
    pass the per-person command limit, then
    - a command goes to the feature that registered it (`routes.py`); /start and /help are the core's
-     own (/start registers the person, /help is generated from the tables, `help.py`); /cancel, too,
-     because the chat's flow is the core's;
+     own (/start registers the person and greets with the main menu's buttons, /help is generated from
+     the tables, `help.py`, as are Telegram's command menus, `command_menus`); /cancel, too, because the
+     chat's flow is the core's;
    - a button press resolves its opaque token (callbacks.py) to an action and the feature that
      registered it;
    - **free text** (the question, each questionnaire answer, each follow-up, plain text outside a
@@ -36,23 +37,26 @@ import re
 from collections.abc import Callable
 
 from adapters.memory.randomness import SecretsRandom
-from adapters.telegram.callbacks import CallbackRegistry
+from adapters.telegram.callbacks import Action, CallbackRegistry
 from adapters.telegram.dialog.admin import AdminFeature
-from adapters.telegram.dialog.buying import BuyingFeature
+from adapters.telegram.dialog.buying import BuyingFeature, can_buy
 from adapters.telegram.dialog.conversation import Conversation, DialogConfig
 from adapters.telegram.dialog.daily import DailyFeature
+from adapters.telegram.dialog.followups import FollowUpFeature
 from adapters.telegram.dialog.forget import ForgetFeature
-from adapters.telegram.dialog.help import help_text
+from adapters.telegram.dialog.help import help_text, menu
 from adapters.telegram.dialog.history import HistoryFeature
 from adapters.telegram.dialog.preferences import PreferencesFeature
 from adapters.telegram.dialog.reading import ReadingFeature
 from adapters.telegram.dialog.routes import NO_FLOW, Feature, Routes, RouteTable
-from adapters.telegram.dialog.turn import Flow, Shown, Turn
+from adapters.telegram.dialog.turn import Flow, Rows, Shown, Turn
 from adapters.telegram.events import (
     PAYMENT_UPDATES,
+    CommandMenus,
     Incoming,
     IncomingCallback,
     IncomingMessage,
+    MenuCommand,
     Outbox,
     PreCheckoutQuery,
     RefundedPayment,
@@ -60,6 +64,7 @@ from adapters.telegram.events import (
     SuccessfulPayment,
 )
 from adapters.telegram.texts import t
+from tarot_domain.content import registry
 from tarot_domain.content.registry import translate
 from tarot_domain.model.errors import ErrorKind, TarotError, error_message, forbidden, validation
 from tarot_domain.model.products import Catalog
@@ -78,6 +83,7 @@ log = logging.getLogger("adapters.telegram")
 
 FEATURES: tuple[Callable[[Conversation], Feature], ...] = (
     ReadingFeature,
+    FollowUpFeature,
     DailyFeature,
     PreferencesFeature,
     BuyingFeature,
@@ -119,8 +125,23 @@ class Dialog:
         self._buttons = buttons
         self.routes = RouteTable([self._own_routes(), *(make(self._conv).routes() for make in FEATURES)])
 
+    @property
+    def config(self) -> DialogConfig:
+        return self._conv.config
+
     def _own_routes(self) -> Routes:
-        return Routes(commands={"cancel": self._cmd_cancel})
+        return Routes(commands={"cancel": self._cmd_cancel}, actions={"menu_help": self._on_menu_help})
+
+    def command_menus(self) -> CommandMenus:
+        """Telegram's command menus, from the route tables as /help is (`help.menu`): one per language
+        (Telegram's `lang_code`; '' is the default, English) and the admins' own."""
+        everyone: dict[str, tuple[MenuCommand, ...]] = {}
+        admins: dict[str, tuple[MenuCommand, ...]] = {}
+        for code in registry.languages():
+            lang_code = "" if code == registry.FALLBACK else code
+            everyone[lang_code] = menu(code, self.routes.commands)
+            admins[lang_code] = menu(code, self.routes.commands, self.routes.admin_commands)
+        return CommandMenus(everyone, admins, self._conv.config.admin_ids)
 
     # ================================================================== entry point
 
@@ -155,7 +176,7 @@ class Dialog:
             if self.routes.refunded is not None:
                 await self.routes.refunded(turn, event)
         else:
-            await self._conv.limit("commands_per_user", f"commands:{turn.tg_user}")
+            await self._conv.limits.commands(turn.tg_user, lang=turn.lang)
             if isinstance(event, IncomingCallback):
                 await self._callback(turn, event)
             else:
@@ -223,11 +244,28 @@ class Dialog:
         turn.user, turn.lang = user, user.preferences.language
         await conv.clear_flow(turn)
         if registration.created:
-            await conv.send(turn, conv.welcome(turn, registration.welcome_credits))
-            return
-        name = sender.display_name or t("start.friend", turn.lang)
-        available = await conv.available(user.id)
-        await conv.send(turn, t("start.welcome_back", turn.lang, name=name, available=available))
+            text = conv.welcome(turn, registration)
+        else:
+            name = sender.display_name or t("start.friend", turn.lang)
+            text = t("start.welcome_back", turn.lang, name=name, available=await conv.available(user.id))
+        await conv.send(turn, text, await self._main_menu(turn))
+
+    async def _main_menu(self, turn: Turn) -> Rows:
+        """Under the greeting: Reading · Card of the day (when offered) · Balance · Buy (when anything
+        is sold here) · Help; each press does what its command does."""
+        conv, lang = self._conv, turn.lang
+        first = [await conv.button(turn, t("button.menu_read", lang), "menu_read")]
+        if conv.catalog.promotions.daily_free_card:
+            first.append(await conv.button(turn, t("button.menu_daily", lang), "menu_daily"))
+        second = [await conv.button(turn, t("button.menu_balance", lang), "menu_balance")]
+        if can_buy(conv):
+            second.append(await conv.button(turn, t("button.menu_buy", lang), "menu_buy"))
+        second.append(await conv.button(turn, t("button.menu_help", lang), "menu_help"))
+        return (tuple(first), tuple(second))
+
+    async def _on_menu_help(self, turn: Turn, action: Action, event: IncomingCallback) -> None:
+        await turn.answer()
+        await self._cmd_help(turn)
 
     async def _cmd_help(self, turn: Turn) -> None:
         admin = turn.tg_user in self._conv.config.admin_ids

@@ -1,4 +1,5 @@
-"""/help, generated from the route tables: a command is listed exactly when some feature registers it.
+"""/help and Telegram's command menus, generated from the route tables: a command is listed exactly
+when some feature registers it.
 
 The words come from the language pack's `help.text` and `help.admin` templates, which describe each
 command on its own line ("/read — choose a spread…"). The pack decides the wording and the order; the
@@ -11,10 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from adapters.telegram.events import MenuCommand
 from adapters.telegram.texts import t
 from tarot_domain.model.spreads import DEFAULT_SPREAD_ID, get_spread
 
 _COMMAND_LINE = re.compile(r"/([a-z0-9_]+)(?=\s|$)")
+MENU_DESCRIPTION_LIMIT = 256  # Telegram's limit for a BotCommand's description
 
 
 def help_text(lang: str, commands: Iterable[str], admin_commands: Iterable[str] | None = None) -> str:
@@ -43,3 +46,26 @@ def command_of(line: str) -> str | None:
     """The command a help line describes ("/grant <id> … — …" → "grant"), or None."""
     match = _COMMAND_LINE.match(line)
     return match.group(1) if match else None
+
+
+def menu(
+    lang: str, commands: Iterable[str], admin_commands: Iterable[str] | None = None
+) -> tuple[MenuCommand, ...]:
+    """Telegram's command menu in `lang`: exactly the commands /help lists, in its order and with its
+    words (the part of each line after the dash), then /help itself."""
+    lines = help_text(lang, commands, admin_commands).split("\n")
+    entries: list[MenuCommand] = []
+    for line in lines:
+        name = command_of(line)
+        if name is not None and all(e.name != name for e in entries):
+            entries.append(MenuCommand(name, _description(line, name)))
+    entries.append(MenuCommand("help", _description(t("menu.help", lang), "help")))
+    return tuple(entries)
+
+
+def _description(line: str, name: str) -> str:
+    """The words after the dash ("/grant <id> … — give credits" → "Give credits"), else the name."""
+    _, dash, words = line.partition(" — ")
+    words = words.strip() if dash else ""
+    words = words or (line.strip() if not line.startswith("/") else name)
+    return (words[:1].upper() + words[1:])[:MENU_DESCRIPTION_LIMIT]

@@ -1,9 +1,15 @@
-"""Readings: choosing a spread, its questionnaire, the question (confirmed first when dear), the
-reading itself, and follow-up questions about it.
+"""Readings: choosing a spread, its questionnaire, the question, the offer that names the price, and
+the reading itself (follow-up questions about it are `followups.py`).
 
 Flows (the chat's state between messages): "answers" while the questionnaire is being answered,
-"question" once the spread (and answers) wait for the question, "followup" while a follow-up question
-about a reading is awaited. Plain text outside a flow is a question for the default spread.
+"question" once the spread (and answers) wait for the question.
+
+Nothing is charged by surprise. Plain text outside a flow (after the intake let it through) is
+answered with an *offer*: the suggested spread, its cost and the balance, and buttons to read for that
+price, choose another spread (the question is kept) or cancel; only the press charges. A spread chosen
+on purpose is read when its question arrives, except a dear one (`confirm_from`), which is offered the
+same way. Not enough credits always comes with the packs as buttons; a limit reached at the press
+offers the reading again, for when the wait is over.
 """
 
 from __future__ import annotations
@@ -11,14 +17,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from adapters.telegram.callbacks import Action
+from adapters.telegram.dialog.buying import pack_rows
 from adapters.telegram.dialog.conversation import Conversation
 from adapters.telegram.dialog.routes import NO_FLOW, Routes
 from adapters.telegram.dialog.turn import Flow, Rows, Turn
 from adapters.telegram.events import Button, IncomingCallback, Reply
-from adapters.telegram.render import charge_line, follow_up_text, reading_body
+from adapters.telegram.render import charge_line, reading_body
 from adapters.telegram.texts import t
 from tarot_domain.content.registry import translate
-from tarot_domain.model.errors import insufficient_credits, validation
+from tarot_domain.model.errors import ErrorKind, TarotError, error_message
 from tarot_domain.model.localized import pick
 from tarot_domain.model.readings import Reading
 from tarot_domain.model.spreads import (
@@ -31,7 +38,7 @@ from tarot_domain.model.spreads import (
 from tarot_domain.model.text import clean_answer, clean_question
 from tarot_domain.use_cases.readings import ReadingRequest
 
-ANSWERS, QUESTION, FOLLOW_UP = "answers", "question", "followup"
+ANSWERS, QUESTION = "answers", "question"
 
 
 async def reading_buttons(conv: Conversation, turn: Turn, reading: Reading) -> Rows:
@@ -43,6 +50,13 @@ async def reading_buttons(conv: Conversation, turn: Turn, reading: Reading) -> R
         rows.append((await conv.button(turn, label, "followup", reading=reading.id),))
     rows.append((await conv.button(turn, t("button.new_reading", turn.lang), "menu_read"),))
     return tuple(rows)
+
+
+async def not_enough(conv: Conversation, turn: Turn, text: str, *, edit: int | None = None) -> None:
+    """Not enough credits: say so, with the packs to top up as buttons (where anything is sold)."""
+    rows = await pack_rows(conv, turn)
+    hint = t("read.top_up_below" if rows else "read.top_up_none", turn.lang)
+    await conv.show(turn, f"{text} {hint}", rows, edit=edit)
 
 
 class ReadingFeature:
@@ -58,13 +72,12 @@ class ReadingFeature:
                 "skip": self._on_skip,
                 "cancel": self._on_cancel,
                 "confirm": self._on_confirm,
-                "followup": self._on_follow_up,
+                "another": self._on_another,
             },
             texts={
-                NO_FLOW: self._quick_reading,
+                NO_FLOW: self._offer_for_text,
                 ANSWERS: self._take_answer,
                 QUESTION: self._take_question,
-                FOLLOW_UP: self._take_follow_up,
             },
         )
 
@@ -100,21 +113,29 @@ class ReadingFeature:
         choose = await c.button(turn, t("button.choose_spread", lang), "menu_read")
         await c.send(turn, "\n".join(lines), ((choose,),))
 
-    async def _spread_menu(self, turn: Turn) -> None:
+    async def _spread_menu(self, turn: Turn, question: str = "", *, edit: int | None = None) -> None:
+        """Every spread as a button (locked ones marked); a `question` typed already rides along."""
         c, user, lang = self._c, turn.me, turn.lang
         tier = c.tier(user)
         rows: list[tuple[Button, ...]] = []
         for spread in all_spreads():
             key = "button.spread" if c.catalog.can_use(tier, spread.id) else "button.spread_locked"
             label = t(key, lang, name=pick(spread.name, lang), cost=spread.cost)
-            rows.append((await c.button(turn, label, "spread", spread=spread.id),))
+            rows.append((await c.button(turn, label, "spread", spread=spread.id, question=question),))
         rows.append((await c.button(turn, t("button.cancel", lang), "cancel"),))
-        await c.send(turn, t("read.choose", lang, available=await c.available(user.id)), tuple(rows))
+        text = t("read.choose", lang, available=await c.available(user.id))
+        await c.show(turn, text, tuple(rows), edit=edit)
 
     async def _on_spread(self, turn: Turn, action: Action, event: IncomingCallback) -> None:
-        await self._choose_spread(turn, str(action.args.get("spread")), edit=event.message_id)
+        question = action.args.get("question")
+        await self._choose_spread(
+            turn, str(action.args.get("spread")), edit=event.message_id,
+            question=question if isinstance(question, str) else "",
+        )  # fmt: skip
 
-    async def _choose_spread(self, turn: Turn, spread_id: str, *, edit: int | None) -> None:
+    async def _choose_spread(
+        self, turn: Turn, spread_id: str, *, edit: int | None, question: str = ""
+    ) -> None:
         c, user, lang = self._c, turn.me, turn.lang
         spread = get_spread(spread_id)
         name = pick(spread.name, lang)
@@ -133,14 +154,17 @@ class ReadingFeature:
         await turn.answer()
         available = await c.available(user.id)
         if available < spread.cost:
-            await c.send(turn, t("read.not_enough", lang, spread=name, cost=spread.cost, available=available))
+            await not_enough(c, turn, self._short(turn, spread, available))
+            return
+        if question and not spread.questionnaire:
+            await self._offer(turn, spread, question, (), edit=edit)
             return
         intro = t(
             "read.chosen", lang, name=name, cards=spread.card_count, cost=spread.cost,
             description=pick(spread.description, lang),
         )  # fmt: skip
         if spread.questionnaire:
-            await c.save_flow(turn, Flow(ANSWERS, spread.id))
+            await c.save_flow(turn, Flow(ANSWERS, spread.id, question=question))
             text, buttons = await self._prompt(turn, spread, 0)
             intro += "\n\n" + t("read.questionnaire_intro", lang, count=len(spread.questionnaire))
             await c.show(turn, f"{intro}\n\n{text}", buttons, edit=edit)
@@ -148,6 +172,10 @@ class ReadingFeature:
             await c.save_flow(turn, Flow(QUESTION, spread.id))
             cancel = await c.button(turn, t("button.cancel", lang), "cancel")
             await c.show(turn, f"{intro}\n\n{t('read.ask_question', lang)}", ((cancel,),), edit=edit)
+
+    def _short(self, turn: Turn, spread: Spread, available: int) -> str:
+        name = pick(spread.name, turn.lang)
+        return t("read.not_enough", turn.lang, spread=name, cost=spread.cost, available=available)
 
     # ================================================================== the questionnaire
 
@@ -164,7 +192,7 @@ class ReadingFeature:
 
     async def _take_answer(self, turn: Turn, flow: Flow, text: str) -> None:
         answer = clean_answer(text, max_length=QUESTIONNAIRE_ANSWER_MAX)
-        await self._advance(turn, get_spread(flow.spread), (*flow.answers, answer))
+        await self._advance(turn, get_spread(flow.spread), (*flow.answers, answer), flow.question)
 
     async def _on_skip(self, turn: Turn, action: Action, event: IncomingCallback) -> None:
         flow = await self._c.flow(turn)
@@ -178,15 +206,18 @@ class ReadingFeature:
             await turn.answer(t("callback.expired", turn.lang))
             return
         await turn.answer()
-        await self._advance(turn, get_spread(flow.spread), (*flow.answers, ""))
+        await self._advance(turn, get_spread(flow.spread), (*flow.answers, ""), flow.question)
 
-    async def _advance(self, turn: Turn, spread: Spread, answers: tuple[str, ...]) -> None:
+    async def _advance(self, turn: Turn, spread: Spread, answers: tuple[str, ...], question: str) -> None:
         c = self._c
         answers = answers[: len(spread.questionnaire)]
         if len(answers) < len(spread.questionnaire):
-            await c.save_flow(turn, Flow(ANSWERS, spread.id, answers))
+            await c.save_flow(turn, Flow(ANSWERS, spread.id, answers, question=question))
             text, buttons = await self._prompt(turn, spread, len(answers))
             await c.send(turn, text, buttons)
+            return
+        if question:  # typed before the spread was chosen: now its price is named, and a press reads
+            await self._offer(turn, spread, question, answers)
             return
         await c.save_flow(turn, Flow(QUESTION, spread.id, answers))
         cancel = await c.button(turn, t("button.cancel", turn.lang), "cancel")
@@ -202,40 +233,73 @@ class ReadingFeature:
         await self._c.clear_flow(turn)
         await self._c.show(turn, t("cancel.done", turn.lang), edit=event.message_id)
 
-    # ================================================================== the question and the reading
+    # ================================================================== the offer: a price, then a press
 
-    async def _quick_reading(self, turn: Turn, flow: Flow, text: str) -> None:
-        """Plain text outside a flow: a reading of the default spread."""
-        question = clean_question(text)
-        await self._read(turn, get_spread(DEFAULT_SPREAD_ID), question, (), turn.message_key)
-
-    async def _take_question(self, turn: Turn, flow: Flow, text: str) -> None:
+    async def _offer_for_text(self, turn: Turn, flow: Flow, text: str) -> None:
+        """Plain text outside a flow: offer the suggested spread for it; nothing is charged yet."""
         c = self._c
         question = clean_question(text)
-        spread = get_spread(flow.spread)
-        if spread.cost >= c.config.confirm_from:
-            await self._ask_to_confirm(turn, spread, question, flow.answers)
+        available = await c.available(turn.me.id)
+        spread = self._suggest(turn, available)
+        if spread is None:
+            await not_enough(c, turn, self._short(turn, get_spread(DEFAULT_SPREAD_ID), available))
             return
-        await self._read(turn, spread, question, flow.answers, turn.message_key)
-        await c.clear_flow(turn)
+        await self._offer(turn, spread, question, (), suggested=True)
 
-    async def _ask_to_confirm(
-        self, turn: Turn, spread: Spread, question: str, answers: Sequence[str]
+    def _suggest(self, turn: Turn, available: int) -> Spread | None:
+        """The default spread when the balance covers it, else the cheapest open spread it covers
+        (one without a questionnaire, so the press can read at once), else None."""
+        c = self._c
+        tier = c.tier(turn.me)
+        default = get_spread(DEFAULT_SPREAD_ID)
+        if c.catalog.can_use(tier, default.id) and default.cost <= available:
+            return default
+        within = [
+            s for s in all_spreads()
+            if not s.questionnaire and s.cost <= available and c.catalog.can_use(tier, s.id)
+        ]  # fmt: skip
+        return min(within, key=lambda s: s.cost) if within else None
+
+    async def _offer(
+        self,
+        turn: Turn,
+        spread: Spread,
+        question: str,
+        answers: Sequence[str],
+        *,
+        edit: int | None = None,
+        suggested: bool = False,
+        note: str = "",
     ) -> None:
+        """The spread's price and the balance, with "read for N credits" (once: the press is the
+        charge's idempotency key), "choose another spread" (the question is kept) and "cancel"."""
         c, lang = self._c, turn.lang
         available = await c.available(turn.me.id)
-        name = pick(spread.name, lang)
         if available < spread.cost:
-            await c.send(turn, t("read.not_enough", lang, spread=name, cost=spread.cost, available=available))
+            await not_enough(c, turn, self._short(turn, spread, available), edit=edit)
             return
         yes = await c.button(
-            turn, t("button.confirm_reading", lang, cost=spread.cost), "confirm", once=True,
+            turn, t("button.read_for", lang, cost=spread.cost), "confirm", once=True,
             spread=spread.id, question=question, answers=list(answers),
         )  # fmt: skip
+        other = await c.button(
+            turn, t("button.another_spread", lang), "another", revokes=yes.token, question=question
+        )
         no = await c.button(turn, t("button.cancel", lang), "cancel", revokes=yes.token, confirm=True)
         await c.clear_flow(turn)  # what to read now lives in the confirming token
-        text = t("read.confirm", lang, spread=name, cost=spread.cost, available=available)
-        await c.send(turn, text, ((yes, no),))
+        text = t(
+            "read.offer" if suggested else "read.confirm", lang, spread=pick(spread.name, lang),
+            cards=spread.card_count, cost=spread.cost, available=available,
+        )  # fmt: skip
+        await c.show(turn, f"{note}\n\n{text}" if note else text, ((yes,), (other, no)), edit=edit)
+
+    async def _on_another(self, turn: Turn, action: Action, event: IncomingCallback) -> None:
+        if not await self._c.revoke_paired(turn, action):  # the offered reading was read already
+            return
+        await turn.answer()
+        question = action.args.get("question")
+        kept = question if isinstance(question, str) else ""
+        await self._spread_menu(turn, kept, edit=event.message_id)
 
     async def _on_confirm(self, turn: Turn, action: Action, event: IncomingCallback) -> None:
         c, lang = self._c, turn.lang
@@ -244,21 +308,51 @@ class ReadingFeature:
         question = str(action.args.get("question"))
         raw = action.args.get("answers")
         answers = tuple(str(a) for a in raw) if isinstance(raw, list) else ()
+        try:
+            if not await self._admit(turn, spread, edit=event.message_id):
+                return
+        except TarotError as error:
+            if error.kind is not ErrorKind.RATE_LIMITED:
+                raise
+            # This press spent its token: offer the same reading again, for when the wait is over.
+            note = error_message(error, lang)
+            await self._offer(turn, spread, question, answers, edit=event.message_id, note=note)
+            return
         available = await c.available(turn.me.id)
         text = t("read.confirm", lang, spread=pick(spread.name, lang), cost=spread.cost, available=available)
         await c.show(turn, text, edit=event.message_id)
         # The token is the idempotency key: even a press that slipped past `once` cannot charge twice.
-        await self._read(turn, spread, question, answers, f"cb:{action.token}")
+        await self._run(turn, spread, question, answers, f"cb:{action.token}")
 
-    async def _read(
-        self, turn: Turn, spread: Spread, question: str, answers: Sequence[str], key: str
-    ) -> None:
-        c, user, lang = self._c, turn.me, turn.lang
-        c.catalog.check_access(c.tier(user), spread.id)
-        await c.limit("readings_per_user", f"readings:{turn.tg_user}")
-        available = await c.available(user.id)
+    # ================================================================== the question and the reading
+
+    async def _take_question(self, turn: Turn, flow: Flow, text: str) -> None:
+        c = self._c
+        question = clean_question(text)
+        spread = get_spread(flow.spread)
+        if spread.cost >= c.config.confirm_from:
+            await self._offer(turn, spread, question, flow.answers)
+            return
+        if not await self._admit(turn, spread):
+            return
+        await self._run(turn, spread, question, flow.answers, turn.message_key)
+        await c.clear_flow(turn)
+
+    async def _admit(self, turn: Turn, spread: Spread, *, edit: int | None = None) -> bool:
+        """Whether the reading may start now: open to the person's tier, affordable (else the packs
+        are offered and False returned) and within the limits (else RATE_LIMITED is raised). Counted
+        against the limits only when it may start."""
+        c = self._c
+        c.catalog.check_access(c.tier(turn.me), spread.id)
+        available = await c.available(turn.me.id)
         if available < spread.cost:
-            raise insufficient_credits(spread.cost, available)
+            await not_enough(c, turn, self._short(turn, spread, available), edit=edit)
+            return False
+        await c.limit_reading(turn)
+        return True
+
+    async def _run(self, turn: Turn, spread: Spread, question: str, answers: Sequence[str], key: str) -> None:
+        c, user, lang = self._c, turn.me, turn.lang
         request = ReadingRequest(
             user_id=user.id,
             spread_id=spread.id,
@@ -274,40 +368,4 @@ class ReadingFeature:
         reading = result.reading
         line = charge_line(reading.cost, result.available, reading.fallback, lang)
         text = f"{reading_body(reading, lang)}\n\n{line}"
-        await turn.out.edit(turn.chat, placeholder, Reply(text, await reading_buttons(c, turn, reading)))
-
-    # ================================================================== follow-ups
-
-    async def _on_follow_up(self, turn: Turn, action: Action, event: IncomingCallback) -> None:
-        c = self._c
-        promotions = c.catalog.promotions
-        reading = await c.readings.get_reading(turn.me.id, str(action.args.get("reading")))
-        left = promotions.max_follow_ups - len(reading.follow_ups)
-        if left <= 0:
-            raise validation("follow-up limit", "error.follow_up_limit", limit=promotions.max_follow_ups)
-        await turn.answer()
-        await c.save_flow(turn, Flow(FOLLOW_UP, reading=reading.id))
-        cancel = await c.button(turn, t("button.cancel", turn.lang), "cancel")
-        text = t("followup.prompt", turn.lang, left=left, cost=promotions.follow_up_cost)
-        await c.send(turn, text, ((cancel,),))
-
-    async def _take_follow_up(self, turn: Turn, flow: Flow, text: str) -> None:
-        c, user, lang = self._c, turn.me, turn.lang
-        question = clean_question(text)
-        cost = c.catalog.promotions.follow_up_cost
-        await c.limit("readings_per_user", f"readings:{turn.tg_user}")
-        available = await c.available(user.id)
-        if available < cost:
-            raise insufficient_credits(cost, available)
-        placeholder = await c.start_streaming(turn, "followup.placeholder")
-        try:
-            reading, follow_up = await c.readings.ask_follow_up(
-                user.id, flow.reading, question, turn.message_key, turn.out.streamer(turn.chat, placeholder)
-            )
-        except Exception as error:
-            await c.fail_in(turn, placeholder, error)
-        await c.clear_flow(turn)
-        fallback = follow_up.hold_id is not None and follow_up.cost == 0  # the hold was released, not taken
-        line = charge_line(follow_up.cost, await c.available(user.id), fallback, lang, follow_up=True)
-        text = f"{follow_up_text(follow_up, lang)}\n\n{line}"
         await turn.out.edit(turn.chat, placeholder, Reply(text, await reading_buttons(c, turn, reading)))

@@ -72,13 +72,15 @@ class Flow:
     """What the chat is in the middle of; stored as JSON in the SessionStore.
 
     `flow` names the feature's text handler that takes the next free text ("answers", "question",
-    "followup"); a name no feature handles any more is treated as no flow at all.
+    "followup"); a name no feature handles any more is treated as no flow at all. `question` is a
+    question typed before its spread was chosen (it waits while the questionnaire is answered).
     """
 
     flow: str
     spread: str = ""
     answers: tuple[str, ...] = ()
     reading: str = ""
+    question: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -86,6 +88,7 @@ class Flow:
             "spread": self.spread,
             "answers": list(self.answers),
             "reading": self.reading,
+            "question": self.question,
         }
 
     @staticmethod
@@ -93,13 +96,15 @@ class Flow:
         if not state:
             return None
         flow, spread, answers, reading = (state.get(k) for k in ("flow", "spread", "answers", "reading"))
+        question = state.get("question", "")  # absent from flows saved before it existed
         if (
             not isinstance(flow, str)
             or not flow
             or not isinstance(spread, str)
             or not isinstance(reading, str)
+            or not isinstance(question, str)
             or not isinstance(answers, list)
             or not all(isinstance(a, str) for a in answers)
         ):
             return None
-        return Flow(flow, spread, tuple(answers), reading)
+        return Flow(flow, spread, tuple(answers), reading, question)

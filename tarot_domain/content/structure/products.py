@@ -63,10 +63,12 @@ PACKS: tuple[PackShape, ...] = (
 )
 
 TIERS: tuple[TierShape, ...] = (
+    # Basic opens the everyday topic spreads: a relationship, a career, the week ahead (12–20 credits,
+    # so its 150 monthly credits buy about ten); Premium adds the deep and long-horizon ones.
     TierShape(
         "tier-basic",
         monthly_credits=150,
-        spreads=frozenset({"single", "yes-no", "three"}),
+        spreads=frozenset({"single", "yes-no", "three", "relationship", "career", "week-ahead"}),
         pack_bonus_percent=10,
         prices=(Price(STRIPE, "USD", 499), Price(STRIPE, "UAH", 20000), Price(STARS, "XTR", 250)),
     ),

@@ -9,12 +9,23 @@ MESSAGES: Mapping[str, Text] = {
     "start.welcome_new": (
         "{name}, вітаю! 🔮 Я ваша тарологиня.\n"
         "На початок дарую вам {credits:free-credits}.\n\n"
-        "Напишіть своє запитання, і я розкладу три карти, або оберіть розклад через /read. "
-        "/daily — безкоштовна карта дня, а /help покаже все, що я вмію."
+        "Напишіть своє запитання — я запропоную розклад і назву його ціну, перш ніж щось списати. "
+        "Або оберіть розклад через /read. /daily — безкоштовна карта дня, а /help покаже все, що я вмію."
     ),
     "start.welcome_back": (
         "{name}, з поверненням! На вашому балансі {available:credits}.\n"
-        "Напишіть запитання для розкладу на три карти або оберіть розклад через /read."
+        "Напишіть запитання, і я запропоную розклад, або оберіть його через /read."
+    ),
+    "start.welcome_returning": (
+        "{name}, вітаю! 🔮 Рада бачити вас знову. Ваші попередні дані видалено, як ви й просили, тож "
+        "починаємо з чистого аркуша.\n\n"
+        "Напишіть запитання — я запропоную розклад і назву його ціну, або оберіть розклад через /read. "
+        "/daily — безкоштовна карта дня, а /buy поповнить ваш баланс."
+    ),
+    "start.welcome_plain": (
+        "{name}, вітаю! 🔮 Я ваша тарологиня.\n\n"
+        "Напишіть запитання — я запропоную розклад і назву його ціну, або оберіть розклад через /read. "
+        "/daily — безкоштовна карта дня, а /help покаже все, що я вмію."
     ),
     "start.friend": "Друже",
     "help.text": (
@@ -29,7 +40,8 @@ MESSAGES: Mapping[str, Text] = {
         "/language — українська або англійська\n"
         "/forget — видалити ваші дані\n"
         "/cancel — припинити поточну дію\n\n"
-        "Або просто напишіть запитання: я розкладу три карти за {cost:credits}."
+        "Або просто напишіть запитання: я запропоную розклад і назву ціну, а карти розкладу, лише коли "
+        "ви натиснете кнопку."
     ),
     "help.admin": (
         "Адміністрування:\n"
@@ -37,6 +49,7 @@ MESSAGES: Mapping[str, Text] = {
         "/stats — користувачі та перевірка реєстру\n"
         "/refund <id замовлення> — повернути платіж у Stars"
     ),
+    "menu.help": "що я вмію",
     "command.unknown": "Вибачте, я не знаю такої команди. /help покаже, що я вмію.",
     "cancel.done": "Скасовано. Напишіть запитання або скористайтеся /read, коли забажаєте.",
     "cancel.nothing": "Нема чого скасовувати.",
@@ -53,7 +66,13 @@ MESSAGES: Mapping[str, Text] = {
     "button.checkout": "Оплатити карткою",
     "button.forget_yes": "Так, видалити мої дані",
     "button.forget_no": "Ні, залишити",
-    "button.confirm_reading": "Так, розкласти карти ({cost})",
+    "button.read_for": "Розкласти за {cost:credits}",
+    "button.another_spread": "Обрати інший розклад",
+    "button.menu_read": "🔮 Розклад",
+    "button.menu_daily": "🌞 Карта дня",
+    "button.menu_balance": "Баланс",
+    "button.menu_buy": "⭐ Купити",
+    "button.menu_help": "Довідка",
     "button.spread": "{name} ({cost})",
     "button.spread_locked": "🔒 {name} ({cost})",
     "read.choose": "Оберіть розклад. Число в дужках — його вартість у кредитах; на вашому балансі {available}.",
@@ -64,12 +83,15 @@ MESSAGES: Mapping[str, Text] = {
     "read.prompt": "Запитання {number} з {total}: {prompt}\nНаприклад: {hint}",
     "read.ask_question": "Тепер напишіть своє запитання.",
     "read.placeholder": "🔮 Тасую колоду й розкладаю карти…",
+    "read.offer": (
+        "Для цього запитання пропоную розклад «{spread}»: {cards:cards} за {cost:credits}. На вашому "
+        "балансі {available:credits}; нічого не спишеться, доки ви не натиснете кнопку."
+    ),
     "read.confirm": "Розклад «{spread}» коштує {cost:credits}, а на вашому балансі {available}. Розкласти карти?",
     "read.confirm_cancelled": "Гаразд, кредити не списано.",
-    "read.not_enough": (
-        "Розклад «{spread}» коштує {cost:credits}, а на вашому балансі {available}. Поповніть баланс "
-        "через /buy або оберіть менший розклад через /read."
-    ),
+    "read.not_enough": "Розклад «{spread}» коштує {cost:credits}, а на вашому балансі {available}.",
+    "read.top_up_below": "Поповніть баланс одним із пакетів нижче або оберіть менший розклад через /read.",
+    "read.top_up_none": "Оберіть менший розклад через /read або спробуйте безкоштовну карту дня: /daily.",
     "reading.question": "Ваше запитання: «{question}»",
     "reading.card_line": "• {position}: {card} ({orientation})",
     "reading.follow_up_header": "Уточнення: «{question}»",
@@ -77,10 +99,33 @@ MESSAGES: Mapping[str, Text] = {
     "followup.prompt": (
         "Напишіть уточнювальне запитання до цього розкладу (залишилося: {left}; кожне коштує {cost:credits})."
     ),
+    "followup.not_enough": "Уточнювальне запитання коштує {cost:credits}, а на вашому балансі {available}.",
     "followup.placeholder": "🔮 Ще раз вдивляюся в карти…",
     "followup.charged": "Використано {cost:credits}; на балансі {available:credits}.",
     "followup.free": "Ця відповідь безкоштовна; на балансі {available:credits}.",
     "daily.header": "🌞 Ваша карта дня",
+    "limit.commands": "Ви поспішаєте. Спробуйте, будь ласка, ще раз за {wait}.",
+    "limit.readings_free": (
+        "Дайте картам трохи перепочити: без підписки можна отримати {rate:readings} на годину. Наступний "
+        "розклад можна почати за {wait}. З підпискою — {subscriber_rate} на годину (дивіться /buy)."
+    ),
+    "limit.readings_subscriber": (
+        "Ви замовили багато розкладів за короткий час: ваша підписка передбачає {rate:readings} на годину. "
+        "Наступний розклад можна почати за {wait}."
+    ),
+    "limit.follow_ups": (
+        "За годину я відповідаю щонайбільше на {rate:follow-up-questions}. Наступне запитання можна "
+        "поставити за {wait}."
+    ),
+    "limit.busy": (
+        "Зараз до карт звертається дуже багато людей, тож мені потрібна коротка пауза. Спробуйте, будь "
+        "ласка, ще раз за {wait}; кредити не списано."
+    ),
+    "wait.seconds": "{seconds:seconds}",
+    "wait.minutes": "{minutes:minutes}",
+    "wait.hours": "{hours:hours}",
+    "wait.hours_minutes": "{hours:hours} {minutes:minutes}",
+    "list.and": "{init} і {last}",
     "spreads.locked": "🔒 потрібна підписка «{tier}»",
     "balance.text": "На вашому балансі {available:credits}.",
     "balance.pending": "Ще {pending:credits} зарезервовано для розкладу, який зараз готується.",
@@ -93,6 +138,11 @@ MESSAGES: Mapping[str, Text] = {
     "buy.tier_button": "{name}: {credits:credits} на місяць · {price} ⭐",
     "buy.pack_card_button": "{name}: {credits:credits}",
     "buy.tier_card_button": "{name}: {credits:credits} на місяць",
+    "buy.tier_line": (
+        "{tier} — це {credits:credits} щомісяця, бонус {bonus}% до пакетів і доступ до розкладів {spreads}."
+    ),
+    "buy.tier_line_all": "{tier} — це {credits:credits} щомісяця, бонус {bonus}% до пакетів і доступ до всіх розкладів.",
+    "buy.quoted": "«{name}»",
     "buy.invoice_pack": "{credits:credits} для розкладів таро.",
     "buy.invoice_tier": (
         "{name}: 31 день доступу до більших розкладів, бонус {bonus}% до пакетів і {credits:credits}."
@@ -124,10 +174,22 @@ MESSAGES: Mapping[str, Text] = {
     "deck.reversals_off": "Вимкнути перевернуті карти",
     "language.menu": "Оберіть мову:",
     "language.saved": "Готово: тепер я розмовляю українською.",
-    "forget.confirm": (
-        "Буде видалено ваш обліковий запис, розклади та налаштування. Залишок на балансі "
-        "({available:credits}) згорить, і цю дію не можна скасувати. Видалити все?"
+    "forget.confirm_readings": (
+        "Буде видалено ваш обліковий запис, {count:readings} з уточненнями й ваші налаштування (колода, "
+        "перевернуті карти, мова)."
     ),
+    "forget.confirm_no_readings": "Буде видалено ваш обліковий запис і налаштування (колода, перевернуті карти, мова).",
+    "forget.confirm_credits": "Залишок на балансі ({available:credits}) згорить.",
+    "forget.confirm_tier": (
+        "{tier} (діє ще {days:days}) завершиться зараз і не поновиться, тож більше нічого не буде списано."
+    ),
+    "forget.confirm_tier_forever": "{tier} завершиться зараз.",
+    "forget.confirm_final": "Цю дію не можна скасувати. Видалити все?",
+    "forget.not_now": (
+        "Зараз не вдалося скасувати вашу підписку, тож нічого не видалено й більше нічого не списано. "
+        "Спробуйте /forget ще раз за кілька хвилин."
+    ),
+    "forget.subscription_cancelled": "Вашу підписку скасовано: більше нічого не буде списано.",
     "forget.done": "Готово: ваші дані й {count:readings} видалено. Надішліть /start, якщо захочете повернутися.",
     "forget.kept": "Нічого не видалено.",
     "admin.grant_usage": "Використання: /grant <telegram id або telegram:ref> <кількість> <причина…>",

@@ -31,6 +31,9 @@ COUNTS: Mapping[str, Plural] = {
         other="{count} уточнювального запитання",
     ),
     "seconds": Plural(one="{count} секунду", few="{count} секунди", many="{count} секунд", other="{count} секунди"),
+    "minutes": Plural(one="{count} хвилину", few="{count} хвилини", many="{count} хвилин", other="{count} хвилини"),
+    "hours": Plural(one="{count} годину", few="{count} години", many="{count} годин", other="{count} години"),
+    "days": Plural(one="{count} день", few="{count} дні", many="{count} днів", other="{count} дня"),
     "characters": Plural(
         one="{count} символ", few="{count} символи", many="{count} символів", other="{count} символу"
     ),

@@ -95,6 +95,9 @@ async def test_default_limits_are_usable(backend: Backend) -> None:
     limiter = backend.limiter()
     assert set(DEFAULT_LIMITS) == {
         "readings_per_user",
+        "subscriber_readings_per_user",
+        "follow_ups_per_user",
+        "llm_readings_global",
         "commands_per_user",
         "outgoing_global",
         "outgoing_per_chat",

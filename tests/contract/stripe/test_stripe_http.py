@@ -143,3 +143,48 @@ async def test_the_translator_fetches_what_an_event_lacks(fake_stripe: FakeStrip
     }
     opened = await StripeEventTranslator(client).translate(dispute_event)
     assert opened.provider_ref == subscribed_intent  # type: ignore[union-attr]
+
+
+async def test_cancelling_a_subscription_finds_it_from_its_first_payment_and_is_safe_to_repeat(
+    fake_stripe: FakeStripe,
+) -> None:
+    gateway = StripePaymentGateway(stripe_client(fake_stripe))
+    tier = await gateway.create_checkout(
+        request(order("tier-basic", 499, order_id="ord_sub"), subscription=True)
+    )
+    subscribed = await fake_stripe.complete_session(tier.id)
+    subscription_id = subscribed["subscription"]
+    first_money = fake_stripe.invoices[subscribed["invoice"]]["payment_intent"]
+    assert await gateway.cancel_subscription("ord_sub", first_money) == subscription_id
+    assert fake_stripe.subscriptions[subscription_id]["status"] == "canceled"
+    deletes = [(m, p) for m, p, _, _ in fake_stripe.requests if m == "DELETE"]
+    assert deletes == [("DELETE", f"/v1/subscriptions/{subscription_id}")]
+    assert await gateway.cancel_subscription("ord_sub", first_money) is None  # ended already: no second call
+    assert len([m for m, _, _, _ in fake_stripe.requests if m == "DELETE"]) == 1
+    charge = fake_stripe.payment_intents[first_money]["latest_charge"]
+    assert await gateway.cancel_subscription("ord_sub", charge) is None  # a charge id leads there too
+
+
+async def test_a_subscription_that_cannot_be_found_or_is_not_the_orders_is_a_payment_error(
+    fake_stripe: FakeStripe,
+) -> None:
+    gateway = StripePaymentGateway(stripe_client(fake_stripe))
+    with pytest.raises(TarotError) as unknown:
+        await gateway.cancel_subscription("ord_sub", None)  # its first payment not yet reported
+    assert unknown.value.kind is ErrorKind.PAYMENT and unknown.value.retryable
+    tier = await gateway.create_checkout(
+        request(order("tier-basic", 499, order_id="ord_a"), subscription=True)
+    )
+    subscribed = await fake_stripe.complete_session(tier.id)
+    money = fake_stripe.invoices[subscribed["invoice"]]["payment_intent"]
+    with pytest.raises(TarotError) as other:
+        await gateway.cancel_subscription("ord_b", money)
+    assert (
+        not other.value.retryable
+        and fake_stripe.subscriptions[subscribed["subscription"]]["status"] == "active"
+    )
+    pack = await gateway.create_checkout(request(order(order_id="ord_pack")))
+    paid = await fake_stripe.complete_session(pack.id)
+    with pytest.raises(TarotError) as one_off:  # a pack's money has no invoice, so no subscription
+        await gateway.cancel_subscription("ord_pack", paid["payment_intent"])
+    assert one_off.value.kind is ErrorKind.PAYMENT

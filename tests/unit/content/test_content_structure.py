@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import itertools
 import sys
 from pathlib import Path
 
@@ -97,6 +98,15 @@ def test_the_model_is_built_from_the_structure() -> None:
     for tier in products.TIERS:
         assert tier.spreads is None or tier.spreads <= {s.id for s in spreads.SPREADS}
     assert all(price.amount > 0 for p in (*products.PACKS, *products.TIERS) for price in p.prices)
+
+
+def test_every_tier_opens_more_than_the_free_spreads_and_the_tier_below() -> None:
+    everything = {s.id for s in spreads.SPREADS}
+    opened = [everything if t.spreads is None else set(t.spreads) for t in products.TIERS]
+    assert all(tier > products.FREE_SPREADS for tier in opened)  # Basic too opens something
+    assert all(lower < higher for lower, higher in itertools.pairwise(opened))
+    assert opened[0] - products.FREE_SPREADS == {"relationship", "career", "week-ahead"}
+    assert opened[-1] == everything
 
 
 def _imports(path: Path) -> set[str]:

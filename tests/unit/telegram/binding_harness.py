@@ -62,6 +62,7 @@ class RecordingSender:
         self._pts = itertools.count(1)
         # request type → errors to raise for the next calls of that type, in order
         self.failures: dict[type, list[Callable[[Any], Exception]]] = {}
+        self.unknown_users: set[int] = set()
 
     def fail(self, request_type: type, *factories: Callable[[Any], Exception]) -> None:
         self.failures.setdefault(request_type, []).extend(factories)
@@ -72,6 +73,15 @@ class RecordingSender:
         self.requests.append(request)
         self.sent_at.append(self.time.now)
         return self._answer(request)
+
+    def _user(self, wanted: Any) -> Any:
+        """`users.getUsers`: the bot itself, a user Telegram knows (any id not in `unknown_users`; a bot
+        may look them up with access_hash 0), or UserEmpty."""
+        if isinstance(wanted, types.InputUserSelf):
+            return types.User(id=BOT_ID, is_self=True, bot=True, access_hash=BOT_HASH, username="TarotBot")
+        if wanted.user_id in self.unknown_users:
+            return types.UserEmpty(id=wanted.user_id)
+        return types.User(id=wanted.user_id, access_hash=USER_HASH, first_name="Known")
 
     def of(self, request_type: type) -> list[Any]:
         return [r for r in self.requests if isinstance(r, request_type)]
@@ -120,12 +130,14 @@ class RecordingSender:
         if isinstance(request, functions.payments.RefundStarsChargeRequest):
             return types.Updates(updates=[], users=[], chats=[], date=date, seq=0)
         if isinstance(request, functions.users.GetUsersRequest):
-            return [types.User(id=BOT_ID, is_self=True, bot=True, access_hash=BOT_HASH, username="TarotBot")]
+            return [self._user(wanted) for wanted in request.id]
         if isinstance(
             request,
             functions.messages.SetBotCallbackAnswerRequest
             | functions.messages.SetBotPrecheckoutResultsRequest
-            | functions.messages.SetTypingRequest,
+            | functions.messages.SetTypingRequest
+            | functions.bots.SetBotCommandsRequest
+            | functions.payments.BotCancelStarsSubscriptionRequest,
         ):
             return True
         raise AssertionError(f"the harness has no answer for {type(request).__name__}")

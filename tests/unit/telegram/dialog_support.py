@@ -5,7 +5,7 @@ Imported by name (not a conftest), so it never clashes with another folder's con
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from attrs import define, evolve, field
@@ -17,6 +17,7 @@ from adapters.memory.rate_limit import DEFAULT_LIMITS, MemoryRateLimiter
 from adapters.memory.sessions import MemorySessionStore
 from adapters.memory.storage import MemoryStore
 from adapters.telegram.dialog import Dialog, DialogConfig
+from adapters.telegram.dialog.help import command_of
 from adapters.telegram.events import (
     Button,
     IncomingCallback,
@@ -40,15 +41,22 @@ from tarot_domain.use_cases.payments import PaymentService
 from tarot_domain.use_cases.readings import ReadingService
 from tarot_domain.use_cases.users import UserService
 from tarot_ports.interpreter import InterpretationRequest, OnDelta
+from tarot_ports.payments import PaymentGateway
 from tarot_ports.rate_limit import RateLimit
 from tarot_ports.storage import UnitOfWork
 
 USER = 111
 OTHER = 222
 ADMIN = 999
+READ_FOR = ("Read for ", "Розкласти за ")  # the offer's first button, in English and Ukrainian
 GENEROUS: Mapping[str, RateLimit] = {
     name: RateLimit(rate=1000, period=1, burst=1000) for name in DEFAULT_LIMITS
 }
+
+
+def listed(text: str) -> dict[str, str]:
+    """The commands a /help text lists, each with its line."""
+    return {name: line for line in text.split("\n") if (name := command_of(line)) is not None}
 
 
 @define
@@ -113,6 +121,9 @@ class RecordingOutbox:
         self.typed: list[int] = []
         self.deltas: dict[int, list[str]] = {}
         self.refunds: list[tuple[int, str]] = []
+        self.stars_subscriptions: set[str] = set()  # charges that started a renewing Stars subscription
+        self.cancelled_subscriptions: list[tuple[int, str]] = []
+        self.fail_cancel: Exception | None = None
         self._next = 100
 
     def _new_id(self) -> int:
@@ -152,6 +163,16 @@ class RecordingOutbox:
 
     async def refund_stars(self, user_id: int, telegram_payment_charge_id: str) -> None:
         self.refunds.append((user_id, telegram_payment_charge_id))
+
+    async def cancel_stars_subscription(self, user_id: int, telegram_payment_charge_id: str) -> bool:
+        """Telegram's answer: True for a charge in `stars_subscriptions` (then it is gone), else False."""
+        if self.fail_cancel is not None:
+            raise self.fail_cancel
+        self.cancelled_subscriptions.append((user_id, telegram_payment_charge_id))
+        if telegram_payment_charge_id in self.stars_subscriptions:
+            self.stars_subscriptions.discard(telegram_payment_charge_id)
+            return True
+        return False
 
     # ---------------------------------------------------------------- reading what was said
 
@@ -244,6 +265,8 @@ class Bot:
         *,
         config: DialogConfig | None = None,
         welcome: int = 20,
+        daily: bool = True,
+        gateways: Sequence[PaymentGateway] = (),
         limits: Mapping[str, RateLimit] = GENEROUS,
         dialog_type: type[Dialog] = Dialog,
         redis: UnreachableRedis | None = None,
@@ -252,14 +275,16 @@ class Bot:
         self.store = MemoryStore()
         self.outage = Outage(self.store.uow)
         self.clock = ManualClock()
-        catalog = evolve(default_catalog(), promotions=Promotions(welcome_credits=welcome))
+        catalog = evolve(
+            default_catalog(), promotions=Promotions(welcome_credits=welcome, daily_free_card=daily)
+        )
         self.services = Services(uow=self.outage, clock=self.clock, random=SeededRandom(1), catalog=catalog)
         self.interpreter = StreamingInterpreter("primary")
         self.fallback = StreamingInterpreter("offline")
         self.users = UserService(self.services)
         self.credits = CreditService(self.services)
         self.readings = ReadingService(self.services, self.interpreter, self.fallback)
-        self.payments = PaymentService(self.services)
+        self.payments = PaymentService(self.services, gateways)
         self.sessions: Any = redis or MemorySessionStore(self.clock)
         self.limiter = MemoryRateLimiter(self.clock)
         self.dedup: Any = redis or MemoryDeduplicator(self.clock)
@@ -298,6 +323,14 @@ class Bot:
             ),
             self.out,
         )
+
+    async def ask(self, text: str, user: int = USER, lang: str | None = "en") -> None:
+        """Type a question and take the reading offered for it (only that press charges)."""
+        await self.say(text, user=user, lang=lang)
+        offer = self.out.last(user)
+        (read,) = offer.reply.buttons[0] if offer.reply.buttons else (None,)
+        assert read is not None and read.label.startswith(READ_FOR), f"no offer: {offer.reply.text!r}"
+        await self.click(read.token.encode(), offer.message_id, user)
 
     async def click(self, data: bytes, message_id: int = 0, user: int = USER, chat: int | None = None) -> int:
         """Press raw callback data; asserts the query was answered exactly once. Returns the query id."""
@@ -361,3 +394,11 @@ class Bot:
         user = await self.user(tg)
         readings, _ = await self.readings.history(user.id, limit=10_000)
         return sum(r.cost + sum(f.cost for f in r.follow_ups) for r in readings)
+
+
+async def bought(bot: Bot, product_label: str = "Starter pack") -> tuple[str, int]:
+    """Open /buy, press a product and return the invoice's (payload, amount)."""
+    await bot.say("/buy")
+    await bot.press(product_label)
+    _, invoice, _ = bot.out.invoices[-1]
+    return invoice.payload, invoice.amount

@@ -109,7 +109,19 @@ def test_the_installed_command_prints_one_line_on_stderr() -> None:
     assert done.stderr.splitlines() == ["tarot: configuration: TELEGRAM_API_ID must be an integer, got 'abc'"]
 
 
-async def test_the_assembled_bot_answers_start_on_embedded_defaults(env: pytest.MonkeyPatch) -> None:
+def keyboard(request: Any) -> list[list[str]]:
+    """The inline keyboard of a sent or edited message, as rows of labels."""
+    return [[b.text for b in row.buttons] for row in request.reply_markup.rows]
+
+
+def data_of(request: Any, label: str) -> bytes:
+    (data,) = [b.type.data for row in request.reply_markup.rows for b in row.buttons if b.text == label]
+    return bytes(data)
+
+
+async def test_the_assembled_bot_greets_with_buttons_and_reads_only_after_the_press(
+    env: pytest.MonkeyPatch,
+) -> None:
     from runners.bot import load_bot_settings, open_runtime
 
     settings, bot_settings = load_bot_settings(
@@ -124,12 +136,26 @@ async def test_the_assembled_bot_answers_start_on_embedded_defaults(env: pytest.
         h.client.remove_event_handler(h.bot._on_raw)
         await h.message("/start")
         welcome = list(h.sender.requests)
-        await h.message("Will I find a new job this year?")  # a question is a three-card reading
-    texts = [r.message for r in welcome if isinstance(r, functions.messages.SendMessageRequest)]
-    assert texts and translate("error.database", "en") not in texts  # a welcome, not an apology
-    reading = h.sender.requests[len(welcome) :]
-    assert isinstance(reading[0], functions.messages.SetTypingRequest)
+        await h.message("Will I find a new job this year?")  # a question gets an offer, not a reading
+        offer = h.sender.requests[len(welcome) :]
+        (offered,) = [r for r in offer if isinstance(r, functions.messages.SendMessageRequest)]
+        await h.callback(data_of(offered, "Read for 12 credits"), query_id=31)
+        reading = h.sender.requests[len(welcome) + len(offer) :]
+        await h.callback(data_of(offered, "Read for 12 credits"), query_id=32)  # pressed again
+        again = h.sender.requests[len(welcome) + len(offer) + len(reading) :]
+    (greeting,) = [r for r in welcome if isinstance(r, functions.messages.SendMessageRequest)]
+    assert greeting.message.startswith("Welcome, Ada!")  # a welcome, not an apology
+    assert translate("error.database", "en") not in greeting.message
+    assert keyboard(greeting) == [["🔮 Reading", "🌞 Card of the day"], ["Balance", "⭐ Buy", "Help"]]
+    assert keyboard(offered) == [["Read for 12 credits"], ["Choose another spread", "Cancel"]]
+    assert "12 credits" in offered.message and "You have 20 credits" in offered.message
+    assert not any(isinstance(r, functions.messages.SetTypingRequest) for r in offer)  # nothing read yet
+    assert any(isinstance(r, functions.messages.SetTypingRequest) for r in reading)
     final = reading[-1]
     assert isinstance(final, functions.messages.SendMessageRequest | functions.messages.EditMessageRequest)
-    assert final.reply_markup is not None and len(final.message) > 200
+    assert keyboard(final) == [["Ask a follow-up (2)"], ["New reading"]] and len(final.message) > 200
+    assert "12 credits were used; 8 remain." in final.message
+    (expired,) = again  # the spent button: only the query's answer, nothing read twice
+    assert isinstance(expired, functions.messages.SetBotCallbackAnswerRequest)
+    assert expired.message == "This button has expired. Please start again."
     assert all(len(getattr(r, "message", "") or "") <= 4096 for r in h.sender.requests)

@@ -11,13 +11,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def chat(lines: list[str], *args: str) -> subprocess.CompletedProcess[str]:
-    env = {
+def chat(lines: list[str], *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("DATABASE_", "REDIS_", "OPENAI_", "TELEGRAM_"))
+        if not k.startswith(("DATABASE_", "REDIS_", "OPENAI_", "TELEGRAM_", "LIMIT_"))
     }
-    env.update(WELCOME_CREDITS="20", PYTHONIOENCODING="utf-8")
+    environment.update(WELCOME_CREDITS="20", PYTHONIOENCODING="utf-8", **(env or {}))
     return subprocess.run(
         [sys.executable, "-m", "runners", "chat", *args],
         input="".join(line + "\n" for line in lines),
@@ -25,7 +25,7 @@ def chat(lines: list[str], *args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         encoding="utf-8",
         cwd=ROOT,
-        env=env,
+        env=environment,
         timeout=120,
     )
 
@@ -73,6 +73,41 @@ def test_a_full_session_read_buy_and_history() -> None:
     assert "1–1 of 1" in history and "Will the new job work out?" in history
     assert "Your question: “Will the new job work out?”" in out.rsplit("\n> 1\n", 1)[1]
     assert out.count("You have ") == 2  # nothing after /quit
+
+
+def test_plain_text_is_an_offer_and_nothing_is_charged_until_the_tap() -> None:
+    session = [
+        "/start",
+        "Will my garden grow?",
+        "/balance",
+        "Will my garden grow?",
+        "1",  # [1] Read for 12 credits
+        "/balance",
+    ]
+    done = chat(session, "--name", "Ann", "--seed", "3")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    greeting = after(out, "/start")
+    for choice in ("[1] 🔮 Reading", "[2] 🌞 Card of the day", "[3] Balance", "[4] ⭐ Buy", "[5] Help"):
+        assert choice in greeting
+    offer = out.split("\n> Will my garden grow?\n", 2)[1].split("\n> ", 1)[0]
+    assert "I suggest “Past, Present, Future”: 3 cards for 12 credits. You have 20 credits" in offer
+    assert (
+        "[1] Read for 12 credits" in offer and "[2] Choose another spread" in offer and "[3] Cancel" in offer
+    )
+    assert "(typing…)" not in offer and "Shuffling the deck" not in offer
+    assert re.findall(r"You have (\d+) credits\.", out) == ["20", "8"]  # nothing charged before the tap
+    reading = after(out, "1")
+    assert "Shuffling the deck" in reading and "12 credits were used; 8 remain." in reading
+    assert "[1] Ask a follow-up (2)" in reading and "[2] New reading" in reading
+
+
+def test_the_limits_set_in_the_environment_reach_the_chat() -> None:
+    session = ["/start", "First?", "1", "Second?", "1"]
+    done = chat(session, "--name", "Ann", env={"LIMIT_READINGS_BURST": "1"})
+    assert done.returncode == 0, done.stderr
+    assert "Your next reading can start in 12 minutes." in after(done.stdout, "1")
+    assert done.stdout.count("credits were used") == 1  # the first reading only
 
 
 def test_end_of_input_exits_cleanly_and_ukrainian_works() -> None:

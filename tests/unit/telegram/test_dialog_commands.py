@@ -85,7 +85,7 @@ async def test_language_change_persists() -> None:
     assert (await bot.user()).preferences.language == "uk"
     await bot.say("/balance", lang="en")  # the client's language no longer decides
     assert bot.out.text() == "На вашому балансі 20 кредитів."
-    await bot.say("Що мене чекає?")
+    await bot.ask("Що мене чекає?")
     assert bot.interpreter.requests[-1].language == "uk"
     assert "Використано 12 кредитів" in bot.out.text()
 
@@ -104,14 +104,14 @@ async def test_deck_and_reversals_change_and_persist() -> None:
     assert "Reversed cards: off" in menu.reply.text
     prefs = (await bot.user()).preferences
     assert (prefs.deck_id, prefs.reversals) == ("thoth", False)
-    await bot.say("A question")
+    await bot.ask("A question")
     request = bot.interpreter.requests[-1]
     assert request.deck_id == "thoth" and not any(c.reversed for c in request.cards)
 
 
 async def test_forget_after_confirmation_erases_the_data() -> None:
     bot = Bot()
-    await bot.say("Tell me something")
+    await bot.ask("Tell me something")
     user_id = (await bot.user()).id
     await bot.say("/forget")
     assert "8 remaining credits will be lost" in bot.out.text()
@@ -146,8 +146,9 @@ async def test_a_duplicate_update_id_is_ignored_silently() -> None:
     event = IncomingMessage(77, chat_id=USER, sender=Sender(USER, "en"), text="Question?", message_id=77)
     await bot.dialog.handle(event, bot.out)
     count = len(bot.out.messages)
+    assert bot.out.labels().count("Read for 12 credits") == 1
     await bot.dialog.handle(event, bot.out)
-    assert len(bot.out.messages) == count and await bot.available() == 8
+    assert len(bot.out.messages) == count and bot.out.labels().count("Read for 12 credits") == 1
 
 
 async def test_an_unexpected_failure_is_logged_and_answered_politely(
@@ -188,7 +189,39 @@ async def test_two_people_do_not_share_flows() -> None:
     bot = Bot()
     await bot.say("/read")
     await bot.press("Single Card")
-    await bot.say("Hello there", user=OTHER)
-    assert bot.interpreter.requests[-1].spread_id == "three"  # OTHER had no flow
+    await bot.ask("Hello there", user=OTHER)
+    assert bot.interpreter.requests[-1].spread_id == "three"  # OTHER had no flow: an offer, then a press
     await bot.say("Mine")
     assert bot.interpreter.requests[-1].spread_id == "single"
+
+
+async def test_basic_opens_the_everyday_topic_spreads_and_says_so() -> None:
+    bot = Bot(welcome=100)
+    await bot.say("/spreads")
+    assert (
+        "Relationship (relationship): 5 cards, 12 credits; asks 2 short questions first 🔒 needs the Basic"
+        in (bot.out.text())
+    )
+    assert (
+        "Celtic Cross (celtic-cross): 10 cards, 15 credits 🔒 needs the Premium subscription"
+        in bot.out.text()
+    )
+    await bot.users.set_tier((await bot.user()).id, "tier-basic", None)
+    await bot.say("/read")
+    labels = bot.out.labels()
+    for opened in ("Relationship (12)", "Career (12)", "The Week Ahead (20)", "Past, Present, Future (12)"):
+        assert opened in labels
+    for locked in ("🔒 Celtic Cross (15)", "🔒 The Month Ahead (100)", "🔒 Life Path (1000)"):
+        assert locked in labels
+    await bot.say("/buy")
+    assert (
+        "The Basic subscription gives 150 credits a month and 10% extra on packs, and opens “Relationship”, "
+        "“Career” and “The Week Ahead”." in bot.out.text()
+    )
+    await bot.say("/language")
+    await bot.press("Українська")
+    await bot.say("/buy")
+    assert (
+        "Базова підписка — це 150 кредитів щомісяця, бонус 10% до пакетів і доступ до розкладів «Стосунки»"
+        in (bot.out.text())
+    )

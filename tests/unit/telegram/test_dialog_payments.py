@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from dialog_support import ADMIN, OTHER, USER, Bot, UnreachableRedis
+from dialog_support import ADMIN, OTHER, USER, Bot, UnreachableRedis, bought
 
 from tarot_domain.model.payments import PaymentStatus
-
-
-async def bought(bot: Bot, product_label: str = "Starter pack") -> tuple[str, int]:
-    """Open /buy, press a product and return the invoice's (payload, amount)."""
-    await bot.say("/buy")
-    await bot.press(product_label)
-    _, invoice, _ = bot.out.invoices[-1]
-    return invoice.payload, invoice.amount
 
 
 async def test_buy_lists_packs_and_tiers_and_sends_a_stars_invoice_for_a_new_order() -> None:
@@ -250,7 +242,7 @@ async def test_admin_refund_of_a_stars_payment_claws_back() -> None:
     bot = Bot()
     payload, amount = await bought(bot)
     await bot.paid(payload, amount, charge="tg-charge-9")
-    await bot.say("Spend a little")  # 12 of the 70
+    await bot.ask("Spend a little")  # 12 of the 70
     await bot.say(f"/refund {payload}", user=ADMIN)
     assert bot.out.refunds == [(USER, "tg-charge-9")]
     assert bot.out.text(ADMIN) == f"Refunded 150 ⭐ for order {payload}: took 50 credits back (shortfall 0)."

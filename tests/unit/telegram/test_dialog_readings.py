@@ -6,7 +6,6 @@ from datetime import timedelta
 
 from dialog_support import GENEROUS, USER, Bot
 
-from adapters.memory.rate_limit import DEFAULT_LIMITS
 from tarot_ports.rate_limit import RateLimit
 
 
@@ -43,24 +42,119 @@ async def test_read_pick_a_spread_type_a_question_and_get_a_streamed_reading() -
     assert bot.interpreter.requests[-1].spread_id == "three"
 
 
-async def test_plain_text_outside_a_flow_reads_three_cards() -> None:
+async def test_plain_text_outside_a_flow_is_offered_and_only_the_press_charges() -> None:
     bot = await started()
     await bot.say("What should I focus on?")
+    offer = bot.out.last()
+    assert offer.reply.text == (
+        "For this question I suggest “Past, Present, Future”: 3 cards for 12 credits. You have 20 credits; "
+        "nothing is charged until you tap."
+    )
+    assert [[b.label for b in row] for row in offer.reply.buttons] == [
+        ["Read for 12 credits"],
+        ["Choose another spread", "Cancel"],
+    ]
+    assert bot.interpreter.requests == [] and bot.out.typed == []
+    assert await bot.available() == 20 and (await bot.credits.balance((await bot.user()).id)).pending_out == 0
+    read = offer.reply.buttons[0][0]
+    await bot.press("Read for 12 credits")
     assert bot.interpreter.requests[-1].spread_id == "three"
     assert bot.interpreter.requests[-1].question == "What should I focus on?"
-    assert await bot.available() == 8
+    assert await bot.available() == 8 and await bot.spent() == 12
+    assert offer.reply.buttons == ()  # the offer now says what is being read, without its buttons
+    query = await bot.click(read.token.encode(), offer.message_id)  # pressed again
+    assert bot.answer_of(query)[0] == "This button has expired. Please start again."
+    assert len(bot.interpreter.requests) == 1 and await bot.available() == 8
 
 
-async def test_no_credits_gets_a_polite_buy_hint_and_nothing_is_charged() -> None:
+async def test_anything_typed_outside_a_flow_is_only_an_offer() -> None:
+    bot = await started()
+    for text in ("hello there", "helo", "3", "🔮", "ok thanks"):
+        await bot.say(text)
+        assert "Read for 12 credits" in bot.out.labels(), text
+    assert bot.interpreter.requests == [] and await bot.available() == 20 and await bot.spent() == 0
+
+
+async def test_cancelling_an_offer_charges_nothing_and_spends_its_read_button() -> None:
+    bot = await started()
+    await bot.say("Will it work out?")
+    offer, read = bot.out.find_button("Read for 12 credits")
+    await bot.press("Cancel")
+    assert offer.reply.text == "Alright, nothing was charged." and offer.reply.buttons == ()
+    query = await bot.click(read.token.encode(), offer.message_id)
+    assert bot.answer_of(query)[0] == "This button has expired. Please start again."
+    assert bot.interpreter.requests == [] and await bot.available() == 20
+
+
+async def test_choosing_another_spread_keeps_the_question_and_names_the_new_price() -> None:
+    bot = await started()
+    await bot.users.set_tier((await bot.user()).id, "tier-basic", None)
+    await bot.say("Is he the one?")
+    offer, read = bot.out.find_button("Read for 12 credits")
+    await bot.press("Choose another spread")
+    assert bot.out.last() is offer and "Choose a spread." in offer.reply.text  # the offer became the menu
+    await bot.press("Yes or No")
+    assert offer.reply.text == "“Yes or No” costs 5 credits; you have 20. Shall I read the cards?"
+    assert bot.interpreter.requests == []
+    await bot.press("Read for 5 credits")
+    request = bot.interpreter.requests[-1]
+    assert (request.spread_id, request.question) == ("yes-no", "Is he the one?")
+    assert await bot.available() == 15
+    query = await bot.click(read.token.encode(), offer.message_id)  # the first offer's button is spent
+    assert bot.answer_of(query)[0] == "This button has expired. Please start again."
+    # A spread with a questionnaire asks it first; the question typed at the start is read after it.
+    await bot.say("How will my career go?")
+    await bot.press("Choose another spread")
+    await bot.press("Career")
+    assert "Question 1 of 2" in bot.out.text()
+    await bot.say("nurse")
+    await bot.press("Skip")
+    assert "“Career” costs 12 credits; you have 15." in bot.out.text()
+    await bot.press("Read for 12 credits")
+    request = bot.interpreter.requests[-1]
+    assert (request.spread_id, request.question) == ("career", "How will my career go?")
+    assert [(a.item_id, a.answer) for a in request.answers] == [("role", "nurse")]
+    assert await bot.available() == 3
+
+
+async def test_no_credits_offers_the_packs_as_buttons_and_nothing_is_charged() -> None:
     bot = await started(welcome=3)
     await bot.say("Will it rain?")
-    assert "/buy" in bot.out.text() and "12" in bot.out.text() and "3" in bot.out.text()
+    assert bot.out.text() == (
+        "“Past, Present, Future” costs 12 credits and you have 3. Choose a pack below to top up, or a "
+        "smaller spread with /read."
+    )
+    packs = [b.label for row in bot.out.last().reply.buttons for b in row]
+    assert packs == [
+        "Starter pack: 50 credits · 150 ⭐", "Basic pack: 120 credits · 300 ⭐",
+        "Premium pack: 300 credits · 650 ⭐", "Professional pack: 1000 credits · 1750 ⭐",
+        "Unlimited pack: 5000 credits · 7500 ⭐",
+    ]  # fmt: skip
+    await bot.press("Starter pack")  # a pack button is a real order
+    ((_, invoice, _),) = bot.out.invoices
+    assert invoice.amount == 150
     await bot.say("/read")
     await bot.press("Past, Present, Future")
-    assert "/buy" in bot.out.text()
+    assert "costs 12 credits and you have 3" in bot.out.text() and "Starter pack" in bot.out.labels()[-5]
     assert await bot.available() == 3 and await bot.spent() == 0
     assert bot.interpreter.requests == []
     assert (await bot.credits.check()).ok
+
+
+async def test_a_small_balance_is_offered_the_spread_it_covers() -> None:
+    bot = await started(welcome=7)
+    await bot.say("Anything for me today?")
+    assert "I suggest “Single Card”: 1 card for 5 credits. You have 7 credits" in bot.out.text()
+    await bot.press("Read for 5 credits")
+    assert bot.interpreter.requests[-1].spread_id == "single" and await bot.available() == 2
+
+
+async def test_without_purchases_not_enough_points_to_smaller_spreads() -> None:
+    bot = await started(welcome=3, stars_enabled=False)
+    await bot.say("Will it rain?")
+    hint = "Choose a smaller spread with /read, or try /daily for a free card of the day."
+    assert bot.out.text().endswith(hint)
+    assert bot.out.last().reply.buttons == ()
 
 
 async def test_empty_and_overlong_questions_are_refused_and_the_flow_waits() -> None:
@@ -125,13 +219,13 @@ async def test_a_locked_spread_names_the_tier_and_starts_nothing() -> None:
     query = await bot.press("Celtic Cross")
     text, alert = bot.answer_of(query)
     assert alert and text is not None and "Premium subscription" in text and "/buy" in text
-    await bot.say("Anything?")  # no flow was started: a quick three-card reading
+    await bot.ask("Anything?")  # no flow was started: the three-card offer
     assert bot.interpreter.requests[-1].spread_id == "three"
 
 
 async def test_follow_ups_up_to_the_limit() -> None:
     bot = await started(welcome=100)
-    await bot.say("How is my week?")
+    await bot.ask("How is my week?")
     for n in range(3):
         await bot.press("Ask a follow-up")
         assert f"({3 - n} left, 2 credits each)" in bot.out.text()
@@ -165,9 +259,9 @@ async def test_an_expensive_spread_asks_to_confirm_and_a_double_press_charges_on
     await bot.say("What will this month bring?")
     assert "costs 100 credits; you have 300" in bot.out.text()
     assert bot.interpreter.requests == []
-    message, yes = bot.out.find_button("Yes, read the cards")
+    message, yes = bot.out.find_button("Read for 100 credits")
     _, no = bot.out.find_button("Cancel")
-    assert no in message.reply.buttons[0]
+    assert no in message.reply.buttons[1]
     await bot.click(yes.token.encode(), message.message_id)
     second = await bot.click(yes.token.encode(), message.message_id)
     assert bot.answer_of(second)[0] == "This button has expired. Please start again."
@@ -183,7 +277,7 @@ async def test_cancelling_a_confirmation_charges_nothing() -> None:
     await bot.press("Skip")
     await bot.press("Skip")
     await bot.say("What will this month bring?")
-    message, yes = bot.out.find_button("Yes, read the cards")
+    message, yes = bot.out.find_button("Read for 100 credits")
     await bot.press("Cancel")
     assert "nothing was charged" in bot.out.text()
     query = await bot.click(yes.token.encode(), message.message_id)
@@ -199,7 +293,7 @@ async def test_cancel_leaves_a_flow() -> None:
     await bot.press("Single Card")
     await bot.say("/cancel")
     assert bot.out.text().startswith("Cancelled.")
-    await bot.say("Now what?")
+    await bot.ask("Now what?")
     assert bot.interpreter.requests[-1].spread_id == "three"
 
 
@@ -219,7 +313,7 @@ async def test_daily_card_is_free_once_a_day() -> None:
 async def test_the_offline_fallback_is_marked_and_free() -> None:
     bot = await started()
     bot.interpreter.fail = True
-    await bot.say("Is the reader there?")
+    await bot.ask("Is the reader there?")
     assert "classic offline reading" in bot.out.text() and "[offline]" in bot.out.text()
     assert await bot.available() == 20
 
@@ -227,7 +321,7 @@ async def test_the_offline_fallback_is_marked_and_free() -> None:
 async def test_history_pages_of_five_and_reopening_a_reading() -> None:
     bot = await started(welcome=200)
     for n in range(7):
-        await bot.say(f"Question number {n}")
+        await bot.ask(f"Question number {n}")
         bot.clock.advance(60)
     await bot.say("/history")
     menu = bot.out.last()
@@ -249,20 +343,6 @@ async def test_history_when_empty() -> None:
     bot = await started()
     await bot.say("/history")
     assert "no readings yet" in bot.out.text()
-
-
-async def test_reading_rate_limit_tells_the_wait() -> None:
-    limits = dict(GENEROUS)
-    limits["readings_per_user"] = DEFAULT_LIMITS["readings_per_user"]  # 3 at once, then one per 6 min
-    bot = await started(welcome=100, limits=limits)
-    for n in range(3):
-        await bot.say(f"Question {n}")
-    await bot.say("One too many")
-    assert bot.out.text() == "You're going a little fast. Please try again in 360 seconds."
-    assert await bot.available() == 100 - 36
-    bot.clock.advance(360)
-    await bot.say("Now it works")
-    assert await bot.available() == 100 - 48
 
 
 async def test_command_rate_limit_on_a_button_is_a_popup() -> None:

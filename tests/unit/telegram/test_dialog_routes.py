@@ -6,20 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from dialog_support import ADMIN, Bot
+from dialog_support import ADMIN, Bot, listed
 
 from adapters.telegram.dialog import Dialog
-from adapters.telegram.dialog.help import command_of, listing
+from adapters.telegram.dialog.help import listing
 from adapters.telegram.dialog.routes import NO_FLOW, Routes, RouteTable
 from adapters.telegram.dialog.turn import Turn
 from adapters.telegram.events import Reply
 
 UNKNOWN = "Sorry, I don't know that command. /help lists what I can do."
-
-
-def listed(text: str) -> dict[str, str]:
-    """The commands a /help text lists, each with its line."""
-    return {name: line for line in text.split("\n") if (name := command_of(line)) is not None}
 
 
 @pytest.mark.parametrize("lang", ["en", "uk"])
@@ -111,7 +106,7 @@ def screened(**config: Any) -> tuple[Bot, ScreenedDialog]:
 async def held_and_nothing_moved(bot: Bot, dialog: ScreenedDialog, text: str, spent_before: int) -> None:
     assert dialog.seen[-1][0] == text
     assert bot.out.text() == "Held by the intake."
-    assert not any("Yes, read the cards" in label for label in bot.out.labels())
+    assert not any(label.startswith("Read for") for label in bot.out.labels())
     assert await bot.spent() == spent_before and await bot.available() == 20 - spent_before
     assert (await bot.credits.balance((await bot.user()).id)).pending_out == 0
 
@@ -124,7 +119,7 @@ async def test_plain_text_is_held_by_the_intake_before_any_reading() -> None:
     assert bot.interpreter.requests == [] and bot.out.typed == []
     readings, total = await bot.readings.history((await bot.user()).id, limit=5)
     assert total == 0 and readings == []
-    await bot.say("A calm question")  # the next text goes through
+    await bot.ask("A calm question")  # the next text goes through, to an offer
     assert bot.interpreter.requests[-1].question == "A calm question"
 
 
@@ -135,7 +130,7 @@ async def test_the_question_is_held_before_the_price_is_asked_and_the_flow_stays
     await held_and_nothing_moved(bot, dialog, "storm question", 0)
     await bot.say("calm question")  # still the single card's question: the flow was not touched
     assert "Shall I read the cards?" in bot.out.text()
-    await bot.press("Yes, read the cards")
+    await bot.press("Read for 5 credits")
     assert bot.interpreter.requests[-1].spread_id == "single"
 
 
@@ -155,7 +150,7 @@ async def test_a_questionnaire_answer_is_held_and_not_stored() -> None:
 
 async def test_a_follow_up_is_held_and_not_charged() -> None:
     bot, dialog = screened()
-    await bot.say("How is my week?")
+    await bot.ask("How is my week?")
     await bot.press("Ask a follow-up")
     await bot.say("and the storm?")
     await held_and_nothing_moved(bot, dialog, "and the storm?", 12)
@@ -170,7 +165,7 @@ async def test_commands_and_presses_do_not_pass_the_intake_but_every_free_text_d
     await bot.press("Cancel")
     await bot.say("/balance")
     assert dialog.seen == []
-    await bot.say("one")
+    await bot.ask("one")
     await bot.press("Ask a follow-up")
     await bot.say("two")
     assert [text for text, _ in dialog.seen] == ["one", "two"]
