@@ -170,7 +170,8 @@ class Writer:
         fallbacks = ("lesson", "gift") if card.role is Role.ADVICE else ("core", "lesson", "gift")
         text = self.text_of(card, *fallbacks)
         again = card.named.key in self.voice.introduced and card.role not in (Role.DAY, Role.MONTH)
-        own = ("again",) if again else self._families(card)
+        role = card.role.value if card.role is not None else "default"
+        own = (f"again.{role}", "again") if again else self._families(card)
         sentence = self.say((*families, *own), a=card.named, t=text, **slots)
         return f"{self.answer_line(card)} {sentence}".strip()
 

@@ -31,6 +31,7 @@ from adapters.telegram.limits import Clock, Pacer, Sleep
 from adapters.telegram.split import split_text, utf16_len
 from adapters.telegram.stars import cancel_stars_subscription
 from tarot_domain.model.errors import ErrorKind, TarotError
+from tarot_domain.model.markup import plain
 
 log = logging.getLogger("adapters.telegram")
 
@@ -456,7 +457,7 @@ class Stream:
     async def flush(self, *, final: bool) -> None:
         """Show the text so far. Mid-stream an edit is skipped when the slot is taken or Telegram asks
         us to wait (the text stays buffered); the final flush waits for its slot."""
-        rendered = self.text.strip()
+        rendered = plain(self.text)  # the reading markup, shown as plain text until issue 19
         if not rendered or rendered == self.shown:
             return
         outbox = self._outbox

@@ -9,6 +9,7 @@ from tarot_domain.model.decks import get_deck
 from tarot_domain.model.errors import TarotError
 from tarot_domain.model.knowledge import card_knowledge
 from tarot_domain.model.localized import pick
+from tarot_domain.model.markup import plain
 from tarot_domain.model.readings import FollowUp, Reading
 from tarot_domain.model.spreads import get_spread
 
@@ -41,7 +42,7 @@ def reading_body(reading: Reading, lang: str, *, header: str | None = None) -> s
         orientation = t("reading.reversed" if drawn.reversed else "reading.upright", lang)
         card = card_knowledge(drawn.card_id, deck.id, lang).label
         lines.append(t("reading.card_line", lang, position=position, card=card, orientation=orientation))
-    lines += ["", reading.interpretation.text]
+    lines += ["", plain(reading.interpretation.text)]  # bold entities come with issue 19
     return "\n".join(lines)
 
 
@@ -56,7 +57,7 @@ def charge_line(cost: int, available: int, fallback: bool, lang: str, *, follow_
 
 def follow_up_text(follow_up: FollowUp, lang: str) -> str:
     header = t("reading.follow_up_header", lang, question=follow_up.question)
-    return f"{header}\n\n{follow_up.interpretation.text}"
+    return f"{header}\n\n{plain(follow_up.interpretation.text)}"
 
 
 def full_reading(reading: Reading, lang: str) -> str:

@@ -287,6 +287,30 @@ FRAMES: dict[str, tuple[str, ...]] = {
         "And {a} adds this: {t:lc}",
         "Underneath, {a} carries more: {t:lc}",
     ),
+    "again.outcome": (
+        "As for where it leads, {a} says: {t:lc}",
+        "And at the end of the road, {a} again: {t:lc}",
+        "The outcome, {a}, spells it out: {t:lc}",
+        "Where this is heading, {a} shows plainly: {t:lc}",
+    ),
+    "again.present": (
+        "At the heart of it, {a} also says: {t:lc}",
+        "Right now, {a} shows more: {t:lc}",
+        "Where you stand, {a} adds: {t:lc}",
+        "In the present, {a} goes further: {t:lc}",
+    ),
+    "again.near-future": (
+        "In the coming weeks, {a} brings this: {t:lc}",
+        "Soon, {a} shows its other side: {t:lc}",
+        "Next on the road, {a} again: {t:lc}",
+        "For the near future, {a} says: {t:lc}",
+    ),
+    "again.theme": (
+        "As the thread through it all, {a} also says: {t:lc}",
+        "Running through everything, {a} adds: {t:lc}",
+        "As the theme, {a} goes further: {t:lc}",
+        "The keynote, {a}, says more: {t:lc}",
+    ),
     "person.other": (
         "On their side is {a}: perhaps {t:lc}",
         "The other person shows up as {a}, {t:lc}",
