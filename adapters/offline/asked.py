@@ -94,9 +94,11 @@ def matter(asked: Asked, phrasing: Phrasing, topic: str | None, spread_id: str) 
         pronoun = person.relation if person.relation in PRONOUNS else None
         return Named("matter", person.name, card=False, pronoun=pronoun)
     if not asked.shape:
-        keys = (f"period.{spread_id}", "period")
+        keys: tuple[str, ...] = (f"period.{spread_id}", "period")
+    elif topic:
+        keys = (f"topic.{topic}", "situation")
     else:
-        keys = (f"topic.{topic}", "situation") if topic else ("situation",)
+        keys = (f"period.{spread_id}", "situation") if spread_id != "single" else ("situation",)
     name = next((phrasing.names[k] for k in keys if k in phrasing.names), None) or Name("this")
     return Named("matter", name, card=False)
 

@@ -91,7 +91,8 @@ def notes(w: Writer) -> list[str]:
         found.append(w.say("dom.reversed"))
     courts = [c for c in cards if c.card.is_court]
     if n >= 4 and len(courts) >= 2:
-        found.append(w.say("dom.courts", a=courts[0].named, b=courts[1].named))
+        crowd = len(courts) >= 4 or len(courts) * 2 > n
+        found.append(w.say("dom.courts.many" if crowd else "dom.courts", a=courts[0].named, b=courts[1].named))
     elif n >= 3 and courts and courts[0].role not in PERSON_ROLES and courts[0].reading != "person":
         court = courts[0]
         person = court.face.person

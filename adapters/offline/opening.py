@@ -68,19 +68,13 @@ def _card_at(w: Writer, position_id: str) -> Placed:
 
 def opening(w: Writer) -> list[str]:
     """The opening paragraph (a list of one, for a uniform shape with the other parts)."""
-    if not w.asked.shape:
+    if not w.asked.shape or w.framed or w.lean is None:
         card = central(w)
         text = w.text_of(card, "core")
-        return [w.say("open.none", a=card.named, t=text)]
-    if w.framed:
-        card = central(w)
-        text = w.text_of(card, "core")
-        return [w.say("open.framed", f=focus_slot(w), a=card.named, t=text)]
+        w.read_early.add(card.named.key)
+        family = "open.none" if not w.asked.shape else "open.framed" if w.framed else "open.thesis"
+        return [w.say(family, f=focus_slot(w), a=card.named, t=text)]
     lean = w.lean
-    if lean is None:
-        card = central(w)
-        text = w.text_of(card, "core")
-        return [w.say("open.thesis", f=focus_slot(w), a=card.named, t=text)]
     decisive = _card_at(w, lean.decisive.position_id)
     slots = {"f": focus_slot(w), "verdict": verdict(w), "d": decisive.named, "where": w.where(decisive)}
     if lean.split is not None and len(w.placed) > 1:

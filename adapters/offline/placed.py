@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from adapters.offline.voice import Named
 from tarot_domain.content.schema import TOPICS, Face
-from tarot_domain.content.structure.roles import Role
+from tarot_domain.content.structure.roles import Role, reading_of
 from tarot_domain.model.cards import Card
 from tarot_domain.model.draw import DrawnCard
 from tarot_domain.model.knowledge import CardKnowledge, card_knowledge
@@ -26,8 +26,9 @@ CENTRAL: frozenset[Role] = frozenset({Role.PRESENT, Role.ANSWER, Role.OUTCOME, R
 """Positions that read the question's topic note when the question has a topic (the advice card's
 action is kept for the closing's next step)."""
 
-TOPIC_ALSO: frozenset[Role] = frozenset({Role.SELF, Role.BETWEEN})
-"""Places about the querent and the bond, which read the topic note too ("how you feel at work")."""
+TOPIC_ALSO: frozenset[Role] = frozenset({Role.SELF, Role.BETWEEN, Role.DAY, Role.MONTH})
+"""Places that read the topic note too: the querent and the bond ("how you feel at work"), and each
+period of a calendar asked about one thing ("Will I find love this year?": each month's love note)."""
 
 
 @dataclass(frozen=True)
@@ -82,13 +83,18 @@ class Placed:
         return pick(self.position.name, language)
 
 
-def default_reading(role: Role | None, topic: str | None) -> str:
+def default_reading(role: Role | None, topic: str | None, polarity: int = 0) -> str:
+    """What a place reads of its card: the topic note where it is central, else its role's aspect (an
+    old wound reads a bright card's shadow, since its pleasant past would read as no wound at all; a
+    desire reads what the card gives, not what it warns of)."""
     if role is None:
         return "core"
     if topic in TOPICS and (role in CENTRAL or role in TOPIC_ALSO):
         return f"topic:{topic}"
-    from tarot_domain.content.structure.roles import reading_of
-
+    if role is Role.WOUND and polarity >= 0:
+        return "shadow"
+    if role is Role.DESIRE:
+        return "gift"
     return reading_of(role).aspect
 
 
@@ -109,9 +115,8 @@ def place_cards(
             epithet=knowledge.epithet,
         )
         role = None if position is None else position.role
-        placed.append(
-            Placed(number, drawn.position_id, position, knowledge, drawn.reversed, named, default_reading(role, topic))
-        )
+        reading = default_reading(role, topic, knowledge.polarity(drawn.reversed).score)
+        placed.append(Placed(number, drawn.position_id, position, knowledge, drawn.reversed, named, reading))
     return tuple(placed)
 
 

@@ -95,6 +95,7 @@ class Writer:
         )
         self.matter: Named = matter(self.asked, self.phrasing, self.topic, self.spread.id)
         self.said: set[str] = set()
+        self.read_early: set[str] = set()  # cards whose text the opening has already read
 
     # -- the questionnaire ------------------------------------------------------------------------------
 
@@ -169,7 +170,9 @@ class Writer:
         """One card read through its place: the answer that informs it, then its frame and text."""
         fallbacks = ("lesson", "gift") if card.role is Role.ADVICE else ("core", "lesson", "gift")
         text = self.text_of(card, *fallbacks)
-        again = card.named.key in self.voice.introduced and card.role not in (Role.DAY, Role.MONTH)
+        own_frames = self.has(f"pos.{self.spread.id}.{card.position_id}")
+        again = card.named.key in self.read_early and card.role not in (Role.DAY, Role.MONTH)
+        again = again and not own_frames
         role = card.role.value if card.role is not None else "default"
         own = (f"again.{role}", "again") if again else self._families(card)
         sentence = self.say((*families, *own), a=card.named, t=text, **slots)

@@ -730,6 +730,12 @@ FRAMES: dict[str, tuple[str, ...]] = {
         "Court cards appear, {a} and {b}: this is also about who is involved, you included.",
         "{a} and {b} are faces in the reading, your own or those of people close to you.",
     ),
+    "dom.courts.many": (
+        "Court cards crowd this spread, from {a} to {b}: people are the story here, you among them, so ask who each of them is.",
+        "So many court cards, {a} and {b} among them, say that this is about people more than events.",
+        "With court cards everywhere, {a} and {b} included, read the spread as a cast: some are you, some the people around you.",
+        "Court cards keep turning up, {a} and {b} among them: the faces in this reading are what it turns on.",
+    ),
     "dom.court": (
         "{a} may also be a real person: {t:lc}",
         "Look around you too: {a} can be someone in your life, {t:lc}",
