@@ -55,7 +55,15 @@ SPREAD_MIX = (
     "week-ahead", "month-ahead", "year-ahead", "life-path",
 )  # fmt: skip
 HEAVY = frozenset(
-    {"swords-ten", "swords-nine", "swords-five", "swords-three", "major-16-tower", "pentacles-five", "cups-five"}
+    {
+        "swords-ten",
+        "swords-nine",
+        "swords-five",
+        "swords-three",
+        "major-16-tower",
+        "pentacles-five",
+        "cups-five",
+    }
 )
 SENTENCE = re.compile(r"(?<=[.!?…])\s+")
 WORD = re.compile(r"[\w'’-]+")
@@ -102,7 +110,9 @@ def masked_sentences(text: str, asked: Iterable[Asked]) -> list[str]:
     for paragraph in flat.split("\n\n"):
         for sentence in SENTENCE.split(paragraph):
             if sentence.strip():
-                out.append(WORD.sub(lambda m: "_" if m.group(0).lower() in hidden else m.group(0), sentence.strip()))
+                out.append(
+                    WORD.sub(lambda m: "_" if m.group(0).lower() in hidden else m.group(0), sentence.strip())
+                )
     return out
 
 
@@ -121,14 +131,24 @@ def body_takes_up(text: str, asked: Asked, language: str) -> bool:
     if person is not None and person.name is not None:
         forms = {person.name.form(c).lower() for c in ("nom", "gen", "dat", "acc", "ins", "loc")}
         if person.relation in ("he", "she", "they"):
-            forms |= {w.lower() for k, w in (phrasing.words.items() if phrasing else ()) if k.startswith(("object.", "after-preposition."))}
+            forms |= {
+                w.lower()
+                for k, w in (phrasing.words.items() if phrasing else ())
+                if k.startswith(("object.", "after-preposition."))
+            }
         return any(form in body for form in forms)
     things = [s for s in asked.subjects if s.kind in ("thing", "place")]
     if language == "en" and things:
-        return any(t.text.lower().replace("my ", "your ").replace("our ", "your ") in body for t in things) or _topic_in(body, asked, phrasing)
+        return any(
+            t.text.lower().replace("my ", "your ").replace("our ", "your ") in body for t in things
+        ) or _topic_in(body, asked, phrasing)
     if asked.topic:
         return _topic_in(body, asked, phrasing)
-    return any(w.lower() in body for w in WORD.findall(asked.focus) if len(w) > 3) or "situation" in body or "ситуац" in body
+    return (
+        any(w.lower() in body for w in WORD.findall(asked.focus) if len(w) > 3)
+        or "situation" in body
+        or "ситуац" in body
+    )
 
 
 def _topic_in(body: str, asked: Asked, phrasing: object) -> bool:

@@ -72,7 +72,9 @@ def ask(question: str, language: str) -> Asked:
         return _rough(text, language)
     found = module.analyse(text, language)
     subjects = tuple(
-        Subject(s.text, s.kind, s.name, s.relation) for s in found.subjects if s.kind in ("person", "place", "thing")
+        Subject(s.text, s.kind, s.name, s.relation)
+        for s in found.subjects
+        if s.kind in ("person", "place", "thing")
     )
     return Asked(
         text=text,
@@ -112,10 +114,19 @@ _ROUGH_SHAPES = (
     ("closed", r"^(will|would|is|are|am|do|does|did|can|could|has|have|may|might|чи)\b"),
 )
 _ROUGH_TOPICS = (
-    ("love", r"love|relationship|partner|boyfriend|girlfriend|husband|wife|marr|ex\b|кохан|коха|стосун|хлопц|дівчин|чолов|дружин|заміж|одруж"),
-    ("work", r"job|work|career|boss|promotion|interview|business|робот|кар'єр|кар’єр|начальник|співбесід|бізнес|посад"),
+    (
+        "love",
+        r"love|relationship|partner|boyfriend|girlfriend|husband|wife|marr|ex\b|кохан|коха|стосун|хлопц|дівчин|чолов|дружин|заміж|одруж",
+    ),
+    (
+        "work",
+        r"job|work|career|boss|promotion|interview|business|робот|кар'єр|кар’єр|начальник|співбесід|бізнес|посад",
+    ),
     ("money", r"money|debt|loan|salary|invest|гроші|грош|борг|кредит|зарплат|фінанс"),
-    ("home", r"home|house|move|family|mother|father|sister|brother|дім|дом|переїзд|переїжд|родин|мам|тат|сестр|брат"),
+    (
+        "home",
+        r"home|house|move|family|mother|father|sister|brother|дім|дом|переїзд|переїжд|родин|мам|тат|сестр|брат",
+    ),
     ("study", r"exam|study|school|university|course|іспит|навчан|університет|школ|курс"),
     ("wellbeing", r"health|tired|stress|sleep|здоров|втом|стрес|сон"),
     ("spirit", r"purpose|spirit|meaning|soul|призначен|духов|сенс|душ"),

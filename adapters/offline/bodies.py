@@ -18,6 +18,7 @@ from tarot_domain.content.structure.roles import Role
 from tarot_domain.model.knowledge import pair_text
 from tarot_domain.model.markup import heading
 
+
 def max_pairs(cards: int) -> int:
     """Pairs woven into a reading: one up to ten cards, two in the longer spreads."""
     return 1 if cards <= 10 else 2

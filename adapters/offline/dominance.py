@@ -84,7 +84,11 @@ def notes(w: Writer) -> list[str]:
     if repeated:
         rank, k = max(repeated, key=lambda item: (item[1], -item[0]))
         found.append(
-            w.say("dom.number", cards=w.word(f"count.{k}", kind=w.word(f"rank-plural.{rank}")), theme=w.word(f"number-theme.{rank}"))
+            w.say(
+                "dom.number",
+                cards=w.word(f"count.{k}", kind=w.word(f"rank-plural.{rank}")),
+                theme=w.word(f"number-theme.{rank}"),
+            )
         )
     reversed_ = sum(1 for c in cards if c.reversed)
     if n >= 4 and reversed_ * 2 > n:
@@ -92,7 +96,9 @@ def notes(w: Writer) -> list[str]:
     courts = [c for c in cards if c.card.is_court]
     if n >= 4 and len(courts) >= 2:
         crowd = len(courts) >= 4 or len(courts) * 2 > n
-        found.append(w.say("dom.courts.many" if crowd else "dom.courts", a=courts[0].named, b=courts[1].named))
+        found.append(
+            w.say("dom.courts.many" if crowd else "dom.courts", a=courts[0].named, b=courts[1].named)
+        )
     elif n >= 3 and courts and courts[0].role not in PERSON_ROLES and courts[0].reading != "person":
         court = courts[0]
         person = court.face.person

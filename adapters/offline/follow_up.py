@@ -26,7 +26,9 @@ ROLES_FOR_SHAPE: Mapping[str, frozenset[Role]] = {
     "when": frozenset({Role.NEAR_FUTURE, Role.OUTCOME, Role.DAY, Role.MONTH, Role.OPPORTUNITY}),
     "should": frozenset({Role.ADVICE, Role.OUTCOME, Role.STRENGTH, Role.CROWN}),
     "closed": frozenset({Role.ANSWER, Role.OUTCOME, Role.PRESENT, Role.NEAR_FUTURE}),
-    "what": frozenset({Role.FOUNDATION, Role.PAST, Role.RECENT_PAST, Role.CHALLENGE, Role.HIDDEN, Role.PRESENT}),
+    "what": frozenset(
+        {Role.FOUNDATION, Role.PAST, Role.RECENT_PAST, Role.CHALLENGE, Role.HIDDEN, Role.PRESENT}
+    ),
     "open": frozenset({Role.PRESENT, Role.THEME, Role.SELF, Role.CROWN}),
 }
 PEOPLE_ROLES = frozenset({Role.OTHER, Role.BETWEEN, Role.ENVIRONMENT, Role.SELF})

@@ -103,7 +103,9 @@ class Writer:
         self, placed: tuple[Placed, ...], answers: Sequence[QuestionnaireAnswer]
     ) -> tuple[Placed, ...]:
         overrides = POSITION_READING.get(self.spread.id, {})
-        cards = [replace(c, reading=overrides[c.position_id]) if c.position_id in overrides else c for c in placed]
+        cards = [
+            replace(c, reading=overrides[c.position_id]) if c.position_id in overrides else c for c in placed
+        ]
         self.loose_answers: list[tuple[str, str]] = []  # (item id, answer) read against the whole spread
         items = {item.id: item for item in self.spread.questionnaire}
         for answer in answers:
@@ -187,7 +189,10 @@ class Writer:
         """The questionnaire answer that informs `card`, quoted once, in its item's own frame."""
         if not card.answer:
             return ""
-        families = (f"answer.{self.spread.id}.{card.answer_item}", f"loose.{self.spread.id}.{card.answer_item}")
+        families = (
+            f"answer.{self.spread.id}.{card.answer_item}",
+            f"loose.{self.spread.id}.{card.answer_item}",
+        )
         return self.say((*families, "answer.any"), q=self.quote(card.answer))
 
     def quote(self, text: str) -> str:
@@ -215,6 +220,8 @@ class Writer:
         """The suit as the deck names it: `suit` (a plural in the nominative: "Disks", «Диски») and
         `suit_gen` (Ukrainian «Дисків», the form the deck's card names use)."""
         deck_word = pick(get_deck(self.deck_id).suit_names[Suit(suit)], self.language)
-        own = self.phrasing.words.get(f"suit.{self.deck_id}.{suit}") or self.phrasing.words.get(f"suit.{suit}")
+        own = self.phrasing.words.get(f"suit.{self.deck_id}.{suit}") or self.phrasing.words.get(
+            f"suit.{suit}"
+        )
         nominative = own if self.voice.declines and own else deck_word
         return {"suit": nominative, "suit_gen": deck_word}

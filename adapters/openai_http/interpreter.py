@@ -13,14 +13,14 @@ import httpx
 
 from adapters.openai_http.client import ChatCompletionsClient, ChatResult, Jitter, Sleep
 from adapters.openai_http.config import OpenAIConfig
-from adapters.openai_http.guard import LeanStripper, check_framed, strip_lean
+from adapters.openai_http.guard import NO_LEAN, LeanStripper, check_framed, strip_lean
 from adapters.openai_http.prompt import (
     ChatMessage,
     cache_key,
     cap_length,
-    card_names,
+    expects_lean,
     follow_up_messages,
-    missing_names,
+    missing_cards,
     reading_messages,
 )
 from tarot_domain.content.version import versioned
@@ -86,26 +86,25 @@ class OpenAIInterpreter:
         self, request: InterpretationRequest, on_delta: OnDelta | None = None
     ) -> Interpretation:
         messages = reading_messages(request)
-        names = card_names(request)
         if request.safety is not None:
-            return await self._framed(messages, names, request.safety, request.language, on_delta)
+            return await self._framed(messages, request, request.safety, request.language, on_delta)
         if self._cache is None or request.question or request.answers:
-            return await self._reading(messages, names, on_delta)
+            return await self._reading(messages, request, on_delta)
 
         cache = self._cache
         key = versioned(cache_key(self._config.model, messages))  # new content never meets old entries
         fresh: list[Interpretation] = []
 
         async def compute() -> dict[str, Any]:
-            fresh.append(await self._reading(messages, names, on_delta))
+            fresh.append(await self._reading(messages, request, on_delta))
             return _to_cache(fresh[0])
 
         value = await cache.get_or_set(key, compute, CACHE_TTL_SECONDS)
         if fresh:
             return fresh[0]
-        hit = self._from_cache(value, names)
+        hit = self._from_cache(value, request)
         if hit is None:  # an entry we cannot use (older format, or it no longer names the cards)
-            interpretation = await self._reading(messages, names, on_delta)
+            interpretation = await self._reading(messages, request, on_delta)
             await cache.set(key, _to_cache(interpretation), CACHE_TTL_SECONDS)
             return interpretation
         logger.info("openai reading served from cache")
@@ -124,8 +123,8 @@ class OpenAIInterpreter:
     ) -> Interpretation:
         messages = follow_up_messages(reading, earlier, question, safety)
         if safety is not None:
-            return await self._framed(messages, (), safety, reading.language, on_delta)
-        result, text = await self._complete(messages, on_delta)
+            return await self._framed(messages, None, safety, reading.language, on_delta)
+        result, text, _ = await self._complete(messages, on_delta)
         if not text:
             raise TarotError(ErrorKind.API, "openai follow-up answer is empty", retryable=False)
         return self._interpretation(text, result)
@@ -134,26 +133,32 @@ class OpenAIInterpreter:
 
     async def _complete(
         self, messages: Sequence[ChatMessage], on_delta: OnDelta | None
-    ) -> tuple[ChatResult, str]:
-        """The answer without its lean line; streamed (without it too) when `on_delta` is given."""
+    ) -> tuple[ChatResult, str, str | None]:
+        """The answer without its lean line, and the lean it gave; streamed (without the line too) when
+        `on_delta` is given."""
         stripper = None if on_delta is None else LeanStripper(on_delta)
         result = await self._client.complete(messages, None if stripper is None else stripper.feed)
         if stripper is not None:
             await stripper.finish()
-        body, _ = strip_lean(result.text)
-        return result, cap_length(body)
+        body, lean = strip_lean(result.text)
+        return result, cap_length(body), lean
 
     async def _reading(
-        self, messages: Sequence[ChatMessage], names: Sequence[str], on_delta: OnDelta | None
+        self, messages: Sequence[ChatMessage], request: InterpretationRequest, on_delta: OnDelta | None
     ) -> Interpretation:
-        result, text = await self._complete(messages, on_delta)
-        self._check_complete(text, names)
+        result, text, lean = await self._complete(messages, on_delta)
+        self._check_complete(text, request)
+        if expects_lean(request) and (lean is None or lean in NO_LEAN):
+            # A closed question must be answered: the offline reading, which always is, is served instead.
+            detail = "openai reading of a closed question gives no lean"
+            logger.warning("%s; the reading is refused", detail)
+            raise TarotError(ErrorKind.API, detail, retryable=False)
         return self._interpretation(text, result)
 
     async def _framed(
         self,
         messages: Sequence[ChatMessage],
-        names: Sequence[str],
+        request: InterpretationRequest | None,
         kind: SafetyKind,
         language: str,
         on_delta: OnDelta | None,
@@ -163,16 +168,16 @@ class OpenAIInterpreter:
         body, lean = strip_lean(result.text)
         text = cap_length(body)
         check_framed(kind, text, lean)
-        self._check_complete(text, names)
+        self._check_complete(text, request)
         framed = f"{pointer_for(kind, language)}\n\n{text}"
         if on_delta is not None:
             await on_delta(framed)
         return self._interpretation(framed, result)
 
-    def _check_complete(self, text: str, names: Sequence[str]) -> None:
+    def _check_complete(self, text: str, request: InterpretationRequest | None) -> None:
         if not text:
             raise TarotError(ErrorKind.API, "openai reading is empty", retryable=False)
-        missing = missing_names(text, names)
+        missing = [] if request is None else missing_cards(text, request)
         if missing:
             # Card names are ours (deck data), not the querent's words, so they are safe to log.
             detail = f"openai reading does not name {', '.join(missing)}"
@@ -188,11 +193,11 @@ class OpenAIInterpreter:
             completion_tokens=result.completion_tokens,
         )
 
-    def _from_cache(self, value: Any, names: Sequence[str]) -> Interpretation | None:
+    def _from_cache(self, value: Any, request: InterpretationRequest) -> Interpretation | None:
         if not isinstance(value, dict):
             return None
         text, model = value.get("text"), value.get("model")
-        if not isinstance(text, str) or not text or missing_names(text, names):
+        if not isinstance(text, str) or not text or missing_cards(text, request):
             return None
         # No tokens were spent on a hit; counting the original's again would overstate the cost.
         return Interpretation(

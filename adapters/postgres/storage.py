@@ -871,7 +871,6 @@ class PostgresPaymentRepository:
         )
         return [_payment(r) for r in rows]
 
-
     async def list_flagged(self, limit: int = 100) -> list[Payment]:
         rows = await self._db.all(
             f"{_PAYMENT_SELECT} WHERE p.flag IS NOT NULL ORDER BY p.created_at, p.id LIMIT %s",

@@ -28,6 +28,7 @@ from tarot_domain.content.shapes import About, DeckText, Plural, SpreadText, Tex
 
 if TYPE_CHECKING:  # the card shapes cost an import only where card knowledge is read
     from tarot_domain.content.phrasing import Phrasing
+    from tarot_domain.content.prompting import PromptText
     from tarot_domain.content.schema import CardText, DeckCardText
 
 FALLBACK = "en"
@@ -93,7 +94,15 @@ def remove_pack_dir(path: str) -> None:
 def forget() -> None:
     """Drop what the registry learnt, so the next question rediscovers the packs (pack dirs changed)."""
     for function in (
-        languages, about, texts, plural_function, card_texts, deck_card_texts, pair_texts, phrasing
+        languages,
+        about,
+        texts,
+        plural_function,
+        card_texts,
+        deck_card_texts,
+        pair_texts,
+        phrasing,
+        prompt_text,
     ):
         function.cache_clear()
     from tarot_domain.content import version
@@ -334,3 +343,15 @@ def phrasing(code: str) -> Phrasing | None:
     module = pack_module(code, "composer")
     found: Phrasing | None = None if module is None else getattr(module, "PHRASING", None)
     return found
+
+
+@cache
+def prompt_text(code: str) -> PromptText:
+    """The pack's LLM prompt words (`<code>/prompt.py`), else English's."""
+    module = pack_module(code, "prompt") if is_language(code) else None
+    found: PromptText | None = None if module is None else getattr(module, "PROMPT", None)
+    if found is not None:
+        return found
+    if code == FALLBACK:
+        raise RuntimeError("the English pack has no prompt")
+    return prompt_text(FALLBACK)

@@ -50,7 +50,7 @@ def versioned(key: str) -> str:
 
 
 CODE_MODULES: frozenset[str] = frozenset(
-    {"keys", "phrasing", "plural", "registry", "schema", "shapes", "style", "version"}
+    {"keys", "phrasing", "plural", "prompting", "registry", "schema", "shapes", "style", "version"}
 )
 """The modules of `tarot_domain.content` that are code; every other module there is content (the polarity
 table, the pairs, and whatever data module comes next) and is hashed."""

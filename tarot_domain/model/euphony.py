@@ -41,7 +41,7 @@ def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
         if j >= 0 and text[j].isalpha():
             before = text[j]
     j = end
-    while j < len(text) and text[j] in " *«\"(":
+    while j < len(text) and text[j] in ' *«"(':
         j += 1
     k = j
     while k < len(text) and (text[k].isalpha() or text[k] in "'’ʼ-"):

@@ -40,7 +40,9 @@ class Screening:
         """What a result carries besides the reading: the support block when the screen fired, and
         the lean of a closed question when it did not."""
         if kind is None:
-            found = lean_of(reading.spread_id, reading.deck_id, reading.cards, reading.question, reading.language)
+            found = lean_of(
+                reading.spread_id, reading.deck_id, reading.cards, reading.question, reading.language
+            )
             return None, None if found is None else found.lean
         return self.support(kind, reading.language), None
 

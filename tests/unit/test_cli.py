@@ -32,7 +32,16 @@ def test_celtic_cross_gives_ten_distinct_cards_on_the_named_positions(
     text = out["interpretation"]
     assert isinstance(text, str)
     assert all(card_knowledge(c["card"], "rider-waite", "en").named_in(text) for c in cards)
-    assert set(out) == {"spread", "deck", "question", "language", "interpreter", "cards", "interpretation", "lean"}
+    assert set(out) == {
+        "spread",
+        "deck",
+        "question",
+        "language",
+        "interpreter",
+        "cards",
+        "interpretation",
+        "lean",
+    }
     assert out["question"] == "Will the harvest be good?" and out["interpreter"] == "offline"
 
 

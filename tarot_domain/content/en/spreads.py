@@ -19,9 +19,9 @@ SPREADS: Mapping[str, SpreadText] = {
     ),
     "yes-no": SpreadText(
         name="Yes or No",
-        description="One card for a question that can be answered yes or no. An upright card leans towards yes, a reversed card leans towards no, and the card itself shows what shapes the answer.",
+        description="One card for a question that can be answered yes or no. The card's own meaning, upright or reversed, decides which way the answer leans, and shows what shapes it.",
         positions={
-            "answer": P("The Answer", "Upright leans yes, reversed leans no; the card explains why."),
+            "answer": P("The Answer", "Which way the answer leans, and why, from the card's own meaning."),
         },
     ),
     "three": SpreadText(
@@ -44,8 +44,12 @@ SPREADS: Mapping[str, SpreadText] = {
             "crown": P("The Crown", "The best that can come of this, the outcome you can aim for."),
             "near-future": P("The Near Future", "What is coming into your life in the days and weeks ahead."),
             "self": P("Yourself", "Your attitude and the part you play in the situation."),
-            "environment": P("Environment", "The people and circumstances around you and how they bear on it."),
-            "hopes-fears": P("Hopes and Fears", "What you long for and what you dread, often two sides of one coin."),
+            "environment": P(
+                "Environment", "The people and circumstances around you and how they bear on it."
+            ),
+            "hopes-fears": P(
+                "Hopes and Fears", "What you long for and what you dread, often two sides of one coin."
+            ),
             "outcome": P("The Outcome", "Where all of this is most likely to lead."),
         },
     ),
@@ -57,11 +61,16 @@ SPREADS: Mapping[str, SpreadText] = {
             "other": P("The Other Person", "What the other person brings and how they see the two of you."),
             "bond": P("The Bond", "The nature of the connection between you as it is now."),
             "challenge": P("The Challenge", "What strains the relationship or asks to be worked through."),
-            "direction": P("Where It Is Heading", "Where the relationship is going if things continue as they are."),
+            "direction": P(
+                "Where It Is Heading", "Where the relationship is going if things continue as they are."
+            ),
         },
         questions={
             "partner": Q("Who is the other person to you?", "my partner, a new crush, my ex"),
-            "stage": Q("How long have you known each other, and what stage is the relationship at?", "dating for three months; married ten years; just broke up"),
+            "stage": Q(
+                "How long have you known each other, and what stage is the relationship at?",
+                "dating for three months; married ten years; just broke up",
+            ),
         },
     ),
     "career": SpreadText(
@@ -74,8 +83,13 @@ SPREADS: Mapping[str, SpreadText] = {
             "next-step": P("The Next Step", "The move that will carry you forward from here."),
         },
         questions={
-            "role": Q("What is your current role or field?", "junior designer at an agency; nurse; between jobs"),
-            "change": Q("What would you like to change in your work?", "earn more; switch to a new field; start my own business"),
+            "role": Q(
+                "What is your current role or field?", "junior designer at an agency; nurse; between jobs"
+            ),
+            "change": Q(
+                "What would you like to change in your work?",
+                "earn more; switch to a new field; start my own business",
+            ),
         },
     ),
     "week-ahead": SpreadText(
@@ -91,8 +105,13 @@ SPREADS: Mapping[str, SpreadText] = {
             "sunday": P("Sunday", "What to reflect on and carry into the week after."),
         },
         questions={
-            "focus": Q("What is your main focus this week?", "an exam on Thursday; finishing a project; resting"),
-            "concern": Q("Is anything on your mind about the days ahead?", "a difficult conversation; a trip; nothing in particular"),
+            "focus": Q(
+                "What is your main focus this week?", "an exam on Thursday; finishing a project; resting"
+            ),
+            "concern": Q(
+                "Is anything on your mind about the days ahead?",
+                "a difficult conversation; a trip; nothing in particular",
+            ),
         },
     ),
     "month-ahead": SpreadText(
@@ -113,15 +132,22 @@ SPREADS: Mapping[str, SpreadText] = {
             "outcome": P("Outcome", "Where the month is likely to leave you by its end."),
         },
         questions={
-            "hopes": Q("What do you most hope this month will bring?", "a new job; more calm; progress on a project"),
-            "situation": Q("What is happening in your life as the month begins?", "moving house; a new relationship; a busy season at work"),
+            "hopes": Q(
+                "What do you most hope this month will bring?", "a new job; more calm; progress on a project"
+            ),
+            "situation": Q(
+                "What is happening in your life as the month begins?",
+                "moving house; a new relationship; a busy season at work",
+            ),
         },
     ),
     "year-ahead": SpreadText(
         name="The Year Ahead",
         description="Thirteen cards: one for the theme of the year, then one for each month from January to December.",
         positions={
-            "theme": P("Theme of the Year", "The story the whole year is telling and the lesson at its centre."),
+            "theme": P(
+                "Theme of the Year", "The story the whole year is telling and the lesson at its centre."
+            ),
             "january": P("January", "What January holds for you: its main events, mood and lesson."),
             "february": P("February", "What February holds for you: its main events, mood and lesson."),
             "march": P("March", "What March holds for you: its main events, mood and lesson."),
@@ -136,7 +162,10 @@ SPREADS: Mapping[str, SpreadText] = {
             "december": P("December", "What December holds for you: its main events, mood and lesson."),
         },
         questions={
-            "intention": Q("What is your intention for the coming year?", "find love; change careers; take better care of myself"),
+            "intention": Q(
+                "What is your intention for the coming year?",
+                "find love; change careers; take better care of myself",
+            ),
             "area": Q("Which area of life do you most want guidance in?", "love, work, health, home, money"),
         },
     ),
@@ -152,7 +181,9 @@ SPREADS: Mapping[str, SpreadText] = {
             "strength": P("Inner Strength", "What carries you through hard times."),
             "desire": P("Heart's Desire", "What you truly long for beneath everyday wants."),
             "fear": P("Deepest Fear", "The fear that quietly holds you back."),
-            "relationships": P("Relationships", "How you love and connect, and what others mirror back to you."),
+            "relationships": P(
+                "Relationships", "How you love and connect, and what others mirror back to you."
+            ),
             "calling": P("Calling", "The work through which you give your best to the world."),
             "purpose": P("Purpose", "Why you are here and what your life is in service of."),
             "turning-point": P("Turning Point", "The change that is ready to happen in your life now."),
@@ -161,9 +192,17 @@ SPREADS: Mapping[str, SpreadText] = {
             "destination": P("Destination", "Where this path leads if you follow it with an open heart."),
         },
         questions={
-            "stage": Q("Where are you in life right now?", "just finished university; mid-career and restless; recently retired"),
-            "turning-points": Q("Which moments or events have shaped you most?", "moving abroad; a loss; becoming a parent"),
-            "seeking": Q("What are you seeking from this reading?", "a sense of direction; peace with my past; clarity about a choice"),
+            "stage": Q(
+                "Where are you in life right now?",
+                "just finished university; mid-career and restless; recently retired",
+            ),
+            "turning-points": Q(
+                "Which moments or events have shaped you most?", "moving abroad; a loss; becoming a parent"
+            ),
+            "seeking": Q(
+                "What are you seeking from this reading?",
+                "a sense of direction; peace with my past; clarity about a choice",
+            ),
         },
     ),
 }

@@ -36,7 +36,12 @@ class Element(enum.Enum):
 
 
 SUIT_ELEMENT: Mapping[Suit, Element] = MappingProxyType(
-    {Suit.WANDS: Element.FIRE, Suit.CUPS: Element.WATER, Suit.SWORDS: Element.AIR, Suit.PENTACLES: Element.EARTH}
+    {
+        Suit.WANDS: Element.FIRE,
+        Suit.CUPS: Element.WATER,
+        Suit.SWORDS: Element.AIR,
+        Suit.PENTACLES: Element.EARTH,
+    }
 )
 
 MINOR_RANKS: tuple[str, ...] = (

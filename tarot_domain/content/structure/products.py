@@ -76,7 +76,17 @@ TIERS: tuple[TierShape, ...] = (
         "tier-premium",
         monthly_credits=500,
         spreads=frozenset(
-            {"single", "yes-no", "three", "celtic-cross", "relationship", "career", "week-ahead", "month-ahead", "year-ahead"}
+            {
+                "single",
+                "yes-no",
+                "three",
+                "celtic-cross",
+                "relationship",
+                "career",
+                "week-ahead",
+                "month-ahead",
+                "year-ahead",
+            }
         ),
         pack_bonus_percent=15,
         prices=(Price(STRIPE, "USD", 1499), Price(STRIPE, "UAH", 60000), Price(STARS, "XTR", 750)),

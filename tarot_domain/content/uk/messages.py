@@ -7,7 +7,9 @@ from tarot_domain.content.shapes import Plural, Text
 # Форми за CLDR: one — 1, 21, 101; few — 2–4, 22–24; many — 0, 5–20, 25–30, 111; other — дроби.
 # Фрази стоять у знахідному відмінку (він тут збігається з називним): «коштує 2 кредити», «за 5 секунд».
 COUNTS: Mapping[str, Plural] = {
-    "credits": Plural(one="{count} кредит", few="{count} кредити", many="{count} кредитів", other="{count} кредиту"),
+    "credits": Plural(
+        one="{count} кредит", few="{count} кредити", many="{count} кредитів", other="{count} кредиту"
+    ),
     "free-credits": Plural(
         one="{count} безкоштовний кредит",
         few="{count} безкоштовні кредити",
@@ -30,8 +32,12 @@ COUNTS: Mapping[str, Plural] = {
         many="{count} уточнювальних запитань",
         other="{count} уточнювального запитання",
     ),
-    "seconds": Plural(one="{count} секунду", few="{count} секунди", many="{count} секунд", other="{count} секунди"),
-    "minutes": Plural(one="{count} хвилину", few="{count} хвилини", many="{count} хвилин", other="{count} хвилини"),
+    "seconds": Plural(
+        one="{count} секунду", few="{count} секунди", many="{count} секунд", other="{count} секунди"
+    ),
+    "minutes": Plural(
+        one="{count} хвилину", few="{count} хвилини", many="{count} хвилин", other="{count} хвилини"
+    ),
     "hours": Plural(one="{count} годину", few="{count} години", many="{count} годин", other="{count} години"),
     "days": Plural(one="{count} день", few="{count} дні", many="{count} днів", other="{count} дня"),
     "characters": Plural(
@@ -53,7 +59,10 @@ COUNTS: Mapping[str, Plural] = {
         other="{count} незавершеного резерву",
     ),
     "remain": Plural(
-        one="залишився {count}", few="залишилося {count}", many="залишилося {count}", other="залишилося {count}"
+        one="залишився {count}",
+        few="залишилося {count}",
+        many="залишилося {count}",
+        other="залишилося {count}",
     ),
 }
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import time
 from typing import Any
 
@@ -169,7 +170,10 @@ class FakeOpenAI:
         if self.content is not None:
             return self.content
         last_user = next((m["content"] for m in reversed(body["messages"]) if m.get("role") == "user"), "")
-        return f"Here is what the cards say.\n\n{last_user}\n\nTake what helps and leave the rest."
+        text = f"Here is what the cards say.\n\n{last_user}\n\nTake what helps and leave the rest."
+        system = next((m["content"] for m in body["messages"] if m.get("role") == "system"), "")
+        asked = _LAST_LINE.findall(system)  # a model that follows the task ends with the lean it was given
+        return f"{text}\nLEAN: {asked[-1]}" if asked else text
 
     async def _stream(
         self, request: web.Request, scenario: str, text: str, finish: str, usage: dict[str, Any] | None
@@ -230,6 +234,9 @@ class FakeOpenAI:
 
 
 # --- the wire format -------------------------------------------------------------------------------
+
+
+_LAST_LINE = re.compile(r'(?:Your last line is|Останній рядок —) "LEAN: (\w+)"')
 
 
 def _fill(entry: tuple[str, str, str | None], **values: str) -> tuple[str, str, str | None]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from interpreter_support import follow_up, make_request, names_of, reading_from
 
+from tarot_domain.model.knowledge import card_knowledge
 from tarot_domain.model.readings import QuestionnaireAnswer
 from tarot_ports.interpreter import InterpretationRequest, Interpreter
 
@@ -37,8 +38,13 @@ CASES = [
 
 
 def _lacking(text: str, request: InterpretationRequest) -> list[str]:
-    found = text.casefold().replace("’", "'")
-    return [name for name in names_of(request) if name.casefold().replace("’", "'") not in found]
+    """The drawn cards the text does not name in any of the deck's forms (Ukrainian declines them)."""
+    flat = text.replace("’", "'")
+    return [
+        name
+        for name, drawn in zip(names_of(request), request.cards, strict=True)
+        if not card_knowledge(drawn.card_id, request.deck_id, request.language).named_in(flat)
+    ]
 
 
 def test_the_name_is_a_non_empty_label(interpreter: Interpreter) -> None:

@@ -15,6 +15,7 @@ from adapters.memory.clock import ManualClock
 from adapters.memory.randomness import SeededRandom
 from adapters.memory.storage import MemoryStore
 from runners.metrics import MeteredInterpreter, Metrics
+from tarot_domain.content.polarity import polarity
 from tarot_domain.model.ledger import TransferState
 from tarot_domain.model.products import Promotions, default_catalog
 from tarot_domain.model.readings import Interpretation
@@ -110,7 +111,8 @@ async def test_an_ordinary_answer_streams_without_its_lean_line(openai: OpenAIHa
     assert len(recorder.pieces) > 3 and "".join(recorder.pieces) == result.text
     assert openai.fake.chat_requests[-1].body.get("stream") is True
     card = request.cards[0]
-    assert f"leans {'no' if card.reversed else 'yes'}" in system_prompt(openai.fake)
+    lean = polarity(card.card_id, card.reversed, "rider-waite").lean.value  # the card's meaning decides
+    assert f'Your last line is "LEAN: {lean}"' in system_prompt(openai.fake)
 
 
 def flow(

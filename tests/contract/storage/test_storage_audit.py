@@ -255,4 +255,3 @@ async def test_an_expired_hold_is_reported_until_the_sweeper_releases_it(backend
     assert list((await later.check()).violations) == ["expired-hold-pending: hold:stuck"]
     await later.sweep()
     assert (await later.check()).ok
-

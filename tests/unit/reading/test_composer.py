@@ -107,8 +107,12 @@ def test_no_heavy_card_upright_answers_yes(card_id: str, deck_id: str) -> None:
 
 
 def test_the_lean_follows_the_cards_not_the_orientation() -> None:
-    ten = read(request("yes-no", question="Will my marriage survive?", cards=[DrawnCard("answer", "swords-ten")]))
-    sun = read(request("yes-no", question="Will my marriage survive?", cards=[DrawnCard("answer", "major-19-sun")]))
+    ten = read(
+        request("yes-no", question="Will my marriage survive?", cards=[DrawnCard("answer", "swords-ten")])
+    )
+    sun = read(
+        request("yes-no", question="Will my marriage survive?", cards=[DrawnCard("answer", "major-19-sun")])
+    )
     assert weigh(get_spread("yes-no"), "rider-waite", [DrawnCard("answer", "swords-ten")]).lean is Lean.NO
     assert "no" in ten.split("\n\n")[0] and "yes" in sun.split("\n\n")[0]
 
@@ -121,7 +125,9 @@ def _text_in(text: str, sentence: str) -> bool:
 def test_each_place_reads_the_aspect_its_role_asks_for() -> None:
     cards = draw("celtic-cross", 3)
     text = read(request("celtic-cross", question="", cards=cards))
-    by_position = {c.position_id: card_knowledge(c.card_id, "rider-waite", "en").face(c.reversed) for c in cards}
+    by_position = {
+        c.position_id: card_knowledge(c.card_id, "rider-waite", "en").face(c.reversed) for c in cards
+    }
     assert _text_in(text, by_position["challenge"].shadow)  # an obstacle reads as an obstacle
     assert _text_in(text, by_position["recent-past"].past)  # the past as past
     assert _text_in(text, by_position["near-future"].leads)
@@ -141,7 +147,14 @@ def test_a_questionnaire_answer_changes_what_its_place_reads_and_is_quoted_once(
     cards = draw("relationship", 2)
     bond = next(c for c in cards if c.position_id == "bond")
     face = card_knowledge(bond.card_id, "rider-waite", "en").face(bond.reversed)
-    calm = read(request("relationship", question="Where is this going?", cards=cards, answers=[("stage", "married ten years")]))
+    calm = read(
+        request(
+            "relationship",
+            question="Where is this going?",
+            cards=cards,
+            answers=[("stage", "married ten years")],
+        )
+    )
     strained = read(
         request("relationship", question="Where is this going?", cards=cards, answers=[("stage", "living together, lately we argue a lot")])
     )  # fmt: skip
@@ -218,7 +231,9 @@ def test_no_frame_is_used_twice_in_a_reading() -> None:
     assert sorted(picked) == list(options)
     for spread_id in SPREADS:
         for language in LANGUAGES:
-            found = sentences(read(request(spread_id, language=language, question=QUESTIONS[language][0], seed=9)))
+            found = sentences(
+                read(request(spread_id, language=language, question=QUESTIONS[language][0], seed=9))
+            )
             assert len(found) == len(set(found)), spread_id
 
 

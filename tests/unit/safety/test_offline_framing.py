@@ -55,7 +55,9 @@ def test_a_framed_yes_no_reading_never_leans_whatever_the_card(language: str) ->
         for reversed_ in (False, True):
             text = yes_no(card.id, reversed_, language, SafetyKind.HEALTH)
             assert text.startswith(pointer + "\n\n"), card.id
-            ours = _without_card_texts(text, card.id, reversed_, language)  # "give a clear yes or no" is advice
+            ours = _without_card_texts(
+                text, card.id, reversed_, language
+            )  # "give a clear yes or no" is advice
             assert not any(phrase in ours for phrase in phrases), card.id
             assert directive_in(text) is None, (card.id, directive_in(text))
 
@@ -78,7 +80,11 @@ def test_every_framed_kind_opens_with_its_own_pointer() -> None:
         )
         chunks = compose_reading(request)
         assert chunks[0] == pointer_for(kind, "en")
-        assert "not the decision" in chunks[1] or "not make the decision" in chunks[1] or "not choose" in chunks[1]
+        assert (
+            "not the decision" in chunks[1]
+            or "not make the decision" in chunks[1]
+            or "not choose" in chunks[1]
+        )
     plain = InterpretationRequest("three", "rider-waite", "en", "What about my health and money?", cards)
     assert compose_reading(plain)[0] != pointer_for(SafetyKind.HEALTH, "en")
 

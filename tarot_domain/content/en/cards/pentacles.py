@@ -12,7 +12,12 @@ CARDS: Mapping[str, CardText] = MappingProxyType(
         "pentacles-ace": CardText(
             name=Name("Ace of Pentacles", article="the"),
             upright=Face(
-                keywords=("a tangible opportunity", "a new source of income", "a solid beginning", "prosperity in seed form"),
+                keywords=(
+                    "a tangible opportunity",
+                    "a new source of income",
+                    "a solid beginning",
+                    "prosperity in seed form",
+                ),
                 core="A real, practical opening is arriving: an offer, a sum of money, a skill or a plan that can take root and grow.",
                 gift="What comes now has weight and substance, a beginning you can actually build on rather than one more idea.",
                 shadow="Waiting for a guarantee before committing lets a sound opening go stale; this chance asks for a yes while it is still small.",
@@ -30,7 +35,12 @@ CARDS: Mapping[str, CardText] = MappingProxyType(
                 spirit="Meaning shows itself through ordinary matter: gratitude for bread, body and a roof becomes a practice in its own right.",
             ),
             reversed=Face(
-                keywords=("a missed chance", "a plan without groundwork", "delayed money", "a deal that falls through"),
+                keywords=(
+                    "a missed chance",
+                    "a plan without groundwork",
+                    "delayed money",
+                    "a deal that falls through",
+                ),
                 core="A promising material chance is stalling or slipping away, often because the groundwork was skipped or the offer was never as solid as it looked.",
                 gift="The delay buys time to check the numbers and the foundations before anything real is staked on this beginning.",
                 shadow="Grasping at quick money, or jumping at an offer with no plan behind it, leaves the new venture standing on sand.",
@@ -51,7 +61,12 @@ CARDS: Mapping[str, CardText] = MappingProxyType(
         "pentacles-two": CardText(
             name=Name("Two of Pentacles", article="the"),
             upright=Face(
-                keywords=("balance in motion", "adaptability", "managing priorities", "flexibility with money"),
+                keywords=(
+                    "balance in motion",
+                    "adaptability",
+                    "managing priorities",
+                    "flexibility with money",
+                ),
                 core="Several demands compete for your time and money at once, and for now you are keeping them all in motion with skill and good humour.",
                 gift="A light touch lets you adjust quickly, moving time and money to wherever they are needed without losing your footing.",
                 shadow="Keeping everything going can become a way of never choosing, and the constant shuffling slowly wears you thin.",
@@ -324,7 +339,13 @@ CARDS: Mapping[str, CardText] = MappingProxyType(
         "pentacles-nine": CardText(
             name=Name("Nine of Pentacles", article="the"),
             upright=Face(
-                keywords=("self-sufficiency", "earned comfort", "independence", "refinement", "financial security"),
+                keywords=(
+                    "self-sufficiency",
+                    "earned comfort",
+                    "independence",
+                    "refinement",
+                    "financial security",
+                ),
                 core="Discipline has paid off: a comfortable, independent life has been built through your own effort, and you may enjoy it with a clear conscience.",
                 gift="Self-reliance gives freedom, quiet confidence and the ability to enjoy beauty and leisure without anyone's permission.",
                 shadow="Independence can harden into aloofness, and earned comfort may become a reason never to let anyone close.",
@@ -342,7 +363,12 @@ CARDS: Mapping[str, CardText] = MappingProxyType(
                 spirit="Gratitude and quiet contentment deepen the inner life, and solitude feels nourishing rather than lonely.",
             ),
             reversed=Face(
-                keywords=("overworking", "hollow success", "financial dependence", "self-worth tied to money"),
+                keywords=(
+                    "overworking",
+                    "hollow success",
+                    "financial dependence",
+                    "self-worth tied to money",
+                ),
                 core="Comfort is shaky or hollow: you may be overworking to keep it, relying on someone else's money, or displaying a success that does not feel real.",
                 gift="Seeing that outward comfort is not inner security invites you to rebuild your independence on firmer footing.",
                 shadow="Appearances have become the priority, and the effort to look secure leaves neither time nor peace to enjoy anything.",
@@ -381,7 +407,12 @@ CARDS: Mapping[str, CardText] = MappingProxyType(
                 spirit="Connection to ancestry, tradition or community deepens your sense of meaning and of continuity.",
             ),
             reversed=Face(
-                keywords=("family conflict", "disputes over money", "unstable foundations", "broken traditions"),
+                keywords=(
+                    "family conflict",
+                    "disputes over money",
+                    "unstable foundations",
+                    "broken traditions",
+                ),
                 core="Something meant to last is shaking: family conflict, a dispute over money or inheritance, or a foundation less secure than it looked.",
                 gift="Questioning inherited values lets you choose which traditions to keep and which to leave behind with a clear conscience.",
                 shadow="Old family quarrels, debts or rigid expectations keep you tied to a pattern that drains rather than supports.",
@@ -498,7 +529,13 @@ CARDS: Mapping[str, CardText] = MappingProxyType(
                 spirit="The sacred is found in the everyday, and caring for body, home and the living world becomes a form of devotion.",
             ),
             reversed=Face(
-                keywords=("self-neglect", "smothering care", "work-home imbalance", "possessiveness", "material insecurity"),
+                keywords=(
+                    "self-neglect",
+                    "smothering care",
+                    "work-home imbalance",
+                    "possessiveness",
+                    "material insecurity",
+                ),
                 core="Practical care has soured: you may be neglecting yourself while tending everyone else, or care has turned into control and worry.",
                 gift="Recognising the imbalance lets you turn some of the care inward and allow others to take their share of responsibility.",
                 shadow="Smothering, martyrdom or anxiety about money and appearances make care feel like pressure to those around you.",
@@ -519,7 +556,13 @@ CARDS: Mapping[str, CardText] = MappingProxyType(
         "pentacles-king": CardText(
             name=Name("King of Pentacles", article="the"),
             upright=Face(
-                keywords=("material mastery", "security", "practical leadership", "business sense", "reliability"),
+                keywords=(
+                    "material mastery",
+                    "security",
+                    "practical leadership",
+                    "business sense",
+                    "reliability",
+                ),
                 core="Material matters are in mature, capable hands: discipline and experience have built security, and resources are managed for the long haul.",
                 gift="Sound judgement with money and people lets you build something solid and provide for others without anxiety.",
                 shadow="Measuring everything in status and security can make you rigid and overly cautious, and blind to needs that money cannot meet.",
@@ -537,7 +580,13 @@ CARDS: Mapping[str, CardText] = MappingProxyType(
                 spirit="Maturity of spirit shows as stewardship, using your resources and influence wisely for the good of others.",
             ),
             reversed=Face(
-                keywords=("greed", "materialism", "control through money", "stubbornness", "poor financial judgement"),
+                keywords=(
+                    "greed",
+                    "materialism",
+                    "control through money",
+                    "stubbornness",
+                    "poor financial judgement",
+                ),
                 core="Material power is being misused or mismanaged, as greed, status-seeking, rigid control or poor judgement undermine the security it should provide.",
                 gift="Noticing where money or status has grown too important allows you to reset priorities and lead with integrity.",
                 shadow="Obsession with wealth, stubborn control or reckless financial decisions damage trust and stability.",
