@@ -26,7 +26,8 @@ from tarot_domain.content import keys
 from tarot_domain.content.plural import PluralFunction, compile_rule
 from tarot_domain.content.shapes import About, DeckText, Plural, SpreadText, Text
 
-if TYPE_CHECKING:  # the card shapes cost an import only where card knowledge is read
+if TYPE_CHECKING:  # the card and lexicon shapes cost an import only where they are read
+    from tarot_domain.content.lexicon import QuestionLexicon
     from tarot_domain.content.schema import CardText, DeckCardText
 
 FALLBACK = "en"
@@ -91,7 +92,7 @@ def remove_pack_dir(path: str) -> None:
 
 def forget() -> None:
     """Drop what the registry learnt, so the next question rediscovers the packs (pack dirs changed)."""
-    for function in (languages, about, texts, plural_function, card_texts, deck_card_texts):
+    for function in (languages, about, texts, plural_function, card_texts, deck_card_texts, question_lexicon):
         function.cache_clear()
     from tarot_domain.content import version
 
@@ -312,3 +313,16 @@ def deck_card_texts(code: str, deck_id: str) -> Mapping[str, DeckCardText]:
     if not is_language(code):
         raise UnknownLanguage(code)
     return MappingProxyType(_cards_in(f"{PACKAGE}.{code}.decks.{deck_id.replace('-', '_')}"))
+
+
+# --- the question lexicon -----------------------------------------------------------------------------
+
+
+@cache
+def question_lexicon(code: str) -> QuestionLexicon | None:
+    """The pack's words and patterns for reading questions (`<code>/question.py`), or None without one."""
+    module = pack_module(code, "question")
+    if module is None:
+        return None
+    found: QuestionLexicon = module.LEXICON
+    return found
