@@ -131,6 +131,7 @@ class QuestionLexicon:
       words separated by spaces.
     - `topic_focus`: topic → the focus when the question cannot be restated ("about your love life"),
       "" for no topic.
+    - `declines`: whether names are declined (Ukrainian: a name back is built case by case).
     """
 
     markers: Mapping[str, tuple[str, ...]]
@@ -159,3 +160,4 @@ class QuestionLexicon:
     verbs: str = ""
     adjectives: str = ""
     grammar: Mapping[str, Mapping[str, str] | str] = field(factory=dict)
+    declines: bool = False

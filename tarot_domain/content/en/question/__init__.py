@@ -19,8 +19,8 @@ MARKERS = MappingProxyType(
             "is it wise|smart|better|best|right|ok|okay|time", "is it the right|best|perfect time|moment",
             "is it a good|right|bad time|moment", "is it a mistake",
             "would it be better|wise|smart|right|worth", "would it be a good|bad idea",
-            "would it be a mistake", "is now|this|today a good|the right|the best time",
-            "is now|this the time", "do|should i|we need to", "do|should i|we have to", "am i right to",
+            "would it be a mistake", "is now|this|today a good|right|bad|great time|moment",
+            "is now|this|today the right|best|perfect time|moment", "is now|this the time", "do|should i|we need to", "do|should i|we have to", "am i right to",
             "is ? the right|best|smartest move|choice|decision|thing|option",
             "is ? ? the right|best move|choice|decision|option",
         ),
@@ -86,7 +86,7 @@ TIME_FRAMES = MappingProxyType(
         "the coming years": "future", "years to come": "future", "in this life": "future",
         "last week|month|year|night|weekend|summer|winter|spring|time": "", "yesterday|ago": "",
         "lately|recently|earlier": "", "gap year": "", "the past": "", "what|which month|year|day": "",
-        "at what age": "", "all the time": "", "my first day": "",
+        "at what age": "", "all the time": "", "my first day": "", "how soon|long": "",
     }
 )  # fmt: skip
 
@@ -100,7 +100,7 @@ OWNERS = MappingProxyType(
     {
         "my": "your", "our": "your", "mine": "your", "his": "his", "her": "her", "their": "their",
         "this": "this", "that": "that", "these": "this", "those": "that", "the": "the",
-        "a": "", "an": "", "another": "", "any": "", "some": "", "every": "", "no": "",
+        "a": "", "an": "", "another": "", "any": "", "some": "", "every": "",
     }
 )  # fmt: skip
 """An empty determiner marks a person as no one in particular ("a partner"), except someone met ("a guy")."""
