@@ -137,7 +137,11 @@ def analyse(question: str, language: str) -> QuestionAnalysis:
         found = [evolve(f, topic="home", weight=0.5) if f.subject.kind == "place" and a_start <= f.start < b_end else f for f in found]
     topics = score_topics(parsed, packs, found)
     frame, time_words = time_frame(parsed, clause, packs)
-    focus = make_focus(parsed, clause, shape, choice, topics[0] if topics else "", time_words, primary)
+    proper = frozenset(
+        i for f in found if f.subject.kind == "place" or (f.subject.kind == "person" and f.subject.relation is None)
+        for i in range(f.start, f.end)
+    )
+    focus = make_focus(parsed, clause, shape, choice, topics[0] if topics else "", time_words, primary, proper)
     subjects = tuple(f.subject for f in found if f.subject.kind)
     names = [form for s in subjects if s.name is not None for form in _forms(s)]
     return QuestionAnalysis(

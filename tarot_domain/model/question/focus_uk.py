@@ -23,13 +23,15 @@ _REFLEXIVE = ("ся", "сь")
 
 
 class UkrainianFocus:
-    def __init__(self, parsed: Parsed, reader: Reader) -> None:
+    def __init__(self, parsed: Parsed, reader: Reader, proper: frozenset[int] = frozenset()) -> None:
         self.parsed = parsed
         self.reader = reader
+        self.proper = proper
         self.turn = reader.table("turn")
         self.pairs = {tuple(key.split()): value for key, value in reader.table("pairs").items()}
         self.standard = reader.table("standard")
         self.adverbs = reader.word_set("adverbs")
+        self.particles = reader.word_set("particles")
         self.adjective_stems = tuple(sorted(reader.adjectives, key=len, reverse=True))
 
     # -- verbs --
@@ -116,7 +118,7 @@ class UkrainianFocus:
         for at, word in enumerate(list(words)):
             if word.norm not in singular and word.norm not in plural:
                 continue
-            verb = self._verb_near(words, at)
+            verb = self._verb_near(words, at, plural=word.norm in plural)
             if verb is not None:
                 norm = words[verb].norm
                 turned = self.plural_second(norm) if word.norm in plural else self.second_plural(norm)
@@ -144,28 +146,34 @@ class UkrainianFocus:
     def _adverb(self, word: str) -> bool:
         return word in self.adverbs or (word.endswith("о") and len(word) > 4)
 
-    def _verb_near(self, words: Sequence[Word], at: int) -> int | None:
-        """The verb of the subject at `at`: the next word that is not an adverb, else the word before."""
-        index = at + 1
-        while index < len(words) and words[index].norm in self.adverbs:
-            index += 1
-        if index < len(words) and self._verbal(words[index].norm):
-            return index
-        index = at - 1
-        while index >= 0 and words[index].norm in self.adverbs:
-            index -= 1
-        if index >= 0 and self._verbal(words[index].norm):
-            return index
-        return None
+    def _verb_near(self, words: Sequence[Word], at: int, *, plural: bool) -> int | None:
+        """The verb of the subject at `at`: the word before it when the question inverts («чи знайду я
+        роботу»), else the next word that is not an adverb («коли я зустріну»)."""
+        before = at - 1
+        while before >= 0 and words[before].norm in self.adverbs:
+            before -= 1
+        after = at + 1
+        while after < len(words) and words[after].norm in self.adverbs:
+            after += 1
+        ahead = before >= 0 and self._verbal(words[before].norm, plural=plural)
+        behind = after < len(words) and self._verbal(words[after].norm, plural=plural)
+        particle = before - 1
+        while particle >= 0 and words[particle].norm in self.adverbs:
+            particle -= 1
+        inverted = ahead and (particle < 0 or words[particle].norm in self.particles)
+        if inverted or (ahead and not behind):
+            return before
+        return after if behind else None
 
-    def _verbal(self, word: str) -> bool:
+    def _verbal(self, word: str, *, plural: bool) -> bool:
         if word in self.reader.table("verbs"):
             return True
         if word in self.reader.stopwords or self.predicate(word) is not None:
             return word in self.reader.word_set("be")
         if is_infinitive(word, [self.reader]):
             return False
-        return self.second_plural(word) is not None or word in self.reader.table("verbs")
+        turned = self.plural_second(word) if plural else self.second_plural(word)
+        return turned is not None
 
     def _same_subject_past(self, words: list[Word], verb: int) -> None:
         """«я зробила, що пішла» → «ви зробили, що пішли»: a past verb right after «що» shares «я»."""
@@ -178,19 +186,21 @@ class UkrainianFocus:
                     words[index + 1] = replaced(nxt, past + suffix)
 
     def _euphony(self, words: list[Word]) -> list[Word]:
+        """«в вас» → «у вас»: «у» before в, ф (our «вас», «ваш» make these)."""
         for index in range(len(words) - 1):
-            if words[index].norm == "в" and words[index + 1].norm[:1] in ("в", "ф", "у"):
+            if words[index].norm == "в" and words[index + 1].norm[:1] in ("в", "ф"):
                 words[index] = replaced(words[index], "у")
         return words
 
     # -- the clause --
 
     def restate(self, clause: Clause, shape: Shape) -> str | None:
-        words = words_of(self.parsed.tokens, clause.start, clause.end)
+        words = words_of(self.parsed.tokens, clause.start, clause.end, self.proper)
         turned = self.turned(words) if words else None
         if not turned:
             return None
-        if shape in (Shape.CLOSED, Shape.SHOULD) and turned[0].norm != "чи":
+        asks = self.reader.questions.longest([w.norm for w in turned], 0) is not None
+        if shape in (Shape.CLOSED, Shape.SHOULD) and turned[0].norm != "чи" and not asks:
             if turned[0].norm in self.reader.word_set("emphatic"):  # «невже», «хіба»: asked plainly
                 turned = turned[1:]
             turned = [new("чи"), *turned]
@@ -207,7 +217,7 @@ class UkrainianFocus:
                 return
 
     def theme(self, start: int, end: int) -> str | None:
-        words = words_of(self.parsed.tokens, start, end)
+        words = words_of(self.parsed.tokens, start, end, self.proper)
         if not words or any(w.norm in self.reader.word_set("subjects") for w in words):
             return None
         if words[0].norm == "про":
@@ -223,10 +233,10 @@ class UkrainianFocus:
         feminine_ja = self.reader.word_set("feminine_ja")
         result: list[Word] = []
         in_phrase = True
-        for word in words:
+        for position, word in enumerate(words):
             norm = word.norm
-            if norm in prepositions:
-                in_phrase = False
+            if norm in prepositions or (position > 0 and norm in self.reader.owners):
+                in_phrase = False  # «кохання | цього літа», «робота | на цей місяць»
             if not in_phrase:
                 result.append(replaced(word, self.turn.get(norm, word.text)) if norm in self.turn else word)
                 continue
@@ -250,8 +260,10 @@ class UkrainianFocus:
         return word[-2:-1] == "'" or (len(word) > 2 and word[-2] == word[-3])
 
 
-def ukrainian_focus(parsed: Parsed, clause: Clause | None, shape: Shape, reader: Reader) -> str | None:
-    focus = UkrainianFocus(parsed, reader)
+def ukrainian_focus(
+    parsed: Parsed, clause: Clause | None, shape: Shape, reader: Reader, proper: frozenset[int] = frozenset()
+) -> str | None:
+    focus = UkrainianFocus(parsed, reader, proper)
     if clause is None:
         for phrase in parsed.phrases:
             begin = skip_lead_ins([reader], parsed.words, phrase.start, phrase.end)

@@ -7,12 +7,13 @@ inside the clause (a comma, a colon, a dash stay; question marks and emoji go).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 
 from attrs import evolve, frozen
 
-from tarot_domain.model.question.text import Token
+from tarot_domain.model.question.text import Token, repair_look_alikes
 
 _KEPT = frozenset(",:;—–-()«»\"'")
 
@@ -26,26 +27,31 @@ class Word:
 
 
 def _clean_gap(gap: str) -> str:
-    if gap == "-":
-        return "-"
+    """The punctuation inside a clause as typed (",", ":", " - ", "'"), without "?", "!" or emoji."""
     kept = "".join(ch for ch in gap if ch in _KEPT or ch.isspace())
-    kept = " ".join(kept.split())
-    if not kept:
+    if not kept.strip():
         return " "
-    if kept in ("-", "—", "–"):
-        return " — "
-    if kept[0] in ",:;)»":
-        return kept + " "
-    return " " + kept + " " if kept[0] in "(«\"" else " " + kept + " "
+    return re.sub(r"\s+", " ", kept)
 
 
-def words_of(tokens: Sequence[Token], start: int, end: int) -> list[Word]:
-    """The question's words from `start` to `end` as Words (the first with no gap before it)."""
+def words_of(tokens: Sequence[Token], start: int, end: int, proper: frozenset[int] = frozenset()) -> list[Word]:
+    """The question's words from `start` to `end` as Words (the first with no gap before it).
+
+    A word keeps its capital when it is a name (`proper`: the indices of the names and places found,
+    or any capitalised word inside a sentence); a question typed in capitals is read in lower case.
+    """
+    letters = [ch for token in tokens for ch in token.text if ch.isalpha()]
+    shouting = len(letters) > 3 and sum(ch.isupper() for ch in letters) * 4 > len(letters) * 3
     result: list[Word] = []
     for index in range(start, end):
         token = tokens[index]
-        name = token.capital and index > 0 and not any(ch in token.gap for ch in ".?!")
-        result.append(Word(token.text, token.norm, _clean_gap(token.gap) if result else "", name))
+        inside = index > 0 and not any(ch in token.gap for ch in ".?!")
+        name = index in proper or (token.capital and inside and not shouting)
+        typed = repair_look_alikes(token.text)
+        text = typed if name or not (shouting or not inside) else typed.lower()
+        if token.text in ("I",) or (token.text.isupper() and len(token.text) > 1 and not shouting):
+            text = token.text
+        result.append(Word(text, token.norm, _clean_gap(token.gap) if result else "", name))
     return result
 
 
@@ -68,4 +74,4 @@ def join(words: Sequence[Word]) -> str:
     first = words[0]
     if not first.name and not (first.text.isupper() and len(first.text) > 1):
         text = text[:1].lower() + text[1:]
-    return text.rstrip(" ,:;—–-")
+    return text.rstrip(" ,:;—–-'")

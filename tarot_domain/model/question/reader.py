@@ -71,6 +71,9 @@ class Reader:
         self.markers: Matcher[str] = Matcher(
             {pattern: shape for shape, patterns in lexicon.markers.items() for pattern in patterns}, numbers, self.known
         )
+        self.questions: Matcher[str] = Matcher(
+            {pattern: shape for shape in ("what", "when") for pattern in lexicon.markers.get(shape, ())}, numbers
+        )
         self.lead_ins: Matcher[bool] = Matcher(dict.fromkeys(lexicon.lead_ins, True), numbers, self.known)
         self.times: Matcher[tuple[str, bool]] = Matcher(
             {text: (frame, text in lexicon.past_sensitive) for text, frame in lexicon.time_frames.items()},

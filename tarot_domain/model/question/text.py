@@ -78,8 +78,11 @@ def repair_look_alikes(word: str) -> str:
 
 def relayout(text: str, source: str, target: str) -> str:
     """`text` as if typed on the other keyboard layout (`source` keys → `target` letters)."""
-    table = str.maketrans(source + source.upper(), target + target.upper()) if source else {}
-    return text.translate(table)
+    table = dict(zip(source, target, strict=False))
+    for key, letter in zip(source, target, strict=False):
+        if key.upper() != key:
+            table[key.upper()] = letter.upper()
+    return text.translate(str.maketrans(table))
 
 
 def tokenize(question: str) -> tuple[Token, ...]:

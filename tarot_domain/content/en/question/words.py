@@ -185,6 +185,8 @@ GRAMMAR: Mapping[str, Mapping[str, str] | str] = MappingProxyType(
         ),
         # themes that take no "your" ("about love", "about today")
         "bare_themes": "love romance money luck today tomorrow tonight now life",
+        # adverbs that stand between a subject and its verb ("your career | finally | takes off")
+        "adverbs": "still really ever even actually secretly truly also just always never finally already again ever",
         # the asker's words turned to ours
         "turn": MappingProxyType(
             {
