@@ -67,16 +67,13 @@ def _left_start(words: Sequence[str], lb: int, le: int, first: str, classes: _Wo
 def _option_end(words: Sequence[str], start: int, end: int, classes: _Words) -> int:
     """Where the second option ends: at the next "or", before the question's time words ("right now"),
     or before a preposition after a lone word ("no | to his proposal")."""
+    first = words[start]
+    lone = not classes.is_verb(first) and first not in classes.determiners and first not in classes.prepositions
     for index in range(start + 1, end):
-        if words[index] in classes.choice:
+        if words[index] in classes.choice or (lone and words[index] in classes.prepositions):
             return index
         if any((m := r.times.longest(words, index, end)) is not None and m[1][0] for r in classes.readers):
             return index
-    first = words[start]
-    if not classes.is_verb(first) and first not in classes.determiners and first not in classes.prepositions:
-        for index in range(start + 1, end):
-            if words[index] in classes.prepositions:
-                return index
     return end
 
 

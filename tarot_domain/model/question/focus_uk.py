@@ -170,6 +170,8 @@ class UkrainianFocus:
             return True
         if word in self.reader.stopwords or self.predicate(word) is not None:
             return word in self.reader.word_set("be")
+        if word.endswith(self.reader.word_list("adjectival")) or (word,) in self.reader.forms:
+            return False  # «духовному», «мамою»: an adjective or a person, not a verb
         if is_infinitive(word, [self.reader]):
             return False
         turned = self.plural_second(word) if plural else self.second_plural(word)

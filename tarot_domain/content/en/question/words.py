@@ -13,7 +13,7 @@ CUES: Mapping[str, tuple[str, ...]] = MappingProxyType(
             "soulmate*", "soul mate", "marri*|marry", "wedding*", "engaged|engagement", "fiance*|fiancé*",
             "breakup*", "break|broke|breaking|split up", "cheat*", "flirt*", "propos*", "fling",
             "kiss*", "tinder|bumble|hinge", "feelings", "feel about me", "the one", "commit|commitment",
-            "long distance", "into me", "heart*",
+            "long distance", "into me", "heart*", "honeymoon",
         ),
         "love 1": (
             "divorc*", "spark", "together", "single", "likes|like me", "miss me", "misses me",
@@ -57,7 +57,7 @@ CUES: Mapping[str, tuple[str, ...]] = MappingProxyType(
             "tax|taxes",
         ),
         "money 1": (
-            "save", "paying", "cheap*|expensive", "buy|buying|bought", "sell*", "sale", "price*", "cost*",
+            "save", "paying", "pay", "cheap*|expensive", "buy|buying|bought", "sell*", "sale", "price*", "cost*",
             "funding", "gold",
         ),
         "money 1.5 work 1": (
