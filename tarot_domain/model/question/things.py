@@ -36,8 +36,9 @@ def find_things(parsed: Parsed, readers: Sequence[Reader], claimed: set[int]) ->
     for phrase in parsed.phrases:
         index = phrase.start
         while index < phrase.end:
-            noun = _thing_end(readers, words, index, phrase.end) if index not in claimed else None
-            if noun is None:
+            person = any(noun_at(r, words, index, phrase.end) is not None for r in readers)
+            noun = None if index in claimed or person else _thing_end(readers, words, index, phrase.end)
+            if noun is None:  # «роботодавець» is a person though it starts like «робота»
                 index += 1
                 continue
             end, bare = noun
