@@ -65,7 +65,7 @@ class QuestionAnalysis:
 
 
 def _repair_layout(text: str, packs: Sequence[Reader]) -> str:
-    """A question typed on the wrong keyboard layout, as meant ("xb gjdthytnmcz dsy" → «чи повернеться він»)."""
+    """A question typed on the wrong keyboard layout, as meant: "xb gjdthytnmcz dsy", «чи повернеться він»."""
     primary = packs[0]
     source, target = primary.lexicon.grammar.get("layout_from"), primary.lexicon.grammar.get("layout_to")
     if not isinstance(source, str) or not isinstance(target, str) or len(source) != len(target):
@@ -96,9 +96,9 @@ def _shape(clause: Clause | None, choice: Choice | None, parsed: Parsed, packs: 
             return Shape.SHOULD
         aux = frozenset().union(*(p.word_set("deliberative_aux") for p in packs))
         subjects = frozenset().union(*(p.word_set("subjects") for p in packs))
-        if shape is Shape.CLOSED and clause.marker in aux and clause.body < len(parsed.words):
-            if parsed.words[clause.body] in subjects:
-                return Shape.SHOULD
+        asker = clause.body < len(parsed.words) and parsed.words[clause.body] in subjects
+        if shape is Shape.CLOSED and clause.marker in aux and asker:
+            return Shape.SHOULD
     if shape is Shape.WHAT and clause.marker in which and any(w in deliberative - which for w in words):
         return Shape.SHOULD
     return shape
@@ -134,14 +134,23 @@ def analyse(question: str, language: str) -> QuestionAnalysis:
     found = settle_people(found)
     if choice is not None:  # a choice between places is a choice of where to live
         (a_start, _), (_, b_end) = choice.spans
-        found = [evolve(f, topic="home", weight=0.5) if f.subject.kind == "place" and a_start <= f.start < b_end else f for f in found]
+        found = [
+            evolve(f, topic="home", weight=0.5)
+            if f.subject.kind == "place" and a_start <= f.start < b_end
+            else f
+            for f in found
+        ]
     topics = score_topics(parsed, packs, found)
     frame, time_words = time_frame(parsed, clause, packs)
     proper = frozenset(
-        i for f in found if f.subject.kind == "place" or (f.subject.kind == "person" and f.subject.relation is None)
+        i
+        for f in found
+        if f.subject.kind == "place" or (f.subject.kind == "person" and f.subject.relation is None)
         for i in range(f.start, f.end)
     )
-    focus = make_focus(parsed, clause, shape, choice, topics[0] if topics else "", time_words, primary, proper)
+    focus = make_focus(
+        parsed, clause, shape, choice, topics[0] if topics else "", time_words, primary, proper
+    )
     subjects = tuple(f.subject for f in found if f.subject.kind)
     names = [form for s in subjects if s.name is not None for form in _forms(s)]
     return QuestionAnalysis(

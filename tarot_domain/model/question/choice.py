@@ -68,7 +68,9 @@ def _option_end(words: Sequence[str], start: int, end: int, classes: _Words) -> 
     """Where the second option ends: at the next "or", before the question's time words ("right now"),
     or before a preposition after a lone word ("no | to his proposal")."""
     first = words[start]
-    lone = not classes.is_verb(first) and first not in classes.determiners and first not in classes.prepositions
+    lone = (
+        not classes.is_verb(first) and first not in classes.determiners and first not in classes.prepositions
+    )
     for index in range(start + 1, end):
         if words[index] in classes.choice or (lone and words[index] in classes.prepositions):
             return index

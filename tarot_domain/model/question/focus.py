@@ -52,7 +52,9 @@ def choice_focus(
     phrase = parsed.phrase_of(a_start)
     head = min(skip_lead_ins([reader], parsed.words, phrase.start, phrase.end), a_start)
     shared = head < a_start and _starts_with_verb(parsed, head, reader)  # «Зосередитися | на кар'єрі чи …»
-    a = _turned_option(parsed, (head, a_end), reader, proper)  # with what the options share: «робота | в Польщі»
+    a = _turned_option(
+        parsed, (head, a_end), reader, proper
+    )  # with what the options share: «робота | в Польщі»
     b = _turned_option(parsed, b_span, reader, proper)
     if clause is not None and clause.phrase != phrase and "wh" in frames:
         grammar = GRAMMARS.get(reader.code)

@@ -19,11 +19,58 @@ from tarot_domain.model.question.shape import Clause, Parsed, Shape, skip_lead_i
 _DO = {"do": "", "does": "third", "did": "past"}
 _BE = frozenset({"is", "are", "am", "was", "were", "isn't", "aren't", "wasn't", "weren't"})
 _AUX = frozenset(
-    """will would can could should shall may might must is are am was were do does did has have had
-    won't wouldn't can't couldn't isn't aren't wasn't weren't don't doesn't didn't hasn't haven't""".split()
+    [
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "is",
+        "are",
+        "am",
+        "was",
+        "were",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+        "won't",
+        "wouldn't",
+        "can't",
+        "couldn't",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "weren't",
+        "don't",
+        "doesn't",
+        "didn't",
+        "hasn't",
+        "haven't",
+    ]
 )
-_YOU_BE = {"am": "are", "is": "are", "was": "were", "isn't": "aren't", "wasn't": "weren't", "doesn't": "don't"}
-_CONTRACTED = {"what's": "what", "how's": "how", "where's": "where", "who's": "who", "when's": "when", "why's": "why"}
+_YOU_BE = {
+    "am": "are",
+    "is": "are",
+    "was": "were",
+    "isn't": "aren't",
+    "wasn't": "weren't",
+    "doesn't": "don't",
+}
+_CONTRACTED = {
+    "what's": "what",
+    "how's": "how",
+    "where's": "where",
+    "who's": "who",
+    "when's": "when",
+    "why's": "why",
+}
 _WH = frozenset(("what", "how", "why", "where", "who", "which", "when", "whose", "whom"))
 _NOUN_WH = frozenset(("what", "which", "whose"))
 
@@ -70,7 +117,9 @@ class EnglishFocus:
         if start >= len(words):
             return None
         first = words[start].norm
-        determiner = first in self.owners and not (first in ("this", "that") and not self._noun_like(words, start + 1))
+        determiner = first in self.owners and not (
+            first in ("this", "that") and not self._noun_like(words, start + 1)
+        )
         if determiner:
             end = self._noun_phrase(words, start, copula=copula)
         elif first in self.subject_words or first.isdigit():
@@ -79,7 +128,9 @@ class EnglishFocus:
             end = self._noun_phrase(words, start - 1, copula=copula)  # "Alex", "Mercury retrograde"
         elif not copula:
             end = self._noun_phrase(words, start - 1, copula=False)  # "studying abroad", "Christmas with …"
-        elif start + 1 < len(words) and (words[start + 1].norm in self.owners or not self._noun_like(words, start + 1)):
+        elif start + 1 < len(words) and (
+            words[start + 1].norm in self.owners or not self._noun_like(words, start + 1)
+        ):
             end = start + 1  # "Is freelancing | the right move"
         else:
             return None
@@ -116,9 +167,17 @@ class EnglishFocus:
             if copula:
                 if norm in self.subject_words and norm not in ("this", "that", "there"):
                     relative = True  # "the guy I met on Tinder": its clause belongs to it
-                elif norm in self.reader.adjectives or norm.endswith("ing"):
-                    break
-                elif not relative and (norm in self.stops and norm != "of" or norm in self.owners and before.norm != "of"):
+                elif (
+                    norm in self.reader.adjectives
+                    or norm.endswith("ing")
+                    or (
+                        not relative
+                        and (
+                            (norm in self.stops and norm != "of")
+                            or (norm in self.owners and before.norm != "of")
+                        )
+                    )
+                ):
                     break
             index += 1
         if index >= len(words) and not copula:  # no verb found: the noun alone ("my sister | resent me")
@@ -184,7 +243,7 @@ class EnglishFocus:
 
     @staticmethod
     def _you_first(subject: list[Word]) -> list[Word]:
-        """"your sister and you" → "you and your sister"."""
+        """ "your sister and you" → "you and your sister"."""
         if len(subject) >= 3 and subject[-1].norm == "you" and subject[-2].norm == "and":
             return [new("you", subject[0].gap), new("and"), *subject[:-2]]
         return subject
@@ -234,7 +293,9 @@ class EnglishFocus:
         aux = self.spelled(rest[0])
         if words[0].norm == "how" and aux == "do" and len(rest) > 2 and rest[1].norm in ("i", "we"):
             return join([*head, new("to"), *self.turned(rest[2:])])
-        subject_after = len(rest) > 1 and rest[1].norm not in self.reader.verbs and not rest[1].norm.endswith("ing")
+        subject_after = (
+            len(rest) > 1 and rest[1].norm not in self.reader.verbs and not rest[1].norm.endswith("ing")
+        )
         wh_subject = words[0].norm in ("which", "who") and aux in _BE  # "which is the better choice"
         if aux in _AUX and subject_after and not wh_subject:
             found = self.inverted(rest, head, closed=False)
@@ -255,9 +316,9 @@ class EnglishFocus:
         first = turned[0].norm
         if first == "about":
             return join(turned)
-        if first not in self.owners and first not in self.reader.word_set("bare_themes"):
-            if first not in self.reader.stopwords and not turned[0].name:
-                turned = [new("your"), *turned]
+        bare = first in self.owners or first in self.reader.word_set("bare_themes") or turned[0].name
+        if not bare and first not in self.reader.stopwords:
+            turned = [new("your"), *turned]
         return join([new("about"), *turned])
 
 

@@ -130,7 +130,9 @@ class Pattern:
 class Matcher(Generic[V]):
     """Patterns with a value each; finds the longest match at a word, or every match along a phrase."""
 
-    def __init__(self, patterns: Mapping[str, V], numbers: Sequence[str] = (), known: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, patterns: Mapping[str, V], numbers: Sequence[str] = (), known: frozenset[str] = frozenset()
+    ) -> None:
         self.numbers = frozenset(normalise(word) for word in numbers)
         self.known = known
         self._by_letter: dict[str, list[tuple[Pattern, V]]] = {}

@@ -34,7 +34,9 @@ def _clean_gap(gap: str) -> str:
     return re.sub(r"\s+", " ", kept)
 
 
-def words_of(tokens: Sequence[Token], start: int, end: int, proper: frozenset[int] = frozenset()) -> list[Word]:
+def words_of(
+    tokens: Sequence[Token], start: int, end: int, proper: frozenset[int] = frozenset()
+) -> list[Word]:
     """The question's words from `start` to `end` as Words (the first with no gap before it).
 
     A word keeps its capital when it is a name (`proper`: the indices of the names and places found,

@@ -60,7 +60,10 @@ class Reader:
             turned, _, gender = spec.partition(" ")
             self.owners[normalise(word)] = Owner(turned, gender)
         self.known = (
-            self.stopwords | self.verbs | self.adjectives | frozenset(self.owners)
+            self.stopwords
+            | self.verbs
+            | self.adjectives
+            | frozenset(self.owners)
             | frozenset(words[0] for words in self.forms if len(words) == 1)
         )
         self.typo_forms: dict[str, list[Words]] = {}
@@ -69,10 +72,13 @@ class Reader:
                 self.typo_forms.setdefault(words[0][:2], []).append(words)
         numbers = lexicon.numbers
         self.markers: Matcher[str] = Matcher(
-            {pattern: shape for shape, patterns in lexicon.markers.items() for pattern in patterns}, numbers, self.known
+            {pattern: shape for shape, patterns in lexicon.markers.items() for pattern in patterns},
+            numbers,
+            self.known,
         )
         self.questions: Matcher[str] = Matcher(
-            {pattern: shape for shape in ("what", "when") for pattern in lexicon.markers.get(shape, ())}, numbers
+            {pattern: shape for shape in ("what", "when") for pattern in lexicon.markers.get(shape, ())},
+            numbers,
         )
         self.lead_ins: Matcher[bool] = Matcher(dict.fromkeys(lexicon.lead_ins, True), numbers, self.known)
         self.times: Matcher[tuple[str, bool]] = Matcher(
@@ -88,7 +94,9 @@ class Reader:
         self.names: Matcher[bool] = Matcher(dict.fromkeys(lexicon.names, True))
         self.places: Matcher[bool] = Matcher(dict.fromkeys(lexicon.places, True))
         self.things: Matcher[bool] = Matcher(
-            {**dict.fromkeys(lexicon.things, False), **dict.fromkeys(lexicon.bare_things, True)}, (), self.known
+            {**dict.fromkeys(lexicon.things, False), **dict.fromkeys(lexicon.bare_things, True)},
+            (),
+            self.known,
         )
         self.thing_adjectives: Matcher[bool] = Matcher(dict.fromkeys(lexicon.thing_adjectives, True))
         self.hypothetical: Matcher[bool] = Matcher(dict.fromkeys(lexicon.hypothetical, True))

@@ -113,7 +113,9 @@ class _People:
                     best = match
         return best
 
-    def _match(self, reader: Reader, index: int, end: int, *, with_owner: bool) -> tuple[int, Found | None] | None:
+    def _match(
+        self, reader: Reader, index: int, end: int, *, with_owner: bool
+    ) -> tuple[int, Found | None] | None:
         words = self.words
         owner = _owner(self.readers, words[index]) if with_owner else None
         if with_owner and owner is None:
@@ -181,7 +183,9 @@ class _People:
         if after >= len(words):
             return False
         following = words[after + 1] if after + 1 < len(words) else ""
-        if words[after] in self.relatives or (words[after] in self.from_words and following in self.relatives):
+        if words[after] in self.relatives or (
+            words[after] in self.from_words and following in self.relatives
+        ):
             return True
         return words[after] in self.from_words and bool(following) and following not in self.stopwords
 
@@ -239,7 +243,13 @@ class _People:
         return next((p for p in same if p.stranger == person.stranger), same[0] if same else None)
 
     def _name(
-        self, person: Person, owner: Owner | None, modifiers: Sequence[Modifier], start: int, noun_start: int, own: bool
+        self,
+        person: Person,
+        owner: Owner | None,
+        modifiers: Sequence[Modifier],
+        start: int,
+        noun_start: int,
+        own: bool,
     ) -> Name:
         noun = person.name
         if person.pronoun:
@@ -253,7 +263,7 @@ class _People:
                 between = self.parsed.text[tokens[start + 1].start : tokens[noun_start].start].lower()
             head = f"{determiner.m[0]} " if determiner is not None else ""
             return evolve(noun, nom=f"{head}{between}{noun.nom}")
-        forms: dict[str, str] = {}
+        forms: list[str] = []
         for number, case in enumerate(NAME_CASES):
             parts = []
             if determiner is not None:
@@ -261,9 +271,10 @@ class _People:
             for modifier in modifiers:
                 if modifier.agreeing is not None:
                     parts.append(modifier.agreeing.forms(noun.gender, noun.plural)[number])
-            parts.append(getattr(noun, case) or noun.nom)
-            forms[case] = " ".join(parts)
-        return evolve(noun, **forms)
+            parts.append(noun.form(case))
+            forms.append(" ".join(parts))
+        nom, gen, dat, acc, ins, loc = forms
+        return evolve(noun, nom=nom, gen=gen, dat=dat, acc=acc, ins=ins, loc=loc)
 
 
 def _compatible(pronoun: Found, person: Found, persons: int) -> bool:
@@ -319,10 +330,21 @@ def _owned(found: list[Found]) -> list[Found]:
     result: list[Found] = []
     for item in found:
         before = result[-1] if result else None
-        if before is not None and before.possessive and item.start == before.end and item.subject.name is not None:
+        if (
+            before is not None
+            and before.possessive
+            and item.start == before.end
+            and item.subject.name is not None
+        ):
             owner = before.subject.name.nom if before.subject.name is not None else before.subject.text
-            bare = item.subject.name.nom.split(" ", 1)[-1] if " " in item.subject.name.nom else item.subject.name.nom
-            item = evolve(item, subject=evolve(item.subject, name=evolve(item.subject.name, nom=f"{owner}'s {bare}")))
+            bare = (
+                item.subject.name.nom.split(" ", 1)[-1]
+                if " " in item.subject.name.nom
+                else item.subject.name.nom
+            )
+            item = evolve(
+                item, subject=evolve(item.subject, name=evolve(item.subject.name, nom=f"{owner}'s {bare}"))
+            )
         result.append(item)
     return result
 
@@ -331,7 +353,7 @@ def find_first_names(parsed: Parsed, readers: Sequence[Reader], claimed: set[int
     """People named by their first name ("Alex", «з Максимом»), when written with a capital."""
     found: list[Found] = []
     for index, token in enumerate(parsed.tokens):
-        if index in claimed or not token.capital or token.text.isupper() and len(token.text) > 1:
+        if index in claimed or not token.capital or (token.text.isupper() and len(token.text) > 1):
             continue
         word = parsed.words[index]
         for reader in readers:

@@ -26,7 +26,7 @@ _LOOK_ALIKES = str.maketrans(
     }
 )  # fmt: skip
 _STRONG = frozenset(".?!…;\n")
-_WEAK = frozenset(",:—–()[]{}/\\|*«»\"")
+_WEAK = frozenset(',:—–()[]{}/\\|*«»"')
 
 
 @frozen
@@ -78,7 +78,7 @@ def repair_look_alikes(word: str) -> str:
 
 def relayout(text: str, source: str, target: str) -> str:
     """`text` as if typed on the other keyboard layout (`source` keys → `target` letters)."""
-    table = dict(zip(source, target, strict=False))
+    table: dict[str, str | int | None] = dict(zip(source, target, strict=False))
     for key, letter in zip(source, target, strict=False):
         if key.upper() != key:
             table[key.upper()] = letter.upper()
@@ -86,7 +86,7 @@ def relayout(text: str, source: str, target: str) -> str:
 
 
 def tokenize(question: str) -> tuple[Token, ...]:
-    """The words of `question` (NFC) with their spans; in a text mostly in Cyrillic a lone Latin "i" is «і»."""
+    """The words of `question` (NFC) with their spans; in a mostly Cyrillic text a lone Latin "i" is «і»."""
     text = question.translate(_APOSTROPHES)
     found = list(_WORD.finditer(text))
     cyrillic_text = sum(1 for m in found if _CYRILLIC.search(m.group())) * 2 > len(found)

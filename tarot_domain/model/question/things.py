@@ -17,7 +17,9 @@ from tarot_domain.model.question.subjects import PLACE, THING, Found, Subject, n
 from tarot_domain.model.question.text import span
 
 
-def _thing_end(readers: Sequence[Reader], words: Sequence[str], index: int, end: int) -> tuple[int, bool] | None:
+def _thing_end(
+    readers: Sequence[Reader], words: Sequence[str], index: int, end: int
+) -> tuple[int, bool] | None:
     """(end, bare) of the run of thing nouns at `index` ("job offer"), or None."""
     best: tuple[int, bool] | None = None
     for reader in readers:
@@ -75,13 +77,16 @@ def _owned_from(
         if start < floor:
             return None
         between = words[start + 1 : index]
-        if any(_possessive(words, tokens_gaps, i) and noun_at(r, words, i, index) is not None
-               for r in readers for i in range(start + 1, index)):
+        if any(
+            _possessive(words, tokens_gaps, i) and noun_at(r, words, i, index) is not None
+            for r in readers
+            for i in range(start + 1, index)
+        ):
             return None  # "my parents' house": the owner is a person
         for reader in readers:
-            if words[start] in reader.owners and reader.owners[words[start]].turned:
-                if all(_describes(reader, word) for word in between):
-                    return start
+            owner = reader.owners.get(words[start])
+            if owner is not None and owner.turned and all(_describes(reader, word) for word in between):
+                return start
         if not any(_describes(reader, words[start]) for reader in readers):
             return None
     return None
@@ -115,7 +120,12 @@ def find_places(parsed: Parsed, readers: Sequence[Reader], claimed: set[int]) ->
         end = max((m[0] for r in readers if (m := r.places.longest(words, index)) is not None), default=None)
         if end is None and _capitalised_place(parsed, index, prepositions, stop):
             end = index + 1
-            while end < len(words) and tokens[end].capital and not tokens[end].gap.strip() and end not in claimed:
+            while (
+                end < len(words)
+                and tokens[end].capital
+                and not tokens[end].gap.strip()
+                and end not in claimed
+            ):
                 end += 1
         if end is None:
             index += 1
@@ -126,7 +136,9 @@ def find_places(parsed: Parsed, readers: Sequence[Reader], claimed: set[int]) ->
     return found
 
 
-def _capitalised_place(parsed: Parsed, index: int, prepositions: frozenset[str], stop: frozenset[str]) -> bool:
+def _capitalised_place(
+    parsed: Parsed, index: int, prepositions: frozenset[str], stop: frozenset[str]
+) -> bool:
     token = parsed.tokens[index]
     if index == 0 or not token.capital or parsed.words[index] in stop:
         return False

@@ -14,7 +14,17 @@ from tarot_domain.model.question.reader import Reader
 from tarot_domain.model.question.shape import Clause, Parsed
 from tarot_domain.model.question.text import Phrase, span
 
-TIME_FRAMES: tuple[str, ...] = ("now", "today", "tomorrow", "week", "month", "season", "year", "soon", "future")
+TIME_FRAMES: tuple[str, ...] = (
+    "now",
+    "today",
+    "tomorrow",
+    "week",
+    "month",
+    "season",
+    "year",
+    "soon",
+    "future",
+)
 """- now: at the moment, these days; today: today, tonight; tomorrow.
 - week: this or next week, the weekend, the coming days, a weekday; month: this or next month, the coming
   weeks; season: a season, a named month, the holidays, the next few months, half a year, a semester.
@@ -28,13 +38,15 @@ def _past(parsed: Parsed, phrase: Phrase, readers: Sequence[Reader]) -> bool:
         irregular = reader.word_set("past_words")
         endings = reader.word_list("past_endings")
         for word in parsed.words[phrase.start : phrase.end]:
-            if word in irregular or (endings and len(word) > 4 and word.endswith(endings)):
-                if word not in reader.verbs and word not in reader.adjectives:
-                    return True
+            past = word in irregular or (bool(endings) and len(word) > 4 and word.endswith(endings))
+            if past and word not in reader.verbs and word not in reader.adjectives:
+                return True
     return False
 
 
-def _frames(parsed: Parsed, readers: Sequence[Reader], start: int, end: int) -> list[tuple[int, int, str, bool]]:
+def _frames(
+    parsed: Parsed, readers: Sequence[Reader], start: int, end: int
+) -> list[tuple[int, int, str, bool]]:
     found: list[tuple[int, int, str, bool]] = []
     for reader in readers:
         for i, j, (frame, sensitive) in reader.times.scan(parsed.words, start, end):

@@ -66,7 +66,8 @@ def _same(a: str, b: str) -> bool:
 
 def person_found(text: str, expected: Expected, analysis: QuestionAnalysis) -> bool:
     return any(
-        s.kind == "person" and _same(s.text, text) and s.relation == expected.relation for s in analysis.subjects
+        s.kind == "person" and _same(s.text, text) and s.relation == expected.relation
+        for s in analysis.subjects
     )
 
 
@@ -96,7 +97,9 @@ def score(language: str) -> dict[str, Score]:
         counts[0] += ok
         counts[1] += 1
         if not ok:
-            misses.setdefault(field, []).append(f"{language}:{row.line} {row.question!r}: got {got!r}, want {wanted!r}")
+            misses.setdefault(field, []).append(
+                f"{language}:{row.line} {row.question!r}: got {got!r}, want {wanted!r}"
+            )
 
     for row, analysis in analysed(language):
         tally("shape", analysis.shape.value == row.shape, row, analysis.shape.value, row.shape)
@@ -109,7 +112,9 @@ def score(language: str) -> dict[str, Score]:
         for text, expected in row.subjects:
             subjects = [(s.text, s.kind, s.relation) for s in analysis.subjects]
             if expected.kind == "person":
-                tally("person", person_found(text, expected, analysis), row, subjects, (text, expected.relation))
+                tally(
+                    "person", person_found(text, expected, analysis), row, subjects, (text, expected.relation)
+                )
             else:
                 tally(expected.kind, other_found(text, expected, analysis), row, subjects, text)
         tally("choice", analysis.choice == row.choice, row, analysis.choice, row.choice)

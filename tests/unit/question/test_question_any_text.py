@@ -13,11 +13,16 @@ from tarot_domain.model.question import SUBJECT_KINDS, TIME_FRAMES, Shape, analy
 from tarot_domain.model.question.text import relayout
 
 WORDS = st.sampled_from(
-    """will should when what why how is it worth do i my he she they or not mom boyfriend ex job money
-    love this year next week soon ever tomorrow the a to in Lisbon чи варто мені коли що як він вона мене
-    мій моя моєї хлопець чоловік сестра колишній робота гроші кохання цього року завтра або ні в до Львів
-    ' ’ ʼ ? ! . , : — - ( ) 🙏 💔 11:11 2025 iii мiй xb gjdthytnmcz dsy""".split()
-)
+    (
+        "will", "should", "when", "what", "why", "how", "is", "it", "worth", "do", "i", "my", "he", "she",
+        "they", "or", "not", "mom", "boyfriend", "ex", "job", "money", "love", "this", "year", "next",
+        "week", "soon", "ever", "tomorrow", "the", "a", "to", "in", "Lisbon", "чи", "варто", "мені",
+        "коли", "що", "як", "він", "вона", "мене", "мій", "моя", "моєї", "хлопець", "чоловік", "сестра",
+        "колишній", "робота", "гроші", "кохання", "цього", "року", "завтра", "або", "ні", "в", "до",
+        "Львів", "'", "’", "ʼ", "?", "!", ".", ",", ":", "—", "-", "(", ")", "🙏", "💔", "11:11", "2025",
+        "iii", "мiй", "xb", "gjdthytnmcz", "dsy",
+    )
+)  # fmt: skip
 QUESTIONS = st.one_of(
     st.text(max_size=120),
     st.lists(WORDS, max_size=25).map(" ".join),

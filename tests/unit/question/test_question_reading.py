@@ -49,7 +49,11 @@ def test_shapes(question: str, language: str, shape: Shape) -> None:
     ("question", "language", "choice"),
     [
         ("Should I stay or leave?", "en", ("stay", "leave")),
-        ("Should I take the job in Berlin or stay in Kyiv?", "en", ("take the job in Berlin", "stay in Kyiv")),
+        (
+            "Should I take the job in Berlin or stay in Kyiv?",
+            "en",
+            ("take the job in Berlin", "stay in Kyiv"),
+        ),
         ("Should I put my savings into gold or stocks?", "en", ("gold", "stocks")),
         ("Should I become a teacher or a programmer?", "en", ("a teacher", "a programmer")),
         ("Is it better to rent or to buy?", "en", ("to rent", "to buy")),
@@ -117,7 +121,9 @@ def test_the_stems_the_reading_guide_found_missing(question: str, topic: str) ->
         ("Should I lend money to my brother?", "en", "money"),
     ],
 )
-def test_a_person_with_no_other_topic_gives_their_relations_topic(question: str, language: str, topic: str) -> None:
+def test_a_person_with_no_other_topic_gives_their_relations_topic(
+    question: str, language: str, topic: str
+) -> None:
     assert analyse(question, language).topics[:1] == (topic,)
 
 
@@ -149,7 +155,11 @@ def test_time_frames(question: str, language: str, frame: str | None) -> None:
 
 def test_how_people_type_changes_nothing_that_matters() -> None:
     careful = analyse("Чи варто мені відкрити кав'ярню?", "uk")
-    for typed in ("чи варто мені відкрити кав’ярню", "ЧИ ВАРТО МЕНІ ВІДКРИТИ КАВʼЯРНЮ", "Чи   варто мені відкрити кав`ярню ?!"):
+    for typed in (
+        "чи варто мені відкрити кав’ярню",
+        "ЧИ ВАРТО МЕНІ ВІДКРИТИ КАВʼЯРНЮ",
+        "Чи   варто мені відкрити кав`ярню ?!",
+    ):
         sloppy = analyse(typed, "uk")
         assert (sloppy.shape, sloppy.topics) == (careful.shape, careful.topics)
         assert [s.kind for s in sloppy.subjects] == ["thing"]
@@ -160,7 +170,11 @@ def test_latin_look_alikes_and_the_wrong_keyboard_layout_are_read_as_meant() -> 
     lookalike = analyse("Чи кохає мене мiй хлопець?", "uk")  # a Latin "i"
     assert [s.relation for s in lookalike.subjects] == ["boyfriend"]
     layout = analyse("xb gjdthytnmcz dsy", "uk")  # «чи повернеться він» typed on the English layout
-    assert (layout.shape, layout.subjects[0].relation, layout.focus) == (Shape.CLOSED, "he", "чи повернеться він")
+    assert (layout.shape, layout.subjects[0].relation, layout.focus) == (
+        Shape.CLOSED,
+        "he",
+        "чи повернеться він",
+    )
     english = analyse("Will he come back?", "uk")  # English asked in Ukrainian: left as typed
     assert english.shape is Shape.CLOSED and english.subjects[0].relation == "he"
 
@@ -169,7 +183,11 @@ def test_mixed_languages_and_russian_influenced_words() -> None:
     mixed = analyse("Чи варто мені йти на цей interview?", "uk")
     assert mixed.topics[:1] == ("work",)
     surzhyk = analyse("када я вийду заміж", "uk")
-    assert (surzhyk.shape, surzhyk.topics[:1], surzhyk.focus) == (Shape.WHEN, ("love",), "коли ви вийдете заміж")
+    assert (surzhyk.shape, surzhyk.topics[:1], surzhyk.focus) == (
+        Shape.WHEN,
+        ("love",),
+        "коли ви вийдете заміж",
+    )
     ex = analyse("Чи вернеться мій бивший?", "uk")
     assert ex.subjects[0].relation == "ex" and ex.subjects[0].name is not None
     assert ex.subjects[0].name.nom == "ваш колишній"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-
 CUES: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
         "love 1.5": (
@@ -39,7 +38,7 @@ CUES: Mapping[str, tuple[str, ...]] = MappingProxyType(
             "promot*", "interview*", "business*", "startup*", "employ*", "hire|hired|hiring",
             "fire me|fired", "layoff*|laid off", "profession*", "probation", "internship*",
             "bakery|café|cafe|shop|store|restaurant|bookstore|salon", "publish*",
-            "programmer|developer|engineer|designer|freelancer", "retrain*", 
+            "programmer|developer|engineer|designer|freelancer", "retrain*",
             "part|full time",
         ),
         "work 1": (
