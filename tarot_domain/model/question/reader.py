@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache
 from types import MappingProxyType
 
 from attrs import frozen
@@ -158,13 +157,23 @@ def _weights(key: str) -> Mapping[str, float]:
     return MappingProxyType({parts[i]: float(parts[i + 1]) for i in range(0, len(parts) - 1, 2)})
 
 
-@cache
+_COMPILED: dict[tuple[str, int], tuple[QuestionLexicon, Reader]] = {}
+
+
 def reader(code: str) -> Reader | None:
-    """The compiled lexicon of `code`'s pack, or None when the pack has none."""
+    """The compiled lexicon of `code`'s pack, or None when the pack has none. Compiled once per lexicon
+    the registry reads (a registry that forgets its packs, `registry.forget()`, gets fresh ones)."""
     if not registry.is_language(code):
         return None
     lexicon = registry.question_lexicon(code)
-    return None if lexicon is None else Reader(code, lexicon)
+    if lexicon is None:
+        return None
+    key = (code, id(lexicon))
+    found = _COMPILED.get(key)
+    if found is None or found[0] is not lexicon:
+        found = (lexicon, Reader(code, lexicon))
+        _COMPILED[key] = found
+    return found[1]
 
 
 def readers(code: str) -> tuple[Reader, ...]:

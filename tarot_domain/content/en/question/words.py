@@ -145,7 +145,7 @@ STOPWORDS = """
     a an the and or but if of to in on at for from with without by about into over under after before
     is am are was were be been being do does did doing have has had will would shall should can could may
     might must i me my mine myself you your yours u ur he him his she her hers it its they them their we
-    us our this that these those there here what which who whom whose when where why how not no yes so
+    us our this that these those there here what which who whom whose when where why how not no yes so whether
     very just too also still ever really as than then now up down out off again more most some any all
     each every other such only own same s t im i'm ive i've ill i'll id i'd dont don't doesnt doesn't
     isnt isn't wont won't cant can't gonna wanna please pls plz tell know want wonder going get got
