@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from tarot_domain.model.question.phrase import Word, join, new, replaced, words_of
 from tarot_domain.model.question.reader import Reader
-from tarot_domain.model.question.shape import Clause, Parsed, Shape, skip_lead_ins
+from tarot_domain.model.question.shape import Clause, Parsed, Shape, theme_start
 
 _DO = {"do": "", "does": "third", "did": "past"}
 _BE = frozenset({"is", "are", "am", "was", "were", "isn't", "aren't", "wasn't", "weren't"})
@@ -326,10 +326,7 @@ def english_focus(
     parsed: Parsed, clause: Clause | None, shape: Shape, reader: Reader, proper: frozenset[int] = frozenset()
 ) -> str | None:
     focus = EnglishFocus(parsed, reader, proper)
-    if clause is None:
-        for phrase in parsed.phrases:
-            begin = skip_lead_ins([reader], parsed.words, phrase.start, phrase.end)
-            if begin < phrase.end:
-                return focus.theme(begin, parsed.sentence_end(phrase))
-        return None
-    return focus.restate(clause, shape)
+    if clause is not None:
+        return focus.restate(clause, shape)
+    found = theme_start(parsed, [reader])
+    return None if found is None else focus.theme(found[1], parsed.sentence_end(found[0]))

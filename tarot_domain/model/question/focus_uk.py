@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from tarot_domain.model.question.phrase import Word, join, new, replaced, words_of
 from tarot_domain.model.question.reader import Reader
-from tarot_domain.model.question.shape import Clause, Parsed, Shape, is_infinitive, skip_lead_ins
+from tarot_domain.model.question.shape import Clause, Parsed, Shape, is_infinitive, theme_start
 
 _REFLEXIVE = ("ся", "сь")
 
@@ -266,10 +266,7 @@ def ukrainian_focus(
     parsed: Parsed, clause: Clause | None, shape: Shape, reader: Reader, proper: frozenset[int] = frozenset()
 ) -> str | None:
     focus = UkrainianFocus(parsed, reader, proper)
-    if clause is None:
-        for phrase in parsed.phrases:
-            begin = skip_lead_ins([reader], parsed.words, phrase.start, phrase.end)
-            if begin < phrase.end:
-                return focus.theme(begin, parsed.sentence_end(phrase))
-        return None
-    return focus.restate(clause, shape)
+    if clause is not None:
+        return focus.restate(clause, shape)
+    found = theme_start(parsed, [reader])
+    return None if found is None else focus.theme(found[1], parsed.sentence_end(found[0]))
