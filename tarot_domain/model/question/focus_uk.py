@@ -115,6 +115,8 @@ class UkrainianFocus:
 
     def _verbs(self, words: list[Word]) -> list[Word] | None:
         singular, plural = self.reader.word_set("i"), self.reader.word_set("we")
+        if not any(w.norm in singular | plural | self.reader.word_set("subjects") for w in words):
+            self._dropped_subject(words)
         for at, word in enumerate(list(words)):
             if word.norm not in singular and word.norm not in plural:
                 continue
@@ -129,6 +131,23 @@ class UkrainianFocus:
             if word.norm in singular:
                 self._agree(words, at, verb)
         return words
+
+    def _dropped_subject(self, words: list[Word]) -> None:
+        """«Чи знайду роботу?» (no «я»): the verb after the question word is turned when it is surely the
+        asker's («знайду» is in the table; «отримаю», «помиляюся» end as only verbs do), never a noun
+        that looks alike («чи правду він каже»)."""
+        index = 1
+        while index < len(words) and words[index].norm in self.adverbs:
+            index += 1
+        if index >= len(words):
+            return
+        norm = words[index].norm
+        stem = norm.removesuffix("ся").removesuffix("сь")
+        sure = norm in self.reader.table("verbs") or stem.endswith(self.reader.word_list("sure_first_person"))
+        turned = self.second_plural(norm) if sure and len(stem) > 3 else None
+        if turned is not None:
+            words[index] = replaced(words[index], turned)
+            self._agree(words, index, index)
 
     def _agree(self, words: list[Word], at: int, verb: int | None) -> None:
         """«щасливою» → «щасливими» beside «я» or its verb; «вагітна я» → «вагітні ви»."""
