@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TypeVar
 
-from adapters.offline.phrases import CAUTION_TOPICS, INTENTS, TABLES, TOPICS, Phrases, phrases_for
+from adapters.offline.phrases import CAUTION_TOPICS, INTENTS, TABLES, Phrases, phrases_for
 from tarot_domain.content import registry
 from tarot_domain.content.schema import Face
 from tarot_domain.model.cards import Card, Suit
@@ -24,6 +24,7 @@ from tarot_domain.model.decks import DEFAULT_DECK_ID, Deck, get_deck
 from tarot_domain.model.draw import DrawnCard
 from tarot_domain.model.knowledge import CardKnowledge, card_knowledge, pair_text
 from tarot_domain.model.localized import pick
+from tarot_domain.model.question import analyse
 from tarot_domain.model.readings import FollowUp, QuestionnaireAnswer, Reading
 from tarot_domain.model.safety import SafetyKind, pointer_for, texts_for
 from tarot_domain.model.spreads import Position, Role, Spread, get_spread
@@ -110,13 +111,10 @@ TOPIC_SUITS: Mapping[str, frozenset[str]] = MappingProxyType(
         "love": frozenset({"cups"}),
         "work": frozenset({"pentacles", "wands"}),
         "money": frozenset({"pentacles"}),
-        "health": frozenset({"pentacles"}),
-        "legal": frozenset({"swords"}),
+        "wellbeing": frozenset({"pentacles"}),
         "home": frozenset({"cups", "pentacles"}),
         "study": frozenset({"swords"}),
-        "friendship": frozenset({"cups"}),
-        "creativity": frozenset({"wands"}),
-        "decision": frozenset({"swords"}),
+        "spirit": frozenset({"cups"}),
     }
 )
 
@@ -174,7 +172,7 @@ def words_match(a: str, b: str) -> bool:
 
 
 def stem_hits(word: str, stem: str) -> bool:
-    """Whether `word` is a form of the topic/intent `stem` (short stems only allow short endings)."""
+    """Whether `word` is a form of the intent `stem` (short stems only allow short endings)."""
     stem = stem.replace("’", "'")
     if len(stem) <= 3:
         return word.startswith(stem) and len(word) <= len(stem) + 2
@@ -200,16 +198,10 @@ def quoted_question(p: Phrases, question: str) -> str:
     return p.quote.format(question) + ending
 
 
-def detect_topic(question: str) -> str | None:
-    """The topic a question is about, judged from every language's stems (people ask in any language)."""
-    words = tokens(question)
-    best: tuple[int, str] | None = None
-    for topic in TOPICS:
-        stems = [stem for table in TABLES.values() for stem in table.topic_stems.get(topic, ())]
-        hits = sum(1 for word in words if any(stem_hits(word, stem) for stem in stems))
-        if hits and (best is None or hits > best[0]):
-            best = (hits, topic)
-    return None if best is None else best[1]
+def main_topic(question: str, language: str) -> str | None:
+    """The question's strongest topic (`tarot_domain.model.question`), or None when none is clear."""
+    topics = analyse(question, language).topics
+    return topics[0] if topics else None
 
 
 def detect_intents(question: str) -> set[str]:
@@ -336,7 +328,7 @@ class _Reading:
             tuple((c.position_id, c.card_id, c.reversed) for c in request.cards),
             tuple((a.item_id, a.answer) for a in request.answers),
         )
-        self.topic = detect_topic(self.question) if self.question else None
+        self.topic = main_topic(self.question, self.language) if self.question else None
         self.is_yes_no = self.spread.id == YES_NO_SPREAD_ID or any(c.role == "answer" for c in self.placed)
         self.is_day = not self.question and len(self.placed) == 1 and not self.is_yes_no
         self.safety = request.safety  # framed: the pointer first, no lean, no caution line twice
@@ -764,13 +756,13 @@ def _stopwords() -> frozenset[str]:
 
 
 def score_cards(
-    placed: Sequence[Placed], question: str, earlier: Sequence[FollowUp], choose: Chooser
+    placed: Sequence[Placed], question: str, earlier: Sequence[FollowUp], choose: Chooser, language: str
 ) -> list[_Scored]:
     """Every card scored for how directly it speaks to `question`, best first (deterministic)."""
     stop = _stopwords()
     words = [w for w in tokens(question) if len(w) >= 3 and w not in stop]
     intents = detect_intents(question)
-    topic = detect_topic(question)
+    topic = main_topic(question, language)
     scored: list[_Scored] = []
     for card in placed:
         score = 0.0
@@ -837,7 +829,7 @@ def compose_follow_up(
     helper.choose = choose
     placed = helper.placed
 
-    scored = score_cards(placed, question, earlier, choose)
+    scored = score_cards(placed, question, earlier, choose, language)
     intents = [intent for intent in INTENTS if intent in detect_intents(question)]
     base_lens = LENS_OF_INTENT[intents[0]] if intents else choose.number("lens") % 4
     count = 1 if len(placed) == 1 else 2 if len(placed) <= 5 else 3

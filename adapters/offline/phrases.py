@@ -1,8 +1,9 @@
 """Every sentence the offline interpreter writes, one table per language.
 
 A table holds templates (`str.format` with named fields), small vocabularies and the word stems used to
-recognise what a question is about. Adding a language is adding one `Phrases` value to `TABLES`; the
-test suite checks that every table fills the same fields with the same placeholders as English.
+recognise what a follow-up asks for (what a question is about comes from `tarot_domain.model.question`).
+Adding a language is adding one `Phrases` value to `TABLES`; the test suite checks that every table fills
+the same fields with the same placeholders as English.
 
 Conventions the composer relies on:
 - `bridges` are keyed by (role, hard): `hard` is whether the card, lying as it does, speaks of something
@@ -27,12 +28,8 @@ ROLES: tuple[str, ...] = (
     "aspiration", "self", "others", "lesson", "answer",
 )  # fmt: skip
 
-TOPICS: tuple[str, ...] = (
-    "love", "work", "money", "health", "legal", "home", "study", "friendship", "creativity", "decision",
-)  # fmt: skip
-"""Question topics in priority order (the first with the most hits wins a tie)."""
-
-CAUTION_TOPICS: frozenset[str] = frozenset({"health", "legal", "money"})
+CAUTION_TOPICS: frozenset[str] = frozenset({"wellbeing", "money"})
+"""Topics whose readings end with a pointer to a professional (the safety screen will refine this)."""
 
 INTENTS: tuple[str, ...] = ("future", "cause", "advice", "people", "obstacle", "feelings")
 """What a follow-up question is after; each intent favours some roles (compose.INTENT_ROLES)."""
@@ -66,7 +63,6 @@ class Phrases:
     spread_intro_single: str
     topic_intro: tuple[str, ...]
     topic_labels: Mapping[str, str]
-    topic_stems: Mapping[str, tuple[str, ...]]
     # --- one card in its position ---
     card_line: str
     card_line_single: str
@@ -232,92 +228,10 @@ EN = Phrases(
             "love": "love and relationships",
             "work": "work and career",
             "money": "money and material security",
-            "health": "health and well-being",
-            "legal": "a legal matter",
+            "wellbeing": "health and well-being",
             "home": "home and family",
             "study": "study and learning",
-            "friendship": "friendship",
-            "creativity": "creative work",
-            "decision": "a choice you are weighing",
-        }
-    ),
-    topic_stems=MappingProxyType(
-        {
-            "love": (
-                "love",
-                "lover",
-                "relationship",
-                "partner",
-                "boyfriend",
-                "girlfriend",
-                "husband",
-                "wife",
-                "marri",
-                "dating",
-                "crush",
-                "romanc",
-                "soulmate",
-                "breakup",
-            ),
-            "work": (
-                "work",
-                "job",
-                "career",
-                "boss",
-                "colleague",
-                "promotion",
-                "interview",
-                "business",
-                "project",
-                "office",
-                "employ",
-                "hire",
-                "manager",
-            ),
-            "money": (
-                "money",
-                "financ",
-                "debt",
-                "salary",
-                "income",
-                "invest",
-                "loan",
-                "mortgage",
-                "saving",
-                "budget",
-                "afford",
-            ),
-            "health": (
-                "health",
-                "illness",
-                "sick",
-                "doctor",
-                "pregnan",
-                "surgery",
-                "diagnos",
-                "disease",
-                "hospital",
-                "symptom",
-            ),
-            "legal": ("court", "lawyer", "legal", "lawsuit", "contract", "visa", "custody"),
-            "home": (
-                "home",
-                "family",
-                "house",
-                "moving",
-                "parent",
-                "mother",
-                "father",
-                "child",
-                "kids",
-                "daughter",
-                "sister",
-                "brother",
-            ),
-            "study": ("study", "exam", "university", "school", "course", "learn", "degree", "college"),
-            "friendship": ("friend",),
-            "creativity": ("creat", "art", "writing", "novel", "music", "paint", "design"),
-            "decision": ("decide", "decision", "choose", "choice", "whether", "option"),
+            "spirit": "your spiritual path",
         }
     ),
     card_line="{index}. {position}: {label}, {orientation}{alias}",
@@ -766,104 +680,10 @@ UK = Phrases(
             "love": "кохання й стосунки",
             "work": "роботу й кар'єру",
             "money": "гроші та матеріальну стабільність",
-            "health": "здоров'я і самопочуття",
-            "legal": "юридичну справу",
+            "wellbeing": "здоров'я і самопочуття",
             "home": "дім і родину",
             "study": "навчання",
-            "friendship": "дружбу",
-            "creativity": "творчість",
-            "decision": "вибір, який ви зважуєте",
-        }
-    ),
-    topic_stems=MappingProxyType(
-        {
-            "love": (
-                "кохан",
-                "любов",
-                "люблю",
-                "любить",
-                "стосунк",
-                "партнер",
-                "хлопц",
-                "хлопець",
-                "дівчин",
-                "чолов",
-                "дружин",
-                "шлюб",
-                "весілл",
-                "побачен",
-                "колишн",
-                "романт",
-                "симпаті",
-                "розлучен",
-            ),
-            "work": (
-                "робот",
-                "кар'єр",
-                "кар’єр",
-                "посад",
-                "начальн",
-                "керівн",
-                "колег",
-                "співбесід",
-                "бізнес",
-                "проєкт",
-                "проект",
-                "підвищенн",
-                "звільн",
-                "офіс",
-                "вакансі",
-            ),
-            "money": (
-                "грош",
-                "фінанс",
-                "борг",
-                "зарплат",
-                "дохід",
-                "доход",
-                "інвест",
-                "кредит",
-                "іпотек",
-                "заощадж",
-                "бюджет",
-                "витрат",
-            ),
-            "health": (
-                "здоров",
-                "хвор",
-                "лікар",
-                "вагітн",
-                "операці",
-                "діагноз",
-                "лікуван",
-                "симптом",
-                "лікарн",
-            ),
-            "legal": ("суд", "юрист", "адвокат", "закон", "позов", "договір", "договор", "контракт", "опік"),
-            "home": (
-                "дім",
-                "дом",
-                "родин",
-                "сім'",
-                "сім’",
-                "переїзд",
-                "переїж",
-                "батьк",
-                "мама",
-                "мами",
-                "мамою",
-                "тато",
-                "дитин",
-                "діти",
-                "дітей",
-                "доньк",
-                "сестр",
-                "брат",
-            ),
-            "study": ("навчан", "іспит", "екзамен", "універ", "школ", "курс", "вчит", "вступ", "диплом"),
-            "friendship": ("друг", "друз", "подруг"),
-            "creativity": ("творч", "мистецт", "книг", "музик", "малюв", "дизайн"),
-            "decision": ("вибір", "вибра", "обрат", "рішен", "вирішит", "варто"),
+            "spirit": "ваш духовний шлях",
         }
     ),
     card_line="{index}. {position}: {label} ({orientation}{alias})",

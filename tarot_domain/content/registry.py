@@ -26,7 +26,8 @@ from tarot_domain.content import keys
 from tarot_domain.content.plural import PluralFunction, compile_rule
 from tarot_domain.content.shapes import About, DeckText, Plural, SpreadText, Text
 
-if TYPE_CHECKING:  # the card shapes cost an import only where card knowledge is read
+if TYPE_CHECKING:  # the card and lexicon shapes cost an import only where they are read
+    from tarot_domain.content.lexicon import QuestionLexicon
     from tarot_domain.content.schema import CardText, DeckCardText
 
 FALLBACK = "en"
@@ -91,7 +92,16 @@ def remove_pack_dir(path: str) -> None:
 
 def forget() -> None:
     """Drop what the registry learnt, so the next question rediscovers the packs (pack dirs changed)."""
-    for function in (languages, about, texts, plural_function, card_texts, deck_card_texts, pair_texts):
+    for function in (
+        languages,
+        about,
+        texts,
+        plural_function,
+        card_texts,
+        deck_card_texts,
+        pair_texts,
+        question_lexicon,
+    ):
         function.cache_clear()
     from tarot_domain.content import version
 
@@ -322,3 +332,16 @@ def pair_texts(code: str) -> Mapping[tuple[str, str], str]:
     module = pack_module(code, "pairs")
     found: Mapping[tuple[str, str], str] = {} if module is None else getattr(module, "PAIRS", {})
     return MappingProxyType(dict(found))
+
+
+# --- the question lexicon -----------------------------------------------------------------------------
+
+
+@cache
+def question_lexicon(code: str) -> QuestionLexicon | None:
+    """The pack's words and patterns for reading questions (`<code>/question.py`), or None without one."""
+    module = pack_module(code, "question")
+    if module is None:
+        return None
+    found: QuestionLexicon = module.LEXICON
+    return found
