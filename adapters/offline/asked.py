@@ -8,14 +8,12 @@ pack's words ("your work", «ваша робота»), else the situation.
 
 from __future__ import annotations
 
-import importlib
-import re
 from dataclasses import dataclass
-from typing import Any
 
 from adapters.offline.voice import Named
 from tarot_domain.content.phrasing import Phrasing
 from tarot_domain.content.schema import Name
+from tarot_domain.model.question import analyse
 
 NO_QUESTION = ""
 LEAN_SHAPES = frozenset({"closed", "should", "when"})
@@ -56,26 +54,12 @@ class Asked:
         return next((s for s in self.subjects if s.kind == "person" and s.name is not None), None)
 
 
-def _analyser() -> Any:
-    try:
-        return importlib.import_module("tarot_domain.model.question")
-    except ModuleNotFoundError:
-        return None
-
-
 def ask(question: str, language: str) -> Asked:
     text = question.strip()
     if not text:
         return Asked("", NO_QUESTION, (), None, (), None, "", frozenset())
-    module = _analyser()
-    if module is None:
-        return _rough(text, language)
-    found = module.analyse(text, language)
-    subjects = tuple(
-        Subject(s.text, s.kind, s.name, s.relation)
-        for s in found.subjects
-        if s.kind in ("person", "place", "thing")
-    )
+    found = analyse(text, language)
+    subjects = tuple(Subject(s.text, s.kind, s.name, s.relation) for s in found.subjects)
     return Asked(
         text=text,
         shape=found.shape.value,
@@ -103,40 +87,3 @@ def matter(asked: Asked, phrasing: Phrasing, topic: str | None, spread_id: str) 
         keys = (f"period.{spread_id}", "situation") if spread_id != "single" else ("situation",)
     name = next((phrasing.names[k] for k in keys if k in phrasing.names), None) or Name("this")
     return Named("matter", name, card=False)
-
-
-# --- until the question analysis is on main: a rough reading of the shape and topic ------------------
-
-_ROUGH_SHAPES = (
-    ("should", r"^(should|shall|is it worth|чи варто|чи треба|чи слід|варто)\b"),
-    ("when", r"^(when|how soon|how long|коли|як скоро)\b"),
-    ("what", r"^(what|how|why|where|who|which|що|як|чому|де|хто|який|яка|яке|які)\b"),
-    ("closed", r"^(will|would|is|are|am|do|does|did|can|could|has|have|may|might|чи)\b"),
-)
-_ROUGH_TOPICS = (
-    (
-        "love",
-        r"love|relationship|partner|boyfriend|girlfriend|husband|wife|marr|ex\b|кохан|коха|стосун|хлопц|дівчин|чолов|дружин|заміж|одруж",
-    ),
-    (
-        "work",
-        r"job|work|career|boss|promotion|interview|business|робот|кар'єр|кар’єр|начальник|співбесід|бізнес|посад",
-    ),
-    ("money", r"money|debt|loan|salary|invest|гроші|грош|борг|кредит|зарплат|фінанс"),
-    (
-        "home",
-        r"home|house|move|family|mother|father|sister|brother|дім|дом|переїзд|переїжд|родин|мам|тат|сестр|брат",
-    ),
-    ("study", r"exam|study|school|university|course|іспит|навчан|університет|школ|курс"),
-    ("wellbeing", r"health|tired|stress|sleep|здоров|втом|стрес|сон"),
-    ("spirit", r"purpose|spirit|meaning|soul|призначен|духов|сенс|душ"),
-)
-
-
-def _rough(text: str, language: str) -> Asked:
-    low = text.lower()
-    shape = next((name for name, pattern in _ROUGH_SHAPES if re.search(pattern, low)), "open")
-    topics = tuple(name for name, pattern in _ROUGH_TOPICS if re.search(pattern, low))
-    words = frozenset(w for w in re.findall(r"[\w'’]+", low) if len(w) > 2)
-    focus = f"“{text}”" if language != "uk" else f"«{text}»"
-    return Asked(text, shape, topics[:2], None, (), None, focus, words)

@@ -8,12 +8,11 @@ block and speak as us.
 from __future__ import annotations
 
 import hashlib
-import importlib
 import json
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import Any, Literal, TypedDict
+from typing import Literal, TypedDict
 
 from tarot_domain.content import registry
 from tarot_domain.content.prompting import PromptText
@@ -23,6 +22,7 @@ from tarot_domain.model.knowledge import card_knowledge
 from tarot_domain.model.lean import LeanReading, lean_of
 from tarot_domain.model.localized import pick
 from tarot_domain.model.markup import plain
+from tarot_domain.model.question import QuestionAnalysis, analyse
 from tarot_domain.model.readings import FollowUp, Reading
 from tarot_domain.model.safety import SafetyKind, pointer_for
 from tarot_domain.model.spreads import get_spread
@@ -49,16 +49,9 @@ def reading_words(card_count: int) -> int:
 FOLLOW_UP_WORDS = 200
 
 
-def analysis_of(question: str, language: str) -> Any:
-    """The question analysis (`tarot_domain.model.question`), or None for no question (or while the
-    analysis is not installed)."""
-    if not question.strip():
-        return None
-    try:
-        module = importlib.import_module("tarot_domain.model.question")
-    except ModuleNotFoundError:
-        return None
-    return module.analyse(question, language)
+def analysis_of(question: str, language: str) -> QuestionAnalysis | None:
+    """The question analysis (`tarot_domain.model.question`), or None for no question."""
+    return analyse(question, language) if question.strip() else None
 
 
 def words_of(language: str) -> PromptText:

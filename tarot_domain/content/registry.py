@@ -26,7 +26,8 @@ from tarot_domain.content import keys
 from tarot_domain.content.plural import PluralFunction, compile_rule
 from tarot_domain.content.shapes import About, DeckText, Plural, SpreadText, Text
 
-if TYPE_CHECKING:  # the card shapes cost an import only where card knowledge is read
+if TYPE_CHECKING:  # the card, lexicon and phrase shapes cost an import only where they are read
+    from tarot_domain.content.lexicon import QuestionLexicon
     from tarot_domain.content.phrasing import Phrasing
     from tarot_domain.content.prompting import PromptText
     from tarot_domain.content.schema import CardText, DeckCardText
@@ -103,6 +104,7 @@ def forget() -> None:
         pair_texts,
         phrasing,
         prompt_text,
+        question_lexicon,
     ):
         function.cache_clear()
     from tarot_domain.content import version
@@ -355,3 +357,16 @@ def prompt_text(code: str) -> PromptText:
     if code == FALLBACK:
         raise RuntimeError("the English pack has no prompt")
     return prompt_text(FALLBACK)
+
+
+# --- the question lexicon -----------------------------------------------------------------------------
+
+
+@cache
+def question_lexicon(code: str) -> QuestionLexicon | None:
+    """The pack's words and patterns for reading questions (`<code>/question.py`), or None without one."""
+    module = pack_module(code, "question")
+    if module is None:
+        return None
+    found: QuestionLexicon = module.LEXICON
+    return found

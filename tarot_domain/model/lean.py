@@ -21,7 +21,6 @@ says which (`lean_for`).
 from __future__ import annotations
 
 import enum
-import importlib
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
@@ -30,6 +29,7 @@ from attrs import frozen
 from tarot_domain.content.polarity import Lean, polarity
 from tarot_domain.content.structure.roles import Role
 from tarot_domain.model.draw import DrawnCard
+from tarot_domain.model.question import analyse
 from tarot_domain.model.spreads import Spread, get_spread
 
 __all__ = [
@@ -224,16 +224,10 @@ def _split(pulls: Sequence[Pull]) -> tuple[Pull, Pull]:
 
 
 def question_shape(question: str, language: str) -> str | None:
-    """The shape of `question` from the question analysis (`model.question`); None when nothing was
-    asked, or while the analysis is not installed."""
+    """The shape of `question` from the question analysis (`model.question`); None when nothing was asked."""
     if not question.strip():
         return None
-    try:
-        module = importlib.import_module("tarot_domain.model.question")
-    except ModuleNotFoundError:
-        return None
-    shape: str = module.analyse(question, language).shape.value
-    return shape
+    return analyse(question, language).shape.value
 
 
 def lean_of(

@@ -21,7 +21,7 @@
 **The intake hook** (`Dialog.intake(turn, text) -> bool`) is where every free text a person types
 arrives before anything else happens to it: before any price, confirmation, spread menu, session
 write or storage. It returns whether the text may go on to its flow; when it says no, it has replied
-itself. Today it lets every text through; the safety screen plugs in here.
+itself. The safety screen sits here: a crisis is answered with care and a helpline, and nothing else.
 
 Dialog state (which spread was chosen, the questionnaire answers so far, which reading a follow-up is
 about) lives in the SessionStore under one key per chat and person, so any process can serve the next
@@ -68,6 +68,7 @@ from tarot_domain.content import registry
 from tarot_domain.content.registry import translate
 from tarot_domain.model.errors import ErrorKind, TarotError, error_message, forbidden, validation
 from tarot_domain.model.products import Catalog
+from tarot_domain.model.safety import SafetyKind
 from tarot_domain.model.users import normalize_language
 from tarot_domain.use_cases.credits import CreditService
 from tarot_domain.use_cases.payments import PaymentService
@@ -200,9 +201,16 @@ class Dialog:
         docstring): True lets it go on to its flow; False means the intake has answered it itself.
 
         The person is loaded (`turn.me`, `turn.lang`); nothing about the text has been stored, priced,
-        confirmed or shown yet. The chat's flow is untouched (`self._conv.clear_flow(turn)` ends it).
+        confirmed or shown yet. The safety screen runs here: a person in crisis gets the support message
+        as the whole answer (no buttons, no price, no reading) and the chat's flow ends, so nothing of the
+        text is kept. Health, legal and money questions go on: their reading frames itself.
         """
-        return True
+        support = self._conv.readings.screen(text, turn.lang)
+        if support is None or support.kind is not SafetyKind.CRISIS:
+            return True
+        await self._conv.clear_flow(turn)
+        await self._conv.send(turn, support.message)
+        return False
 
     async def _command(self, turn: Turn, text: str) -> None:
         match = _COMMAND.fullmatch(text.strip())
@@ -286,6 +294,8 @@ class Dialog:
                     turn.answered = True
                     await turn.out.answer_pre_checkout(turn.event.query_id, False, text)
                 return
+            if error is not None and error.kind is ErrorKind.SCREENED:
+                await self._conv.clear_flow(turn)  # the use case's backstop: keep nothing of the text
             quiet = error is not None and error.kind is ErrorKind.RATE_LIMITED
             if isinstance(turn.event, IncomingCallback) and quiet and not turn.answered:
                 await turn.answer(text, alert=True)  # a pop-up, not another message in the chat

@@ -324,6 +324,11 @@ class Bot:
             self.out,
         )
 
+    def sessions_dump(self) -> list[str]:
+        """Every session state and button token the dialog keeps in process, as stored (JSON text)."""
+        entries = getattr(self.sessions, "_entries", {})
+        return [text for _, _, text in entries.values()]
+
     async def ask(self, text: str, user: int = USER, lang: str | None = "en") -> None:
         """Type a question and take the reading offered for it (only that press charges)."""
         await self.say(text, user=user, lang=lang)

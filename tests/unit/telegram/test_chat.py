@@ -132,3 +132,12 @@ def test_help_says_everything_is_in_memory_and_payments_are_simulated() -> None:
 def test_a_bad_language_is_a_usage_error() -> None:
     done = chat([], "--lang", "fr")
     assert done.returncode == 2 and "unknown language" in done.stderr
+
+
+def test_a_crisis_typed_into_the_chat_gets_support_and_nothing_is_charged() -> None:
+    done = chat(["/start", "Я хочу покінчити з усім", "1", "/balance"], "--name", "Ann", "--lang", "uk")
+    assert done.returncode == 0, done.stderr
+    answer = after(done.stdout, "Я хочу покінчити з усім")
+    assert "7333" in answer and "findahelpline.com" in answer
+    assert "[1]" not in answer and "Перемішую" not in answer  # no buttons, no reading
+    assert "20" in after(done.stdout, "/balance")
