@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from adapters.memory.randomness import SeededRandom  # noqa: E402
-from adapters.offline.asked import Asked, ask  # noqa: E402
+from adapters.offline.asked import Asked, _our_side, ask  # noqa: E402
 from adapters.offline.compose import compose_reading  # noqa: E402
 from adapters.offline.writer import language_of  # noqa: E402
 from tarot_domain.content import registry  # noqa: E402
@@ -139,9 +139,10 @@ def body_takes_up(text: str, asked: Asked, language: str) -> bool:
         return any(form in body for form in forms)
     things = [s for s in asked.subjects if s.kind in ("thing", "place")]
     if language == "en" and things:
-        return any(
-            t.text.lower().replace("my ", "your ").replace("our ", "your ") in body for t in things
-        ) or _topic_in(body, asked, phrasing)
+        return any(_our_side(t.text).lower() in body for t in things) or _topic_in(body, asked, phrasing)
+    places = [s for s in asked.subjects if s.kind == "place"]
+    if places and any(p.text.lower() in body for p in places):
+        return True
     if asked.topic:
         return _topic_in(body, asked, phrasing)
     return (

@@ -128,6 +128,8 @@ def _label(field: str, lang: str) -> str:
     key = f"cards.field.{field}"
     text = translate(key, lang)
     return field if text == key else text
+
+
 def support_json(support: Support) -> dict[str, str]:
     return {"kind": support.kind.value, "message": support.message}
 

@@ -28,13 +28,32 @@ EXAMPLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         "An open question on three cards (Ukrainian, Thoth)",
-        ("Що мені треба знати про стосунки з сестрою?", "--spread", "three", "--deck", "thoth", "--lang", "uk", "--seed", "4"),
+        (
+            "Що мені треба знати про стосунки з сестрою?",
+            "--spread",
+            "three",
+            "--deck",
+            "thoth",
+            "--lang",
+            "uk",
+            "--seed",
+            "4",
+        ),
     ),
     (
         "A relationship with its questionnaire (English, Marseille)",
         (
-            "Is he the one?", "--spread", "relationship", "--deck", "marseille", "--seed", "21",
-            "--answer", "my boyfriend of two years", "--answer", "living together, lately we argue a lot",
+            "Is he the one?",
+            "--spread",
+            "relationship",
+            "--deck",
+            "marseille",
+            "--seed",
+            "21",
+            "--answer",
+            "my boyfriend of two years",
+            "--answer",
+            "living together, lately we argue a lot",
         ),
     ),
     (
@@ -44,12 +63,24 @@ EXAMPLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "The life path (Ukrainian, Thoth)",
         (
-            "Куди веде мене життя?", "--spread", "life-path", "--deck", "thoth", "--lang", "uk", "--seed", "3",
-            "--answer", "тридцять років, змінюю професію", "--answer", "переїзд за кордон",
-            "--answer", "ясності щодо вибору",
+            "Куди веде мене життя?",
+            "--spread",
+            "life-path",
+            "--deck",
+            "thoth",
+            "--lang",
+            "uk",
+            "--seed",
+            "3",
+            "--answer",
+            "тридцять років, змінюю професію",
+            "--answer",
+            "переїзд за кордон",
+            "--answer",
+            "ясності щодо вибору",
         ),
     ),
-)  # fmt: skip
+)
 
 HEAD = """\
 # Example readings

@@ -106,12 +106,7 @@ class EventIgnored:
 
 
 ProviderEvent = (
-    PaymentSucceeded
-    | PaymentFailed
-    | PaymentRefunded
-    | DisputeUpdated
-    | SubscriptionEnded
-    | EventIgnored
+    PaymentSucceeded | PaymentFailed | PaymentRefunded | DisputeUpdated | SubscriptionEnded | EventIgnored
 )
 
 

@@ -72,13 +72,31 @@ def ask(question: str, language: str) -> Asked:
     )
 
 
+def person_matter(subject: Subject) -> Named | None:
+    """A person the question (or a questionnaire answer) names, as the reading's matter."""
+    if subject.kind != "person" or subject.name is None:
+        return None
+    pronoun = subject.relation if subject.relation in PRONOUNS else None
+    return Named("matter", subject.name, card=False, pronoun=pronoun)
+
+
 def matter(asked: Asked, phrasing: Phrasing, topic: str | None, spread_id: str) -> Named:
     """What the reading names when it speaks of the question (see the module docstring); `topic` is the
-    reading's topic (the question's, or the spread's own)."""
+    reading's topic (the question's, or the spread's own). English names a thing in the asker's words,
+    turned to our side ("my bakery" → "your bakery"); a language that declines names it by its topic."""
     person = asked.person
-    if person is not None and person.name is not None:
-        pronoun = person.relation if person.relation in PRONOUNS else None
-        return Named("matter", person.name, card=False, pronoun=pronoun)
+    if person is not None:
+        found = person_matter(person)
+        if found is not None:
+            return found
+    thing = next((s for s in asked.subjects if s.kind == "thing"), None)
+    if thing is not None and not phrasing.agreeing:
+        return Named("matter", Name(_our_side(thing.text)), card=False)
+    place = next((s for s in asked.subjects if s.kind == "place"), None)
+    if place is not None:
+        named = _place(asked.text, place.text, phrasing)
+        if named is not None:
+            return Named("matter", named, card=False)
     if not asked.shape:
         keys: tuple[str, ...] = (f"period.{spread_id}", "period")
     elif topic:
@@ -87,3 +105,35 @@ def matter(asked: Asked, phrasing: Phrasing, topic: str | None, spread_id: str) 
         keys = (f"period.{spread_id}", "situation") if spread_id != "single" else ("situation",)
     name = next((phrasing.names[k] for k in keys if k in phrasing.names), None) or Name("this")
     return Named("matter", name, card=False)
+
+
+_OWN = {"my": "your", "our": "your", "mine": "yours", "i": "you", "me": "you"}
+
+
+def _our_side(text: str) -> str:
+    """English words of the asker turned to our side: "my job" → "your job"."""
+    words = text.split()
+    return " ".join(_OWN.get(word.lower(), word) for word in words)
+
+
+def _place(question: str, place: str, phrasing: Phrasing) -> Name | None:
+    """A place the question names, as a matter: English as written ("Lisbon"); a declining language
+    keeps the question's own phrase ("в Лісабоні", "до Львова") inside a noun the pack declines
+    («життя в Лісабоні», «переїзд до Львова»), so the place itself never needs a case of ours."""
+    if not phrasing.agreeing:
+        return Name(place)
+    words = question.replace("?", " ").split()
+    for index, word in enumerate(words[1:], start=1):
+        if word.strip(",.;:!«»") == place:
+            preposition = words[index - 1].lower()
+            kind = phrasing.words.get(f"place-preposition.{preposition}")
+            template = phrasing.names.get(f"place.{kind}") if kind else None
+            if template is None:
+                return None
+            phrase = f"{words[index - 1]} {place}"
+            forms = {
+                case: template.form(case).replace("{p}", phrase)
+                for case in ("nom", "gen", "dat", "acc", "ins", "loc")
+            }
+            return Name(**forms, gender=template.gender, plural=template.plural)
+    return None

@@ -83,13 +83,13 @@ def _duo(w: Writer, family: str, a: Placed | None, b: Placed | None, para: Para)
     """Two positions read as one story (`family`), or each alone when one is missing; the questionnaire
     answers that inform them come first."""
     if a is not None and b is not None:
-        for card in (a, b):
-            para.add(w.answer_line(card))
+        para.add(w.answer_line(a))
+        para.add(w.answer_line(b))
         para.add(w.say(family, a=a.named, ta=_text(w, a), b=b.named, tb=_text(w, b)), a, b)
         return
-    for card in (a, b):
-        if card is not None:
-            para.add(w.card_sentence(card), card)
+    for alone in (a, b):
+        if alone is not None:
+            para.add(w.card_sentence(alone), alone)
 
 
 # --- spreads --------------------------------------------------------------------------------------------
@@ -129,7 +129,10 @@ def _trend(before: Placed, after: Placed) -> str:
 
 
 def celtic(w: Writer, body: Body) -> None:
-    get = lambda position: at(w.placed, position)  # noqa: E731
+
+    def get(position: str) -> Placed | None:
+        return at(w.placed, position)
+
     first = Para()
     _duo(w, "rel.cc.heart", get("present"), get("challenge"), first)
     _duo(w, "rel.cc.roots", get("foundation"), get("recent-past"), first)

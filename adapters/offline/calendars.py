@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from adapters.offline.bodies import BODIES, Body, Para, _duo
 from adapters.offline.placed import Placed, at, first
+from adapters.offline.voice import Slot
 from adapters.offline.writer import Writer
 from tarot_domain.content.structure.roles import Role
 
@@ -52,7 +53,7 @@ class Threads:
     def _between(self, before: Placed, card: Placed) -> str:
         w = self.w
         a, b = before.card, card.card
-        slots = {"a": card.named, "b": before.named, "when": w.where(before)}
+        slots: dict[str, Slot] = {"a": card.named, "b": before.named, "when": w.where(before)}
         if a.suit is not None and a.suit == b.suit and not (a.is_court or b.is_court):
             return w.say("link.suit", theme=w.word(f"suit-theme.{a.suit.value}"), **slots)
         if a.is_pip and b.is_pip and a.rank == b.rank:

@@ -1,4 +1,4 @@
-"""The closing: back to the question, one concrete next step fitted to the draw, and that the choice is theirs.
+"""The closing: back to the question, one concrete step fitted to the draw, and that the choice is theirs.
 
 The step is the action of the advice card (the outcome's, the near future's or the present's when the
 spread has no advice), tied to what the question is about and to its lean; a calendar spread also names

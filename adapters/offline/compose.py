@@ -35,7 +35,7 @@ def writer_for(request: InterpretationRequest, *, salt: object = "reading") -> W
         request.question,
         request.cards,
         request.answers,
-        framed=request.safety is not None,
+        safety=request.safety,
         salt=salt,
     )
 

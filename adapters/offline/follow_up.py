@@ -72,7 +72,7 @@ def compose_follow_up(
         reading.question,
         reading.cards,
         reading.answers,
-        framed=safety is not None,
+        safety=safety,
         salt=("follow-up", question.strip(), len(earlier)),
     )
     asked = ask(question, w.language)

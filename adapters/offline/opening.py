@@ -13,10 +13,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from adapters.offline.placed import Placed, first
+from adapters.offline.voice import Slot
 from adapters.offline.writer import Writer
 from tarot_domain.content.polarity import Lean
 from tarot_domain.content.structure.roles import Role
 from tarot_domain.model.lean import Band
+from tarot_domain.model.safety import directive_in
 
 CENTRAL_POSITION: Mapping[str, str] = {
     "relationship": "bond",
@@ -41,8 +43,11 @@ def central(w: Writer) -> Placed:
 
 def focus_slot(w: Writer) -> str:
     """The question's focus, glued to the verb of "you're asking": " whether…" (Ukrainian ", чи…", but
-    no comma before «про…»)."""
+    no comma before «про…»). A framed question whose own words would read as a directive ("whether to
+    stop taking…") is named by its kind instead."""
     focus = w.asked.focus.strip()
+    if w.safety is not None and directive_in(focus) is not None:
+        focus = w.phrasing.words.get(f"framed-focus.{w.safety.value}", "")
     if not focus:
         return ""
     if w.language == "uk" and not focus.startswith("про "):
@@ -76,7 +81,12 @@ def opening(w: Writer) -> list[str]:
         return [w.say(family, f=focus_slot(w), a=card.named, t=text)]
     lean = w.lean
     decisive = _card_at(w, lean.decisive.position_id)
-    slots = {"f": focus_slot(w), "verdict": verdict(w), "d": decisive.named, "where": w.where(decisive)}
+    slots: dict[str, Slot] = {
+        "f": focus_slot(w),
+        "verdict": verdict(w),
+        "d": decisive.named,
+        "where": w.where(decisive),
+    }
     if lean.split is not None and len(w.placed) > 1:
         yes, no = (_card_at(w, pull.position_id) for pull in lean.split)
         family = "open.depends" if lean.lean is Lean.UNCLEAR else "open.depends.lean"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from adapters.offline.asked import Asked, ask, matter
+from adapters.offline.asked import Asked, ask, matter, person_matter
 from adapters.offline.placed import Placed, informed, place_cards
 from adapters.offline.voice import Chooser, Named, Slot, Voice, lower_first
 from tarot_domain.content import registry
@@ -18,6 +18,7 @@ from tarot_domain.model.draw import DrawnCard
 from tarot_domain.model.lean import LeanReading, lean_for
 from tarot_domain.model.localized import pick
 from tarot_domain.model.readings import QuestionnaireAnswer
+from tarot_domain.model.safety import SafetyKind
 from tarot_domain.model.spreads import Spread, get_spread
 
 SPREAD_TOPIC: Mapping[str, str] = {"career": "work", "relationship": "love"}
@@ -63,7 +64,7 @@ class Writer:
         cards: Sequence[DrawnCard],
         answers: Sequence[QuestionnaireAnswer] = (),
         *,
-        framed: bool = False,
+        safety: SafetyKind | None = None,
         salt: object = "reading",
     ) -> None:
         self.language = language_of(language)
@@ -74,7 +75,8 @@ class Writer:
         self.spread: Spread = get_spread(spread_id)
         self.deck_id = get_deck(deck_id or DEFAULT_DECK_ID).id
         self.asked: Asked = ask(question, self.language)
-        self.framed = framed
+        self.safety = safety
+        self.framed = safety is not None
         self.topic = self.asked.topic or SPREAD_TOPIC.get(self.spread.id)
         self.choose = Chooser(
             salt,
@@ -91,9 +93,11 @@ class Writer:
             raise ValueError("a reading needs at least one card")
         self.placed: tuple[Placed, ...] = self._read_positions(placed, answers)
         self.lean: LeanReading | None = lean_for(
-            self.spread, self.deck_id, cards, shape=self.asked.shape or None, framed=framed
+            self.spread, self.deck_id, cards, shape=self.asked.shape or None, framed=self.framed
         )
         self.matter: Named = matter(self.asked, self.phrasing, self.topic, self.spread.id)
+        if self.asked.person is None:  # "Who is the other person to you?" "my boyfriend" names them
+            self.matter = self._answer_person() or self.matter
         self.said: set[str] = set()
         self.read_early: set[str] = set()  # cards whose text the opening has already read
 
@@ -115,16 +119,30 @@ class Writer:
                 continue
             target = item.informs or self._named_position(text, cards)
             found = ask(text, self.language)
+            topics = found.topics
+            own = SPREAD_TOPIC.get(self.spread.id)
+            if own is not None and found.person is not None:  # "teacher" is the asker's job, not a person
+                topics = (own,)
             strained = self._strained(text)
             for index, card in enumerate(cards):
                 if card.position_id == target and not card.answer:
-                    cards[index] = informed(card, text, found.topics, strained, answer.item_id)
+                    cards[index] = informed(card, text, topics, strained, answer.item_id)
                     break
             else:
                 self.loose_answers.append((answer.item_id, text))
                 if self.topic is None and found.topics:
                     self.topic = found.topics[0]
         return tuple(cards)
+
+    def _answer_person(self) -> Named | None:
+        """The other person as a questionnaire answer names them ("my boyfriend"), if it does."""
+        for card in self.placed:
+            if card.answer and card.role is Role.OTHER:
+                person = ask(card.answer, self.language).person
+                found = None if person is None else person_matter(person)
+                if found is not None:
+                    return found
+        return None
 
     def _named_position(self, text: str, cards: Sequence[Placed]) -> str | None:
         """The position an answer names ("an exam on Thursday" → Thursday), if any."""

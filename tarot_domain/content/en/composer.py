@@ -558,7 +558,7 @@ FRAMES: dict[str, tuple[str, ...]] = {
     ),
     "rel.rel.mirror.person": (
         "You come to this as {a}: {ta:lc} {m} comes as {b}: {tb:lc}",
-        "Your side is {a}: {ta:lc} For {m:acc}, the card is {b}: {tb:lc}",
+        "Your side is {a}: {ta:lc} And {m}? The card is {b}: {tb:lc}",
         "In you the cards see {a}: {ta:lc} In {m:acc}, {b}: {tb:lc}",
         "What you bring is {a}: {ta:lc} What {m} brings is {b}: {tb:lc}",
     ),
@@ -684,28 +684,28 @@ FRAMES: dict[str, tuple[str, ...]] = {
     ),
     # --- what dominates -----------------------------------------------------------------------------------
     "dom.suit.wands": (
-        "{share} is {suit}: {m} runs on drive and desire, and energy is the currency here.",
-        "{suit} fill {share:lc}, so {m} is a matter of will and momentum before anything else.",
+        "{share} is {suit}: where {m} is concerned, it all runs on drive and desire, and energy is the currency here.",
+        "{suit} fill {share:lc}, so the question of {m:acc} is one of will and momentum before anything else.",
         "With {share:lc} in {suit}, the question of {m:acc} burns on ambition and impatience.",
         "{share} belongs to {suit}: where {m} is concerned, what you want matters as much as what is wise.",
     ),
     "dom.suit.cups": (
-        "{share} is {suit}: {m} is a matter of the heart before it is a matter of facts.",
+        "{share} is {suit}: where {m} is concerned, this is a matter of the heart before it is a matter of facts.",
         "{suit} fill {share:lc}, so feelings lead where {m} is concerned.",
         "With {share:lc} in {suit}, the question of {m:acc} lives in your emotions.",
-        "{share} belongs to {suit}: for {m:acc}, what you feel decides more than what you plan.",
+        "{share} belongs to {suit}: about {m:acc}, what you feel decides more than what you plan.",
     ),
     "dom.suit.swords": (
-        "{share} is {suit}: {m} lives in your head as much as in the facts.",
+        "{share} is {suit}: where {m} is concerned, this lives in your head as much as in the facts.",
         "{suit} fill {share:lc}, so where {m} is concerned, thoughts and words carry the weight.",
         "With {share:lc} in {suit}, the question of {m:acc} is being fought out in your mind.",
-        "{share} belongs to {suit}: for {m:acc}, clear thinking, and the worry that clouds it, decide a lot.",
+        "{share} belongs to {suit}: about {m:acc}, clear thinking, and the worry that clouds it, decide a lot.",
     ),
     "dom.suit.pentacles": (
-        "{share} is {suit}: {m} is about solid things, money, time and what you can hold.",
+        "{share} is {suit}: where {m} is concerned, it comes down to solid things, money, time and what you can hold.",
         "{suit} fill {share:lc}, so where {m} is concerned, practical ground matters most.",
         "With {share:lc} in {suit}, the question of {m:acc} is a question of resources and steady effort.",
-        "{share} belongs to {suit}: for {m:acc}, what is concrete counts more than what is hoped.",
+        "{share} belongs to {suit}: about {m:acc}, what is concrete counts more than what is hoped.",
     ),
     "dom.majors": (
         "Most of these cards are Major Arcana, {a} among them: this is a chapter of your life turning, not a passing mood.",
@@ -715,26 +715,26 @@ FRAMES: dict[str, tuple[str, ...]] = {
     ),
     "dom.missing.wands": (
         "No {suit} appear: ask where your own fire is, and what you actually want to go after.",
-        "There are no {suit} here, so look for the spark: what would make {m} exciting again?",
-        "{suit} are missing: energy and desire need a place in {m} too.",
+        "There are no {suit} here, so look for the spark: what would you be glad to go after, where {m} is concerned?",
+        "{suit} are missing: when it comes to {m:acc}, energy and desire need a place too.",
         "Without any {suit}, the drive is the missing piece; find what you want before you push.",
     ),
     "dom.missing.cups": (
         "No {suit} appear, so ask what you want, not only what is sensible.",
-        "There are no {suit} here: where are your feelings in {m}?",
-        "{suit} are missing: give your heart a say in {m}, not only your head.",
+        "There are no {suit} here: where are your feelings in all this about {m:acc}?",
+        "{suit} are missing: give your heart a say about {m:acc}, not only your head.",
         "Without any {suit}, feeling is the missing piece; ask what would make you glad.",
     ),
     "dom.missing.swords": (
         "No {suit} appear: take a moment to think it through and say clearly what you want.",
         "There are no {suit} here, so bring in a clear head: what are the facts about {m}?",
-        "{suit} are missing: a plain, honest conversation may be what {m} lacks.",
+        "{suit} are missing: a plain, honest conversation may be what is lacking around {m:acc}.",
         "Without any {suit}, clarity is the missing piece; write down what you actually know.",
     ),
     "dom.missing.pentacles": (
         "No {suit} appear, so ground it: what is one concrete, practical step?",
-        "There are no {suit} here: check the practical side of {m}, time, money and energy.",
-        "{suit} are missing: make {m} real with something you can touch or schedule.",
+        "There are no {suit} here: check the practical side, time, money and energy, where {m} is concerned.",
+        "{suit} are missing: make it concrete where {m} is concerned, with something you can touch or schedule.",
         "Without any {suit}, the ground is the missing piece; put a date and a number on it.",
     ),
     "dom.number": (
@@ -745,9 +745,9 @@ FRAMES: dict[str, tuple[str, ...]] = {
     ),
     "dom.reversed": (
         "Most of the cards lie reversed: what concerns {m} is held back or turned inward for now, so the work starts inside.",
-        "So many reversed cards say that {m} is blocked or delayed rather than closed.",
+        "So many reversed cards say that things around {m:acc} are blocked or delayed rather than closed.",
         "With most cards reversed, the energy around {m} is stuck; expect slow going and look within first.",
-        "Reversals outnumber the upright cards: for {m}, this is a time of inner work before outer change.",
+        "Reversals outnumber the upright cards: around {m:acc}, this is a time of inner work before outer change.",
     ),
     "dom.courts": (
         "With {a} and {b} here, people shape this as much as circumstances: they may be sides of you, or real people in your life.",
@@ -770,26 +770,26 @@ FRAMES: dict[str, tuple[str, ...]] = {
     # --- the closing --------------------------------------------------------------------------------------
     "close.yes": (
         "To make that yes real where {m} is concerned, start with what {a} asks: {t:lc}",
-        "If you want the yes to hold for {m:acc}, begin here, with {a}: {t:lc}",
-        "The yes still needs your part; {a} shows it for {m:acc}: {t:lc}",
-        "So the way is open for {m:acc}; {a} gives the first step: {t:lc}",
+        "If you want the yes to hold where {m} is concerned, begin here, with {a}: {t:lc}",
+        "The yes still needs your part, and {a} shows what it is: {t:lc}",
+        "So the way is open where {m} is concerned; {a} gives the first step: {t:lc}",
     ),
     "close.no": (
-        "If you still want to try for {m:acc}, {a} shows the way to do it: {t:lc}",
-        "A no is not the end of it; for {m:acc}, {a} suggests where to begin: {t:lc}",
-        "Rather than pushing against the no, let {a} guide the next move for {m:acc}: {t:lc}",
+        "If you still want to try where {m} is concerned, {a} shows the way to do it: {t:lc}",
+        "A no is not the end of it; {a} suggests where to begin with {m:acc}: {t:lc}",
+        "Rather than pushing against the no, let {a} guide your next move with {m:acc}: {t:lc}",
         "Where {m} is concerned, the better use of your energy now, says {a}: {t:lc}",
     ),
     "close.unclear": (
-        "While it is undecided, do what {a} asks for {m:acc}: {t:lc}",
-        "The answer is still forming; for {m:acc}, {a} suggests a step that helps either way: {t:lc}",
-        "Until it settles, {a} gives the one thing worth doing for {m:acc}: {t:lc}",
+        "While it is undecided, do what {a} asks: {t:lc}",
+        "The answer is still forming; where {m} is concerned, {a} suggests a step that helps either way: {t:lc}",
+        "Until it settles, {a} gives the one thing worth doing about {m:acc}: {t:lc}",
         "Where {m} is concerned, tip it yourself with {a}: {t:lc}",
     ),
     "close.open": (
-        "For {m:acc}, the next step comes from {a}: {t:lc}",
-        "One step now, for {m:acc}, from {a}: {t:lc}",
-        "{a} turns all of this into something to do for {m:acc}: {t:lc}",
+        "As for {m:acc}, the next step comes from {a}: {t:lc}",
+        "One step now, with {m:acc} in mind, from {a}: {t:lc}",
+        "{a} turns all of this into something to do about {m:acc}: {t:lc}",
         "Where {m} is concerned, start with {a}: {t:lc}",
     ),
     "close.framed": (
@@ -813,7 +813,7 @@ FRAMES: dict[str, tuple[str, ...]] = {
     "close.choice": (
         "The cards suggest; what you do about {m:acc} is your choice.",
         "Take what fits: the cards show tendencies, and the choice about {m:acc} stays yours.",
-        "This is a mirror, not a verdict; {m} is in your hands.",
+        "This is a mirror, not a verdict; what happens next with {m:acc} is in your hands.",
         "Cards suggest, they don't decide: where {m} is concerned, the choice is yours.",
         "Use this as a lens, not a rule; the decisions about {m:acc} are yours to make.",
     ),
@@ -851,6 +851,9 @@ FRAMES: dict[str, tuple[str, ...]] = {
 }
 
 WORDS: dict[str, str] = {
+    "framed-focus.health": "about a question of health",
+    "framed-focus.legal": "about a legal matter",
+    "framed-focus.money": "about money at stake",
     "reversed": "reversed",
     "quote": "“{q}”",
     "person-sentence": "This may be {t:lc}",

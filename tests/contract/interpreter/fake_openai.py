@@ -170,7 +170,9 @@ class FakeOpenAI:
         if self.content is not None:
             return self.content
         last_user = next((m["content"] for m in reversed(body["messages"]) if m.get("role") == "user"), "")
-        text = f"Here is what the cards say.\n\n{last_user}\n\nTake what helps and leave the rest."
+        card_lines = [line.strip() for line in last_user.splitlines() if _CARD_LINE.search(line)]
+        said = "\n".join(card_lines) if card_lines else last_user  # the cards, as a model would name them
+        text = f"Here is what the cards say.\n\n{said}\n\nTake what helps and leave the rest."
         system = next((m["content"] for m in body["messages"] if m.get("role") == "system"), "")
         asked = _LAST_LINE.findall(system)  # a model that follows the task ends with the lean it was given
         return f"{text}\nLEAN: {asked[-1]}" if asked else text
@@ -236,6 +238,7 @@ class FakeOpenAI:
 # --- the wire format -------------------------------------------------------------------------------
 
 
+_CARD_LINE = re.compile(r"\((?:upright|reversed|пряма|перевернута)\)\s*$")
 _LAST_LINE = re.compile(r'(?:Your last line is|Останній рядок —) "LEAN: (\w+)"')
 
 

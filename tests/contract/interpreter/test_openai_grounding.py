@@ -53,7 +53,7 @@ def test_an_open_question_asks_for_no_lean() -> None:
 
 def test_declined_names_count_as_named() -> None:
     request = _request("Що буде?", "uk")
-    text = "Позаду — **Смерть**. Тепер — **Двійка Кубків**, а попереду перевернута **Вежа** чи радше з **Вежею**."
+    text = "Позаду — **Смерть**. Тепер — **Двійка Кубків**, а попереду — перевернута **Вежа**, з **Вежею**."
     assert missing_cards(text, request) == []
     assert missing_cards("Позаду — Смерть і Двійка Кубків.", request) == ["Вежа"]
 

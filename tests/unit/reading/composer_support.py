@@ -15,9 +15,17 @@ from tarot_domain.model.spreads import get_spread
 from tarot_ports.interpreter import InterpretationRequest
 
 QUESTIONS = {
-    "en": ("Should I change jobs this year?", "Will my sister forgive me?", "What do I need to know about my love life?"),
-    "uk": ("Чи варто мені змінити роботу цього року?", "Чи пробачить мене сестра?", "Що мені треба знати про кохання?"),
-}  # fmt: skip
+    "en": (
+        "Should I change jobs this year?",
+        "Will my sister forgive me?",
+        "What do I need to know about my love life?",
+    ),
+    "uk": (
+        "Чи варто мені змінити роботу цього року?",
+        "Чи пробачить мене сестра?",
+        "Що мені треба знати про кохання?",
+    ),
+}
 SENTENCE = re.compile(r"(?<=[.!?…])\s+")
 WORD = re.compile(r"[\w'’-]+")
 

@@ -29,8 +29,14 @@ CASES = [
     for offset, language in enumerate(LANGUAGES)
 ]
 HEAVY = (
-    "swords-ten", "swords-nine", "swords-five", "swords-three", "major-16-tower", "pentacles-five", "cups-five",
-)  # fmt: skip
+    "swords-ten",
+    "swords-nine",
+    "swords-five",
+    "swords-three",
+    "major-16-tower",
+    "pentacles-five",
+    "cups-five",
+)
 
 
 @pytest.mark.parametrize(("spread_id", "language", "deck_id"), CASES)
@@ -155,9 +161,10 @@ def test_a_questionnaire_answer_changes_what_its_place_reads_and_is_quoted_once(
             answers=[("stage", "married ten years")],
         )
     )
+    argue = "living together, lately we argue a lot"
     strained = read(
-        request("relationship", question="Where is this going?", cards=cards, answers=[("stage", "living together, lately we argue a lot")])
-    )  # fmt: skip
+        request("relationship", question="Where is this going?", cards=cards, answers=[("stage", argue)])
+    )
     assert _text_in(strained, face.shadow) and not _text_in(calm, face.shadow)
     assert plain(strained).count("living together, lately we argue a lot") == 1
     career = draw("career", 4)

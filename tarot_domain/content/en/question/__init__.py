@@ -91,8 +91,12 @@ TIME_FRAMES = MappingProxyType(
 )  # fmt: skip
 
 PAST_SENSITIVE: tuple[str, ...] = (
-    "today|tonight|todays|today's|2day", "week|weekend|weekly", "this|next|the|coming week|weekend",
-    "monday|tuesday|wednesday|thursday|friday|saturday|sunday", "in # days", "in a few days",
+    "today|tonight|todays|today's|2day",
+    "week|weekend|weekly",
+    "this|next|the|coming week|weekend",
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday",
+    "in # days",
+    "in a few days",
     "this evening|morning|afternoon",
 )
 

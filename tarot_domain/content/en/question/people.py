@@ -90,8 +90,15 @@ PEOPLE: tuple[Person, ...] = (
     Person("therapist", Name("psychologist"), forms=("psychiatrist",), gendered=False),
     # the other person
     Person("he", Name("he", acc="him", gen="his"), forms=("hes", "he's", "he'll", "he'd"), pronoun=True),
-    Person("she", Name("she", acc="her", gen="her", gender=F), forms=("shes", "she's", "she'll", "she'd"), pronoun=True),
-    Person("they", Name("they", acc="them", gen="their", plural=True), forms=("they're", "they'll"), pronoun=True),
+    Person(
+        "she",
+        Name("she", acc="her", gen="her", gender=F),
+        forms=("shes", "she's", "she'll", "she'd"),
+        pronoun=True,
+    ),
+    Person(
+        "they", Name("they", acc="them", gen="their", plural=True), forms=("they're", "they'll"), pronoun=True
+    ),
 )
 """Each relation's entries, the register people write it in first ("mum", "mom", "mother" are three
 entries, so we answer in the asker's own word)."""
