@@ -72,9 +72,13 @@ def ask(question: str, language: str) -> Asked:
     )
 
 
-def person_matter(subject: Subject) -> Named | None:
-    """A person the question (or a questionnaire answer) names, as the reading's matter."""
+def person_matter(subject: Subject, phrasing: Phrasing) -> Named | None:
+    """A person the question (or a questionnaire answer) names, as the reading's matter; not a word the
+    pack knows is never a person though it is a typo away from one («кохання» is love, not «коханка»)."""
     if subject.kind != "person" or subject.name is None:
+        return None
+    last = subject.text.split()[-1].lower() if subject.text.split() else ""
+    if last in phrasing.cues.get("not-person", ()):
         return None
     pronoun = subject.relation if subject.relation in PRONOUNS else None
     return Named("matter", subject.name, card=False, pronoun=pronoun)
@@ -86,7 +90,7 @@ def matter(asked: Asked, phrasing: Phrasing, topic: str | None, spread_id: str) 
     turned to our side ("my bakery" → "your bakery"); a language that declines names it by its topic."""
     person = asked.person
     if person is not None:
-        found = person_matter(person)
+        found = person_matter(person, phrasing)
         if found is not None:
             return found
     thing = next((s for s in asked.subjects if s.kind == "thing"), None)

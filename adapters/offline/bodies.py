@@ -61,7 +61,7 @@ class Body:
         self.paragraphs.append(f"{heading(title)}\n{text}" if title else text)
 
     def _pair(self, new: Sequence[Placed]) -> str:
-        if self.pairs >= max_pairs(len(self.w.placed)):
+        if self.w.brief or self.pairs >= max_pairs(len(self.w.placed)):
             return ""
         for a in new:
             for b in self.seen:
@@ -103,7 +103,7 @@ def one_card(w: Writer, body: Body) -> None:
     else:
         para.add(w.card_sentence(card), card)
     lesson = card.face.lesson
-    if lesson not in w.said and len(w.asked.text) > 0:
+    if lesson not in w.said and w.asked.text and not w.brief:
         w.said.add(lesson)
         para.add(w.say("single.lesson", a=card.named, t=lesson))
     body.close(para, card.knowledge.label)
@@ -156,7 +156,7 @@ def celtic(w: Writer, body: Body) -> None:
 def relationship(w: Writer, body: Body) -> None:
     you, other, bond = at(w.placed, "you"), at(w.placed, "other"), at(w.placed, "bond")
     first = Para()
-    family = "rel.rel.mirror.person" if w.asked.person is not None else "rel.rel.mirror"
+    family = "rel.rel.mirror.person" if w.about_person else "rel.rel.mirror"
     _duo(w, family, you, other, first)
     if bond is not None:
         first.add(w.card_sentence(bond), bond)

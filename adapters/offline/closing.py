@@ -39,7 +39,7 @@ def _mood(w: Writer) -> str:
         return "day" if len(w.placed) == 1 else "open"
     if w.framed:
         return "framed"
-    if w.lean is None:
+    if w.lean is None or w.asked.choice is not None:
         return "open"
     return {Lean.YES: "yes", Lean.NO: "no", Lean.UNCLEAR: "unclear"}[w.lean.lean]
 

@@ -12,7 +12,8 @@ its paragraph) that joined with blank lines are the whole reading.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 
 from adapters.offline import calendars  # noqa: F401  (registers the calendar bodies)
 from adapters.offline.bodies import BODIES, Body, in_order
@@ -20,11 +21,13 @@ from adapters.offline.closing import closing, reserve
 from adapters.offline.dominance import lead, notes
 from adapters.offline.opening import opening
 from adapters.offline.writer import Writer
-from tarot_domain.model.markup import HEADING
+from tarot_domain.model.markup import HEADING, plain
 from tarot_domain.model.safety import pointer_for
 from tarot_ports.interpreter import InterpretationRequest
 
 __all__ = ["compose_reading", "finish", "writer_for"]
+
+_WORD = re.compile(r"[\w'’-]+")
 
 
 def writer_for(request: InterpretationRequest, *, salt: object = "reading") -> Writer:
@@ -40,9 +43,23 @@ def writer_for(request: InterpretationRequest, *, salt: object = "reading") -> W
     )
 
 
+WORD_BUDGET: Mapping[str, int] = {"single": 150, "yes-no": 150, "three": 300, "celtic-cross": 520}
+"""The most words a reading of these spreads may have; over it, the reading is written again brief
+(no lesson line, no pair, no note on what dominates)."""
+
+
 def compose_reading(request: InterpretationRequest) -> list[str]:
     """The reading as chunks; "\\n\\n".join(chunks) is the full text."""
+    chunks = _compose(request, brief=False)
+    budget = WORD_BUDGET.get(request.spread_id)
+    if budget is not None and len(_WORD.findall(plain("\n\n".join(chunks)))) > budget:
+        chunks = _compose(request, brief=True)
+    return chunks
+
+
+def _compose(request: InterpretationRequest, *, brief: bool) -> list[str]:
     w = writer_for(request)
+    w.brief = brief
     step = reserve(w)
     chunks = [] if request.safety is None else [pointer_for(request.safety, w.language)]
     chunks += opening(w)
@@ -53,7 +70,7 @@ def compose_reading(request: InterpretationRequest) -> list[str]:
     if first_line and paragraphs:
         paragraphs[0] = _prepend(paragraphs[0], first_line)
     chunks.extend(paragraphs)
-    chunks.append(closing(w, step, notes(w)))
+    chunks.append(closing(w, step, [] if brief else notes(w)))
     return finish(w, chunks, kept=0 if request.safety is None else 1)
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from adapters.offline.asked import Asked, ask
+from adapters.offline.asked import Asked, ask, matter
 from adapters.offline.compose import finish
-from adapters.offline.opening import focus_slot, verdict
+from adapters.offline.opening import verdict
 from adapters.offline.placed import Placed
+from adapters.offline.voice import lower_first
 from adapters.offline.writer import Writer
 from tarot_domain.content.schema import ASPECTS, TOPICS
 from tarot_domain.content.structure.roles import Role
@@ -80,7 +81,7 @@ def compose_follow_up(
     for card in w.placed:
         for reading_name in ("core", *ASPECTS, *(f"topic:{t}" for t in TOPICS)):
             text = card.text(reading_name)
-            if text in told:
+            if text in told or lower_first(text) in told:  # a frame may have continued into it
                 w.said.add(text)
     earlier_text = "\n".join(f.interpretation.text for f in earlier)
     ranked = sorted(w.placed, key=lambda c: _score(c, asked, earlier_text), reverse=True)
@@ -91,8 +92,9 @@ def compose_follow_up(
     if not asked.shape:
         chunks.append(w.say("fu.empty", a=lead.named, t=_fresh_text(w, lead, asked)))
     else:
-        w.asked = asked  # the focus of the new question
-        chunks.append(w.say("fu.open", f=focus_slot(w), a=lead.named, t=_fresh_text(w, lead, asked)))
+        if asked.person is not None or asked.topic:  # "And my love life?": named back as the new matter
+            w.matter = matter(asked, w.phrasing, asked.topic, w.spread.id)
+        chunks.append(w.say("fu.open", a=lead.named, t=_fresh_text(w, lead, asked)))
     for card in chosen[1:]:
         chunks.append(w.say("fu.more", a=card.named, t=_fresh_text(w, card, asked)))
     if safety is None and (asked.closed or reading.spread_id == "yes-no"):

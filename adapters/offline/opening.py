@@ -87,6 +87,19 @@ def opening(w: Writer) -> list[str]:
         "d": decisive.named,
         "where": w.where(decisive),
     }
+    if w.asked.choice is not None:  # "A or B?": yes leans to the first option, no to the second
+        first_option, second_option = (w.quote(option) for option in w.asked.choice)
+        if lean.split is not None and len(w.placed) > 1:
+            yes, no = (_card_at(w, pull.position_id) for pull in lean.split)
+            return [
+                w.say(
+                    "open.choice.split", x=first_option, y=second_option, yc=yes.named, nc=no.named, **slots
+                )
+            ]
+        favoured, other = (
+            (second_option, first_option) if lean.lean is Lean.NO else (first_option, second_option)
+        )
+        return [w.say(f"open.choice.{lean.lean.value}", x=favoured, y=other, **slots)]
     if lean.split is not None and len(w.placed) > 1:
         yes, no = (_card_at(w, pull.position_id) for pull in lean.split)
         family = "open.depends" if lean.lean is Lean.UNCLEAR else "open.depends.lean"

@@ -31,10 +31,15 @@ NAME_CASES = CASES[:6]
 
 
 class Chooser:
-    """Deterministic choices from a seed: the same seed and key always give the same pick."""
+    """Deterministic choices from a seed: the same seed and key always give the same pick.
 
-    def __init__(self, *parts: object) -> None:
+    `offset` shifts every pick by a fixed step: readings that differ only in it (the same draw and
+    question in another deck) start each family at a different variant, so they never read alike by
+    chance."""
+
+    def __init__(self, *parts: object, offset: int = 0) -> None:
         self._seed = hashlib.sha256("\x1f".join(repr(part) for part in parts).encode()).digest()
+        self._offset = offset
         self._used: set[str] = set()
 
     def number(self, key: str) -> int:
@@ -48,7 +53,7 @@ class Chooser:
         of the family has been used, the seeded one again."""
         if not options:
             raise ValueError(f"no variants for {key!r}")
-        start = self.number(key) % len(options)
+        start = (self.number(key) + self._offset) % len(options)
         for turn in range(len(options)):
             option = options[(start + turn) % len(options)]
             if option not in self._used:

@@ -13,7 +13,7 @@ from tarot_domain.content import registry
 from tarot_domain.content.phrasing import Phrasing
 from tarot_domain.content.structure.roles import Role
 from tarot_domain.model.cards import Suit
-from tarot_domain.model.decks import DEFAULT_DECK_ID, get_deck
+from tarot_domain.model.decks import DEFAULT_DECK_ID, deck_ids, get_deck
 from tarot_domain.model.draw import DrawnCard
 from tarot_domain.model.lean import LeanReading, lean_for
 from tarot_domain.model.localized import pick
@@ -45,6 +45,13 @@ def _settle(template: str, slots: Mapping[str, Slot]) -> str:
             for joint in (": ", " — "):
                 template = template.replace(f"{joint}{{{key}:lc}}", f". {{{key}}}")
     return template
+
+
+def _echoes(frame: str, focus: str) -> bool:
+    """Whether the words a frame puts before `{f}` come back in the focus."""
+    before = frame.split("{f}", 1)[0] if "{f}" in frame else ""
+    stems = {word[:5].lower() for word in before.replace(",", " ").split() if len(word) >= 4}
+    return any(word[:5].lower() in stems for word in focus.replace(",", " ").split() if len(word) >= 4)
 
 
 def language_of(code: str) -> str:
@@ -81,11 +88,11 @@ class Writer:
         self.choose = Chooser(
             salt,
             spread_id,
-            self.deck_id,
             self.language,
             question.strip(),
             tuple((c.position_id, c.card_id, c.reversed) for c in cards),
             tuple((a.item_id, a.answer) for a in answers),
+            offset=deck_ids().index(self.deck_id),
         )
         self.voice = Voice(self.language, self.phrasing)
         placed = place_cards(self.spread, self.deck_id, cards, self.language, self.topic)
@@ -95,11 +102,14 @@ class Writer:
         self.lean: LeanReading | None = lean_for(
             self.spread, self.deck_id, cards, shape=self.asked.shape or None, framed=self.framed
         )
-        self.matter: Named = matter(self.asked, self.phrasing, self.topic, self.spread.id)
-        if self.asked.person is None:  # "Who is the other person to you?" "my boyfriend" names them
-            self.matter = self._answer_person() or self.matter
+        person = self.asked.person
+        named = None if person is None else person_matter(person, self.phrasing)
+        named = named or self._answer_person()  # "Who is the other person to you?" "my boyfriend"
+        self.about_person = named is not None
+        self.matter: Named = named or matter(self.asked, self.phrasing, self.topic, self.spread.id)
         self.said: set[str] = set()
         self.read_early: set[str] = set()  # cards whose text the opening has already read
+        self.brief = False  # a reading over its word budget, written again without the extras
 
     # -- the questionnaire ------------------------------------------------------------------------------
 
@@ -139,7 +149,7 @@ class Writer:
         for card in self.placed:
             if card.answer and card.role is Role.OTHER:
                 person = ask(card.answer, self.language).person
-                found = None if person is None else person_matter(person)
+                found = None if person is None else person_matter(person, self.phrasing)
                 if found is not None:
                     return found
         return None
@@ -162,17 +172,22 @@ class Writer:
     def has(self, family: str) -> bool:
         return bool(self.phrasing.frames.get(family))
 
-    def frame(self, *families: str) -> str:
-        """A fresh variant of the first family the pack writes."""
+    def frame(self, *families: str, echo: str = "") -> str:
+        """A fresh variant of the first family the pack writes; with `echo` (the focus the frame will
+        quote), not one whose own words before it repeat the focus's ("You want to know what you need
+        to know"), unless every variant would."""
         for family in families:
             options = self.phrasing.frames.get(family)
             if options:
-                return self.choose.fresh(family, options)
+                quiet = [o for o in options if not _echoes(o, echo)] if echo else list(options)
+                return self.choose.fresh(family, quiet or options)
         raise KeyError(f"{self.language} composer tables lack {families[0]!r}")
 
     def say(self, families: str | Sequence[str], **slots: Slot) -> str:
         names = (families,) if isinstance(families, str) else tuple(families)
-        return self.voice.fill(_settle(self.frame(*names), slots), {"m": self.matter, **slots})
+        focus = slots.get("f")
+        frame = self.frame(*names, echo=focus if isinstance(focus, str) else "")
+        return self.voice.fill(_settle(frame, slots), {"m": self.matter, **slots})
 
     def word(self, key: str, **slots: Slot) -> str:
         return self.voice.fill(self.phrasing.words.get(key, ""), {"m": self.matter, **slots})

@@ -36,7 +36,8 @@ class Phrasing:
     - `agreeing`: words that agree with a card's name, by key, each with (m, f, n, pl) forms in the
       cases nom, gen, dat, acc, ins, loc (Ukrainian «перевернутий»; English leaves it empty).
     - `cues`: word stems the composer reads questionnaire answers with (`difficulty`: a strained,
-      troubled answer, read on the card's shadow side).
+      troubled answer, read on the card's shadow side), and `not-person`: words that are never a person
+      though the question analysis may take them for one.
     """
 
     frames: Mapping[str, tuple[str, ...]]

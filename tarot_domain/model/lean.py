@@ -15,7 +15,8 @@ depends on. Every rule moves one way with the balance and the split share, so th
 the outcome card's polarity rises (a property test).
 
 There is no lean (None) for an open question and wherever the safety screen forbids one: the caller
-says which (`lean_for`).
+says which (`lean_for`). A choice between two options ("Should I move to Lisbon or stay in Kyiv?")
+leans yes towards the first and no towards the second.
 """
 
 from __future__ import annotations

@@ -61,6 +61,30 @@ FRAMES: dict[str, tuple[str, ...]] = {
         "Asked{f}, the cards come down on {verdict}, though {n} pulls hard the other way: {ky} against {kn}.",
         "You ask{f}; the answer is {verdict}, and what it depends on is plain: {y} brings {ky}, {n} brings {kn}.",
     ),
+    "open.choice.yes": (
+        "You're asking{f}. The cards lean towards the first, {x}, and {d} {where} is what tips it.",
+        "You want to know{f}. Of the two, the cards favour {x}: {d} {where} carries it.",
+        "Asked{f}, the cards come down on the side of {x} rather than {y}, mostly because of {d} {where}.",
+        "You ask{f}; the cards point to {x}, with {d} {where} having the last word.",
+    ),
+    "open.choice.no": (
+        "You're asking{f}. The cards lean towards the second, {x}, and {d} {where} is what tips it.",
+        "You want to know{f}. Of the two, the cards favour {x}: {d} {where} weighs against {y}.",
+        "Asked{f}, the cards come down on the side of {x} rather than {y}, mostly because of {d} {where}.",
+        "You ask{f}; the cards point to {x}, with {d} {where} pulling away from {y}.",
+    ),
+    "open.choice.split": (
+        "You're asking{f}. The cards are torn: {yc} speaks for {x}, {nc} for {y}, and the choice turns on which of the two you trust.",
+        "You want to know{f}. Both ways have a card behind them, {yc} behind {x} and {nc} behind {y}.",
+        "Asked{f}, the cards split: {x} has {yc} on its side, {y} has {nc}.",
+        "You ask{f}; the cards give no clear winner, because {yc} argues for {x} and {nc} for {y}.",
+    ),
+    "open.choice.unclear": (
+        "You're asking{f}. The cards favour neither {x} nor {y} yet: {d} {where} leaves both open.",
+        "You want to know{f}. Neither option wins in the cards; {d} {where} is the card to watch.",
+        "Asked{f}, the cards will not choose between {x} and {y} for you: {d} {where} points neither way.",
+        "You ask{f}; for now the cards hold both {x} and {y} open, and {d} {where} keeps it so.",
+    ),
     "open.thesis": (
         "You're asking{f}. The heart of the answer is {a}: {t:lc}",
         "You want to know{f}. The card that answers it is {a}: {t:lc}",
@@ -819,10 +843,10 @@ FRAMES: dict[str, tuple[str, ...]] = {
     ),
     # --- follow-up questions ------------------------------------------------------------------------------
     "fu.open": (
-        "You ask{f}. The cards of this reading answer it through {a}: {t:lc}",
-        "To your question{f}, {a} speaks first: {t:lc}",
-        "Asked{f}, the reading turns to {a}: {t:lc}",
-        "You want to know{f}; look again at {a}: {t:lc}",
+        "As for {m:acc}, {a} answers first: {t:lc}",
+        "Where {m} is concerned, look again at {a}: {t:lc}",
+        "On that, the cards of this reading speak through {a}: {t:lc}",
+        "For this question the reading turns to {a}: {t:lc}",
     ),
     "fu.lean": (
         "On that, the cards stay with {verdict}, as {d} already showed.",
