@@ -39,7 +39,7 @@ from adapters.offline.asked import Asked, _our_side, ask  # noqa: E402
 from adapters.offline.compose import compose_reading  # noqa: E402
 from adapters.offline.writer import language_of  # noqa: E402
 from tarot_domain.content import registry  # noqa: E402
-from tarot_domain.content.polarity import Lean  # noqa: E402
+from tarot_domain.content.polarity import HEAVY_CARDS, Lean  # noqa: E402
 from tarot_domain.model.cards import catalogue  # noqa: E402
 from tarot_domain.model.draw import DrawnCard, draw_cards  # noqa: E402
 from tarot_domain.model.lean import weigh  # noqa: E402
@@ -54,17 +54,7 @@ SPREAD_MIX = (
     "single", "yes-no", "three", "three", "celtic-cross", "celtic-cross", "relationship", "career",
     "week-ahead", "month-ahead", "year-ahead", "life-path",
 )  # fmt: skip
-HEAVY = frozenset(
-    {
-        "swords-ten",
-        "swords-nine",
-        "swords-five",
-        "swords-three",
-        "major-16-tower",
-        "pentacles-five",
-        "cups-five",
-    }
-)
+HEAVY = HEAVY_CARDS
 SENTENCE = re.compile(r"(?<=[.!?…])\s+")
 WORD = re.compile(r"[\w'’-]+")
 RECURRING = 0.05

@@ -13,37 +13,46 @@ from dataclasses import dataclass
 from adapters.offline.voice import Named
 from tarot_domain.content.phrasing import Phrasing
 from tarot_domain.content.schema import Name
-from tarot_domain.model.question import analyse
-
-NO_QUESTION = ""
-LEAN_SHAPES = frozenset({"closed", "should", "when"})
-PRONOUNS = frozenset({"he", "she", "they"})
-
-
-@dataclass(frozen=True)
-class Subject:
-    text: str
-    kind: str
-    name: Name | None
-    relation: str | None
+from tarot_domain.content.structure.relations import PRONOUNS
+from tarot_domain.model.lean import LEAN_SHAPES
+from tarot_domain.model.question import QuestionAnalysis, Subject, analyse
 
 
 @dataclass(frozen=True)
 class Asked:
-    """The question as the composer uses it; `shape` is "" when nothing was asked (a card of the day)."""
+    """The question as the composer reads it: its text and its analysis (None when nothing was asked,
+    a card of the day); `shape` is then ""."""
 
     text: str
-    shape: str
-    topics: tuple[str, ...]
-    time_frame: str | None
-    subjects: tuple[Subject, ...]
-    choice: tuple[str, str] | None
-    focus: str
-    words: frozenset[str]
+    analysis: QuestionAnalysis | None
+
+    @property
+    def shape(self) -> str:
+        return "" if self.analysis is None else self.analysis.shape.value
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        return () if self.analysis is None else self.analysis.topics
 
     @property
     def topic(self) -> str | None:
         return self.topics[0] if self.topics else None
+
+    @property
+    def subjects(self) -> tuple[Subject, ...]:
+        return () if self.analysis is None else self.analysis.subjects
+
+    @property
+    def choice(self) -> tuple[str, str] | None:
+        return None if self.analysis is None else self.analysis.choice
+
+    @property
+    def focus(self) -> str:
+        return "" if self.analysis is None else self.analysis.focus
+
+    @property
+    def words(self) -> frozenset[str]:
+        return frozenset() if self.analysis is None else self.analysis.words
 
     @property
     def closed(self) -> bool:
@@ -56,20 +65,7 @@ class Asked:
 
 def ask(question: str, language: str) -> Asked:
     text = question.strip()
-    if not text:
-        return Asked("", NO_QUESTION, (), None, (), None, "", frozenset())
-    found = analyse(text, language)
-    subjects = tuple(Subject(s.text, s.kind, s.name, s.relation) for s in found.subjects)
-    return Asked(
-        text=text,
-        shape=found.shape.value,
-        topics=tuple(found.topics),
-        time_frame=found.time_frame,
-        subjects=subjects,
-        choice=found.choice,
-        focus=found.focus,
-        words=frozenset(found.words),
-    )
+    return Asked(text, analyse(text, language) if text else None)
 
 
 def person_matter(subject: Subject, phrasing: Phrasing) -> Named | None:

@@ -61,21 +61,22 @@ class Threads:
         return ""
 
 
-def _dated(w: Writer, card: Placed, threads: Threads) -> list[str]:
-    sentence = w.card_sentence(card, day=card.position_name(w.language), on=w.where(card))
-    return [sentence, threads.link(card)]
+def _in_order(w: Writer, body: Body, groups: Sequence[tuple[str, Sequence[str]]]) -> None:
+    """Dated cards, one paragraph per group (titled when the group has a title), each card read on its
+    day or month and linked back to an earlier card it shares a suit or a number with."""
+    threads = Threads(w)
+    for title, positions in groups:
+        para = Para()
+        for position in positions:
+            card = at(w.placed, position)
+            if card is not None:
+                para.add(w.card_sentence(card, day=card.position_name(w.language), on=w.where(card)), card)
+                para.add(threads.link(card))
+        body.close(para, title)
 
 
 def week(w: Writer, body: Body) -> None:
-    threads = Threads(w)
-    for movement in WEEK_MOVEMENTS:
-        para = Para()
-        for position in movement:
-            card = at(w.placed, position)
-            if card is not None:
-                for sentence in _dated(w, card, threads):
-                    para.add(sentence, card)
-        body.close(para)
+    _in_order(w, body, [("", movement) for movement in WEEK_MOVEMENTS])
 
 
 def year(w: Writer, body: Body) -> None:
@@ -84,15 +85,7 @@ def year(w: Writer, body: Body) -> None:
         para = Para()
         para.add(w.card_sentence(theme), theme)
         body.close(para)
-    threads = Threads(w)
-    for season, months in SEASONS:
-        para = Para()
-        for position in months:
-            card = at(w.placed, position)
-            if card is not None:
-                for sentence in _dated(w, card, threads):
-                    para.add(sentence, card)
-        body.close(para, w.word(f"season.{season}"))
+    _in_order(w, body, [(w.word(f"season.{season}"), months) for season, months in SEASONS])
 
 
 def month(w: Writer, body: Body) -> None:

@@ -12,7 +12,7 @@ from composer_support import QUESTIONS, draw, read, request, sentences, words
 from adapters.offline.compose import compose_reading
 from adapters.offline.voice import Chooser
 from tarot_domain.content import registry
-from tarot_domain.content.polarity import Lean, polarity
+from tarot_domain.content.polarity import HEAVY_CARDS, Lean, polarity
 from tarot_domain.model.decks import deck_ids
 from tarot_domain.model.draw import DrawnCard
 from tarot_domain.model.knowledge import card_knowledge
@@ -28,15 +28,7 @@ CASES = [
     for index, spread_id in enumerate(SPREADS)
     for offset, language in enumerate(LANGUAGES)
 ]
-HEAVY = (
-    "swords-ten",
-    "swords-nine",
-    "swords-five",
-    "swords-three",
-    "major-16-tower",
-    "pentacles-five",
-    "cups-five",
-)
+HEAVY = sorted(HEAVY_CARDS)
 
 
 @pytest.mark.parametrize(("spread_id", "language", "deck_id"), CASES)

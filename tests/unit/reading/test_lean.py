@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tarot_domain.content.polarity import POLARITY, Lean, polarity
+from tarot_domain.content.polarity import HEAVY_CARDS, POLARITY, Lean, polarity
 from tarot_domain.content.structure.roles import Role
 from tarot_domain.model.cards import catalogue
 from tarot_domain.model.decks import deck_ids
@@ -14,15 +14,7 @@ from tarot_domain.model.draw import DrawnCard
 from tarot_domain.model.lean import ROLE_WEIGHTS, Band, lean_for, weigh
 from tarot_domain.model.spreads import all_spreads, get_spread
 
-HEAVY = (
-    "swords-ten",
-    "swords-nine",
-    "swords-five",
-    "swords-three",
-    "major-16-tower",
-    "pentacles-five",
-    "cups-five",
-)
+HEAVY = sorted(HEAVY_CARDS)
 CARD_IDS = catalogue().ids
 YES_NO = get_spread("yes-no")
 CELTIC = get_spread("celtic-cross")
