@@ -174,7 +174,12 @@ def openapi_document(
                     "type": "object",
                     "required": ["text", "interpreter", "model"],
                     "properties": {
-                        "text": {"type": "string"},
+                        "text": {
+                            "type": "string",
+                            "description": "The reading in a small markup: paragraphs separated by a blank "
+                            "line, a line starting with '## ' is a section heading, **bold** marks the card "
+                            "names. Show it as is, render it, or strip the marks.",
+                        },
                         "interpreter": {"type": "string"},
                         "model": {"type": ["string", "null"]},
                     },

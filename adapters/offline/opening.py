@@ -55,6 +55,14 @@ def focus_slot(w: Writer) -> str:
     return f" {focus}"
 
 
+def focus_slots(w: Writer) -> dict[str, Slot]:
+    """`f`, the focus glued to its verb, and `f_` the same closed by a comma where it is a clause that
+    the sentence then goes on after (Ukrainian «На запитання, чи …, карти …»)."""
+    focus = focus_slot(w)
+    closed = focus + "," if focus.startswith(",") else focus
+    return {"f": focus, "f_": closed}
+
+
 def verdict(w: Writer) -> str:
     lean = w.lean
     if lean is None or lean.band is None or lean.lean is Lean.UNCLEAR:
@@ -78,15 +86,11 @@ def opening(w: Writer) -> list[str]:
         text = w.text_of(card, "core")
         w.read_early.add(card.named.key)
         family = "open.none" if not w.asked.shape else "open.framed" if w.framed else "open.thesis"
-        return [w.say(family, f=focus_slot(w), a=card.named, t=text)]
+        return [w.say(family, a=card.named, t=text, **focus_slots(w))]
     lean = w.lean
     decisive = _card_at(w, lean.decisive.position_id)
-    slots: dict[str, Slot] = {
-        "f": focus_slot(w),
-        "verdict": verdict(w),
-        "d": decisive.named,
-        "where": w.where(decisive),
-    }
+    slots: dict[str, Slot] = {"verdict": verdict(w), "d": decisive.named, "where": w.where(decisive)}
+    slots.update(focus_slots(w))
     if w.asked.choice is not None:  # "A or B?": yes leans to the first option, no to the second
         first_option, second_option = (w.quote(option) for option in w.asked.choice)
         if lean.split is not None and len(w.placed) > 1:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from pathlib import Path
 
 import pytest
 from composer_support import QUESTIONS, draw, read, request, sentences, words
@@ -246,3 +247,21 @@ def test_polarity_of_heavy_cards_is_never_yes() -> None:
     for card_id in HEAVY:
         for deck_id in DECKS:
             assert polarity(card_id, False, deck_id).lean is not Lean.YES
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "data" / "questions"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_corpus_question_reads_cleanly(language: str) -> None:
+    lines = (CORPUS / f"{language}.tsv").read_text(encoding="utf-8").splitlines()
+    questions = [line.split("\t")[0] for line in lines if line.strip() and not line.startswith("#")]
+    for index, question in enumerate(questions):
+        spread_id = SPREADS[index % len(SPREADS)]
+        deck_id = DECKS[index % len(DECKS)]
+        req = request(spread_id, deck_id, language, question, seed=index)
+        text = read(req)
+        assert "{" not in text and "}" not in text, (question, text)
+        assert "  " not in plain(text) and ",," not in text and " ," not in text, (question, text)
+        for drawn in req.cards:
+            assert card_knowledge(drawn.card_id, deck_id, language).named_in(text), (question, drawn)
