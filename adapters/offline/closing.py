@@ -39,8 +39,8 @@ def _mood(w: Writer) -> str:
         return "day" if len(w.placed) == 1 else "open"
     if w.framed:
         return "framed"
-    if w.lean is None or w.asked.choice is not None:
-        return "open"
+    if w.lean is None or w.asked.choice is not None or w.asked.shape not in ("closed", "should"):
+        return "open"  # "when", "what" and choices are not closed with "that yes" or "a no"
     return {Lean.YES: "yes", Lean.NO: "no", Lean.UNCLEAR: "unclear"}[w.lean.lean]
 
 

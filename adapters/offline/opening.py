@@ -81,7 +81,8 @@ def _card_at(w: Writer, position_id: str) -> Placed:
 
 def opening(w: Writer) -> list[str]:
     """The opening paragraph (a list of one, for a uniform shape with the other parts)."""
-    if not w.asked.shape or w.framed or w.lean is None:
+    if not w.asked.shape or w.framed or w.lean is None or not w.asked.closed:
+        # a "what" or "why" asked on the yes-no spread is still answered as asked, with a thesis
         card = central(w)
         text = w.text_of(card, "core")
         w.read_early.add(card.named.key)
