@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from adapters.memory.randomness import SeededRandom  # noqa: E402
-from adapters.offline.asked import Asked, _our_side, ask  # noqa: E402
+from adapters.offline.asked import Asked, _our_side, ask, person_matter  # noqa: E402
 from adapters.offline.compose import compose_reading  # noqa: E402
 from adapters.offline.writer import language_of  # noqa: E402
 from tarot_domain.content import registry  # noqa: E402
@@ -118,6 +118,8 @@ def body_takes_up(text: str, asked: Asked, language: str) -> bool:
     body = " ".join(paragraphs[1:]).lower()
     person = asked.person
     phrasing = registry.phrasing(language_of(language))
+    if person is not None and phrasing is not None and person_matter(person, phrasing) is None:
+        person = None  # a word the analysis took for a person but the pack knows is none («кохання»)
     if person is not None and person.name is not None:
         forms = {person.name.form(c).lower() for c in ("nom", "gen", "dat", "acc", "ins", "loc")}
         if person.relation in ("he", "she", "they"):
