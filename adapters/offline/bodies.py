@@ -75,17 +75,13 @@ class Body:
         return ""
 
 
-def _text(w: Writer, card: Placed) -> str:
-    return w.text_of(card, "core", "lesson", "gift")
-
-
 def _duo(w: Writer, family: str, a: Placed | None, b: Placed | None, para: Para) -> None:
     """Two positions read as one story (`family`), or each alone when one is missing; the questionnaire
     answers that inform them come first."""
     if a is not None and b is not None:
         para.add(w.answer_line(a))
         para.add(w.answer_line(b))
-        para.add(w.say(family, a=a.named, ta=_text(w, a), b=b.named, tb=_text(w, b)), a, b)
+        para.add(w.say(family, a=a.named, ta=w.reading_text(a), b=b.named, tb=w.reading_text(b)), a, b)
         return
     for alone in (a, b):
         if alone is not None:
@@ -99,7 +95,7 @@ def one_card(w: Writer, body: Body) -> None:
     card = w.placed[0]
     para = Para()
     if card.named.key in w.voice.introduced:  # the opening named it: the heading and its text suffice
-        para.add(f"{w.answer_line(card)} {_text(w, card)}".strip(), card)
+        para.add(f"{w.answer_line(card)} {w.reading_text(card)}".strip(), card)
     else:
         para.add(w.card_sentence(card), card)
     lesson = card.face.lesson

@@ -201,10 +201,15 @@ class Writer:
                 return text
         return card.text()
 
+    def reading_text(self, card: Placed) -> str:
+        """The card's text for its place, or, when that was said already (or kept for the closing), the
+        next that fits the place: an advice card's lesson, not its core."""
+        fallbacks = ("lesson", "gift") if card.role is Role.ADVICE else ("core", "lesson", "gift")
+        return self.text_of(card, *fallbacks)
+
     def card_sentence(self, card: Placed, *, families: Sequence[str] = (), **slots: Slot) -> str:
         """One card read through its place: the answer that informs it, then its frame and text."""
-        fallbacks = ("lesson", "gift") if card.role is Role.ADVICE else ("core", "lesson", "gift")
-        text = self.text_of(card, *fallbacks)
+        text = self.reading_text(card)
         own_frames = self.has(f"pos.{self.spread.id}.{card.position_id}")
         again = card.named.key in self.read_early and card.role not in (Role.DAY, Role.MONTH)
         again = again and not own_frames
