@@ -184,7 +184,7 @@ def render_reading(result: ReadingResult) -> str:
     question = translate("reading.quoted_question", lang, question=reading.question)
     lines = [f"{pick(spread.name, lang)} · {pick(deck.name, lang)}", question, ""]
     for drawn in reading.cards:
-        orientation = translate("reading.reversed" if drawn.reversed else "reading.upright", lang)
+        orientation = card_knowledge(drawn.card_id, deck.id, lang).orientation(drawn.reversed, lang)
         position = pick(spread.position(drawn.position_id).name, lang)
         lines.append(f"  {position}: {card_name(drawn.card_id, deck.id, lang)} ({orientation})")
     lines += ["", plain(reading.interpretation.text)]

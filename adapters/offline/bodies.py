@@ -111,9 +111,14 @@ def three(w: Writer, body: Body) -> None:
     for card in (past, present, future):
         if card is not None:
             para.add(w.card_sentence(card), card)
-    if past is not None and future is not None:
+    if past is not None and future is not None and not _paired(w, past, future):
         para.add(w.say(f"arc.{_trend(past, future)}", a=past.named, c=future.named))
     body.close(para)
+
+
+def _paired(w: Writer, a: Placed, b: Placed) -> bool:
+    """Whether the pair table speaks for these two: then its own text tells their story, not a trend."""
+    return pair_text(a.card.id, b.card.id, w.language) is not None
 
 
 def _trend(before: Placed, after: Placed) -> str:
@@ -144,7 +149,11 @@ def celtic(w: Writer, body: Body) -> None:
     outcome, self_card = get("outcome"), get("self")
     if outcome is not None:
         third.add(w.card_sentence(outcome), outcome)
-        if self_card is not None and outcome.polarity != self_card.polarity:
+        if (
+            self_card is not None
+            and outcome.polarity != self_card.polarity
+            and not _paired(w, self_card, outcome)
+        ):
             third.add(w.say(f"link.{_trend(self_card, outcome)}", a=self_card.named, b=outcome.named))
     body.close(third)
 

@@ -39,8 +39,8 @@ def reading_body(reading: Reading, lang: str, *, header: str | None = None) -> s
         if spread is not None:
             with contextlib.suppress(KeyError):  # a position renamed since: show its id
                 position = pick(spread.position(drawn.position_id).name, lang)
-        orientation = t("reading.reversed" if drawn.reversed else "reading.upright", lang)
-        card = card_knowledge(drawn.card_id, deck.id, lang).label
+        known = card_knowledge(drawn.card_id, deck.id, lang)
+        orientation, card = known.orientation(drawn.reversed, lang), known.label
         lines.append(t("reading.card_line", lang, position=position, card=card, orientation=orientation))
     lines += ["", plain(reading.interpretation.text)]  # bold entities come with issue 19
     return "\n".join(lines)

@@ -102,6 +102,16 @@ class CardKnowledge:
         flat = plain(text).casefold()
         return any(form.casefold() in flat for form in self.name_forms)
 
+    def orientation(self, reversed_: bool, language: str | None = None) -> str:
+        """"upright"/"reversed" agreeing with the name («перевернутий Король», «перевернута Вежа»): the
+        pack's `reading.reversed.<m|f|n|pl>` when it has one, else the plain word. `language` is the
+        reader's, when the card's words came from the English fallback."""
+        language = language or self.language
+        key = "reading.reversed" if reversed_ else "reading.upright"
+        agreeing = f"{key}.{'pl' if self.name.plural else self.name.gender.value}"
+        own = registry.texts(language) if registry.is_language(language) else {}
+        return registry.translate(agreeing if agreeing in own else key, language)
+
     def face(self, reversed_: bool) -> Face:
         return self.reversed if reversed_ else self.upright
 

@@ -293,3 +293,12 @@ def test_an_offline_reading_in_a_partial_pack_never_fails(partial_pack: str) -> 
     )
     text = "\n\n".join(compose_reading(InterpretationRequest("three", "thoth", partial_pack, "Q?", cards)))
     assert "Two of Wands" in text and "Death" in text and "Two of Cups" in text  # the composer speaks English
+
+
+def test_the_orientation_word_agrees_with_the_name() -> None:
+    assert card_knowledge("swords-king", "rider-waite", "uk").orientation(True) == "перевернутий"
+    assert card_knowledge("major-16-tower", "rider-waite", "uk").orientation(True) == "перевернута"
+    assert card_knowledge("major-19-sun", "rider-waite", "uk").orientation(False) == "пряме"
+    assert card_knowledge("major-06-lovers", "rider-waite", "uk").orientation(True) == "перевернуті"
+    assert card_knowledge("major-05-hierophant", "marseille", "uk").orientation(True) == "перевернутий"  # Папа
+    assert card_knowledge("swords-king", "rider-waite", "en").orientation(True) == "reversed"

@@ -68,6 +68,15 @@ MESSAGES: Mapping[str, Text] = {
     # readings
     "reading.upright": "upright",
     "reading.reversed": "reversed",
+    # the same word whatever the name's gender and number (Ukrainian agrees: «перевернутий Король»)
+    "reading.upright.m": "upright",
+    "reading.upright.f": "upright",
+    "reading.upright.n": "upright",
+    "reading.upright.pl": "upright",
+    "reading.reversed.m": "reversed",
+    "reading.reversed.f": "reversed",
+    "reading.reversed.n": "reversed",
+    "reading.reversed.pl": "reversed",
     "reading.fallback_note": (
         "Our AI reader was unavailable, so this is the classic offline reading. You were not charged."
     ),

@@ -111,6 +111,14 @@ MESSAGES: Mapping[str, Text] = {
     "error.payments_off": "Цей спосіб оплати зараз недоступний.",
     "reading.upright": "пряма",
     "reading.reversed": "перевернута",
+    "reading.upright.m": "прямий",
+    "reading.upright.f": "пряма",
+    "reading.upright.n": "пряме",
+    "reading.upright.pl": "прямі",
+    "reading.reversed.m": "перевернутий",
+    "reading.reversed.f": "перевернута",
+    "reading.reversed.n": "перевернуте",
+    "reading.reversed.pl": "перевернуті",
     "reading.fallback_note": (
         "Наша ШІ-тарологиня була недоступна, тож це класичне офлайн-тлумачення. Кредити не списано."
     ),
