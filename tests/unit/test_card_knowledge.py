@@ -300,5 +300,6 @@ def test_the_orientation_word_agrees_with_the_name() -> None:
     assert card_knowledge("major-16-tower", "rider-waite", "uk").orientation(True) == "перевернута"
     assert card_knowledge("major-19-sun", "rider-waite", "uk").orientation(False) == "пряме"
     assert card_knowledge("major-06-lovers", "rider-waite", "uk").orientation(True) == "перевернуті"
-    assert card_knowledge("major-05-hierophant", "marseille", "uk").orientation(True) == "перевернутий"  # Папа
+    pope = card_knowledge("major-05-hierophant", "marseille", "uk")  # Папа: declined as -а, masculine
+    assert pope.orientation(True) == "перевернутий"
     assert card_knowledge("swords-king", "rider-waite", "en").orientation(True) == "reversed"
