@@ -39,6 +39,7 @@ from adapters.stripe_http.webhooks import SignatureError, WebhookVerifier
 from runners.config import ApiKeys, Settings, WebSettings
 from runners.metrics import CONTENT_TYPE, Metrics
 from runners.present import cards_json, framing_json, screened_json, support_json
+from runners.startup import StartupError, listen_problem
 from runners.web_openapi import (
     KEY_PATTERN,
     MAX_OFFSET,
@@ -717,7 +718,10 @@ async def serve(
     loop = asyncio.get_running_loop()
     try:
         site = web.TCPSite(runner, host, port)
-        await site.start()
+        try:
+            await site.start()
+        except OSError as error:  # a busy port, a host name that does not resolve: one line, exit 2
+            raise StartupError(listen_problem(host, port, error)) from None
         bound = port
         for address in runner.addresses:
             if isinstance(address, tuple) and len(address) >= 2:
