@@ -464,7 +464,6 @@ async def create_reading(request: web.Request) -> web.Response:
         if support is not None and support.kind is SafetyKind.CRISIS:
             return _screened(support, spread, deck, speaks)
     user = await _register(deps, client, ref, language)
-    started = time.monotonic()
     try:
         result = await deps.readings.request_reading(
             ReadingRequest(
@@ -480,7 +479,6 @@ async def create_reading(request: web.Request) -> web.Response:
         )
     except SupportOnly as screened:  # the use case's backstop
         return _screened(screened.support, spread, deck, speaks)
-    deps.metrics.record_reading(result.reading, time.monotonic() - started, result.replayed)
     data = {
         **reading_json(result.reading),
         **framing_json(result.reading.spread_id, result.support, result.lean),
