@@ -1,5 +1,6 @@
-"""Operator commands: `tarot migrate` and `tarot admin grant|balance|history|check|sweep|purge`, and
-`tarot admin payments|payment` (runners/admin_payments.py).
+"""Operator commands: `tarot migrate` and `tarot admin grant|balance|history|check|sweep|purge`,
+`tarot admin payments|payment` (runners/admin_payments.py) and `tarot admin suspend|unsuspend|unfreeze|
+stats` (runners/admin_accounts.py).
 
 The store comes from `DATABASE_URL` (see runners/stores.py). USER is an external reference such as
 `telegram:12345`. Exit status: 0 done, 1 a check found problems or the store failed, 2 bad input
@@ -75,9 +76,11 @@ def add_commands(subparsers: Any) -> None:
     purge.add_argument("--older-than", dest="days", metavar="DAYS", type=_positive_int, required=True)
     purge.set_defaults(handler=_guard(_purge))
 
-    from runners.admin_payments import add_payment_commands  # it imports this module's helpers
+    from runners.admin_accounts import add_account_commands  # they import this module's helpers
+    from runners.admin_payments import add_payment_commands
 
     add_payment_commands(sub)
+    add_account_commands(sub)
 
 
 def _positive_int(raw: str) -> int:
