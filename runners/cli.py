@@ -96,6 +96,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     read.add_argument("--json", action="store_true", help="print one JSON object")
     read.add_argument(
+        "--stream",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show the reading as it is written (default: with an LLM, when the output is a terminal);"
+        " with --json the text goes to stderr and the object to stdout",
+    )
+    read.add_argument(
         "--interpreter",
         choices=("auto", "offline", "openai"),
         default="auto",
@@ -141,9 +148,6 @@ def run(argv: Sequence[str] | None = None) -> int:
     except StartupError as error:
         print(scrub(f"tarot: error: {error}"), file=sys.stderr)
         return 2
-    except OSError as error:  # a socket or file the process needs at start (the message names it)
-        print(scrub(f"tarot: error: {error}"), file=sys.stderr)
-        return 2
     except TarotError as error:
         if error.kind is ErrorKind.SCREENED:  # the safety screen's answer, not a failure
             print(error.params.get("message", ""))
@@ -156,6 +160,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError):
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps interpreter shutdown quiet
         return 0
+    except OSError as error:  # a socket or file the process needs at start (the message names it)
+        print(scrub(f"tarot: error: {error}"), file=sys.stderr)
+        return 2
 
 
 def quiet_logging() -> Scrubber:

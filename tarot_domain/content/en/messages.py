@@ -79,6 +79,7 @@ MESSAGES: Mapping[str, Text] = {
     ),
     "reading.free": "This reading was free; you have {available:credits}.",
     "reading.quoted_question": "“{question}”",
+    "reading.waiting": "Waiting for the reading from {interpreter}…",
     # spreads and cards listings
     "spreads.header": "Spreads",
     "spreads.line": "{name} ({id}): {cards:cards}, {cost:credits}",

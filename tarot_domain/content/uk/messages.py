@@ -109,6 +109,7 @@ MESSAGES: Mapping[str, Text] = {
     "reading.charged": "Використано {cost:credits}; на балансі {available:credits}.",
     "reading.free": "Цей розклад безкоштовний; на балансі {available:credits}.",
     "reading.quoted_question": "«{question}»",
+    "reading.waiting": "Чекаємо на тлумачення від {interpreter}…",
     "spreads.header": "Розклади",
     "spreads.line": "{name} ({id}): {cards:cards}, {cost:credits}",
     "spreads.questionnaire": "спершу ставить {count:short-questions}",
