@@ -1,9 +1,11 @@
-"""Operator commands: `tarot migrate` and `tarot admin grant|balance|history|check|sweep|purge`, and
-`tarot admin payments|payment` (runners/admin_payments.py).
+"""Operator commands: `tarot migrate` and `tarot admin grant|balance|history|check|sweep|purge`,
+`tarot admin payments|payment` (runners/admin_payments.py) and `tarot admin suspend|unsuspend|unfreeze|
+stats` (runners/admin_accounts.py).
 
 The store comes from `DATABASE_URL` (see runners/stores.py). USER is an external reference such as
-`telegram:12345`. Exit status: 0 done, 1 a check found problems or the store failed, 2 bad input
-(unknown user, malformed value), each with one line on stderr.
+`telegram:12345`. Exit status: 0 done, 1 a check found problems or the store failed during the
+command, 2 bad input (unknown user, malformed value) or a database that cannot be reached at all, each
+with one line on stderr.
 """
 
 from __future__ import annotations
@@ -14,12 +16,14 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import datetime
 from typing import Any
 
 from adapters.memory.clock import SystemClock
 from adapters.memory.randomness import SecretsRandom
+from runners.config import Settings
+from runners.startup import StartupError, preflight
 from runners.stores import StoreHandle, open_store, redact
 from tarot_domain.model.errors import ErrorKind, TarotError
 from tarot_domain.model.ledger import Transfer, user_account
@@ -75,9 +79,11 @@ def add_commands(subparsers: Any) -> None:
     purge.add_argument("--older-than", dest="days", metavar="DAYS", type=_positive_int, required=True)
     purge.set_defaults(handler=_guard(_purge))
 
-    from runners.admin_payments import add_payment_commands  # it imports this module's helpers
+    from runners.admin_accounts import add_account_commands  # they import this module's helpers
+    from runners.admin_payments import add_payment_commands
 
     add_payment_commands(sub)
+    add_account_commands(sub)
 
 
 def _positive_int(raw: str) -> int:
@@ -99,7 +105,7 @@ def _guard(handler: Handler) -> Handler:
         logging.getLogger("psycopg.pool").addHandler(_QUIET)
         try:
             return await handler(args)
-        except _Usage as problem:
+        except (_Usage, StartupError) as problem:
             print(f"tarot: error: {problem}", file=sys.stderr)
             return 2
         except ValueError as problem:  # a malformed DATABASE_URL and the like
@@ -117,8 +123,14 @@ def _database_url() -> str | None:
     return os.environ.get("DATABASE_URL") or None
 
 
-def _open() -> contextlib.AbstractAsyncContextManager[StoreHandle]:
-    return open_store(_database_url(), pool_max=2, pool_timeout=POOL_TIMEOUT)
+@contextlib.asynccontextmanager
+async def _open() -> AsyncIterator[StoreHandle]:
+    """The store, after one bounded connection attempt: an unreachable database is one line, exit 2."""
+    url = _database_url()
+    if url and url.startswith(("postgresql://", "postgres://")):
+        await preflight(Settings(database_url=url), POOL_TIMEOUT)
+    async with open_store(url, pool_max=2, pool_timeout=POOL_TIMEOUT) as store:
+        yield store
 
 
 def _services(store: StoreHandle) -> Services:
@@ -154,6 +166,7 @@ async def _migrate(args: argparse.Namespace) -> int:
     if url and url.startswith(("postgresql://", "postgres://")):
         from adapters.postgres.migrations import MigrationError, migrate_database
 
+        await preflight(Settings(database_url=url), POOL_TIMEOUT)
         try:
             applied = await _pg_call(migrate_database(url))
         except MigrationError as problem:

@@ -12,6 +12,8 @@ from attrs import frozen
 
 from runners.config import Settings
 from runners.container import Service, resolve, service
+from runners.startup import StartupError, preflight
+from tarot_domain.model.errors import TarotError
 
 
 @frozen
@@ -25,11 +27,19 @@ class Opened:
 @contextlib.asynccontextmanager
 async def open_service(settings: Settings, *, run_jobs: bool = False) -> AsyncIterator[Opened]:
     """Open every resource the settings choose; with `run_jobs` (and `JOBS=on`) also run the background
-    jobs, which stop before the resources they use are closed."""
+    jobs, which stop before the resources they use are closed. A database or Redis that cannot be
+    reached, or a store that cannot be opened, is a StartupError before anything runs."""
+    await preflight(settings)
     container = service(settings)
-    opening = container.init_resources()
-    if opening is not None:
-        await opening
+    try:
+        opening = container.init_resources()
+        if opening is not None:
+            await opening
+    except TarotError as error:  # a store that cannot be opened (a SQLite file in a read-only folder)
+        closing = container.shutdown_resources()
+        if closing is not None:
+            await closing
+        raise StartupError(f"cannot open the store: {error.detail}") from None
     runner = None
     try:
         opened = Opened(container, settings)

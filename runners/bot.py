@@ -22,6 +22,7 @@ from attrs import frozen
 
 from adapters.telegram.config import TelegramConfig, TelegramConfigError
 from runners.config import Settings, SettingsError, environment
+from runners.startup import StartupError
 
 
 def add_commands(subparsers: Any) -> None:
@@ -92,6 +93,18 @@ async def open_runtime(
         yield Runtime(dialog=await dialog(opened))
 
 
+async def run_logged_in(telegram_bot: Any, bot_token: str) -> None:
+    """`TelegramBot.run`, with Telegram out of reach or refusing the token as a StartupError."""
+    from telethon.errors import RPCError  # type: ignore[import-untyped]
+
+    try:
+        await telegram_bot.run(bot_token)
+    except RPCError as error:  # an invalid or revoked token, a banned bot: Telegram says which
+        raise StartupError(f"Telegram refused to log the bot in: {error}") from None
+    except (ConnectionError, TimeoutError) as error:
+        raise StartupError(f"cannot reach Telegram: {error}") from None
+
+
 async def serve(runtime: Runtime, telegram: TelegramConfig) -> None:
     """Connect, log in and handle updates until SIGINT/SIGTERM."""
     from adapters.telegram.binding import TelegramBot, create_client
@@ -103,7 +116,7 @@ async def serve(runtime: Runtime, telegram: TelegramConfig) -> None:
         with contextlib.suppress(NotImplementedError, RuntimeError):  # not on every platform
             loop.add_signal_handler(signum, lambda: asyncio.ensure_future(client.disconnect()))
     try:
-        await telegram_bot.run(telegram.bot_token)
+        await run_logged_in(telegram_bot, telegram.bot_token)
     finally:
         for signum in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError):

@@ -2,15 +2,19 @@
 
 The very same `Dialog` runs here; only the `Outbox` differs. Buttons are shown as numbered choices
 (`[1] Past, Present, Future (12)`): type a number to press one, anything else is sent as a message.
-Everything lives in memory for the session. Telegram Stars payments are simulated: an invoice offers
-"Pay (simulated)", which feeds the dialog the pre-checkout query and the successful-payment message that
-Telegram would send.
+Everything lives in memory for the session. Readings use the configured interpreter as the bot does
+(the OpenAI-compatible one when `OPENAI_API_KEY` is set), streamed into the terminal as the bot streams
+them into a message: the text appears as it is written, and the finished message adds what the text
+did not hold (the cards, the charge, the buttons). Telegram Stars payments are simulated: an invoice
+offers "Pay (simulated)", which feeds the dialog the pre-checkout query and the successful-payment
+message that Telegram would send.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import itertools
 import secrets
 import sys
@@ -57,6 +61,7 @@ class TerminalOutbox:
         self._ids = itertools.count(1)
         self.choices: list[Choice] = []
         self.pre_checkout_ok: bool | None = None
+        self._streamed: dict[int, str] = {}  # message id → the text already shown as it streamed
 
     def note(self, text: str) -> None:
         self._out.write(text + "\n")
@@ -86,6 +91,10 @@ class TerminalOutbox:
         return message_id
 
     async def edit(self, chat_id: int, message_id: int, reply: Reply) -> None:
+        streamed = self._streamed.pop(message_id, "").strip()
+        if streamed and streamed in reply.text:  # show only what the stream did not
+            before, _, after = reply.text.partition(streamed)
+            reply = Reply(f"{before.rstrip()}\n\n{after.lstrip()}".strip(), reply.buttons)
         self.note("")
         self._show(message_id, reply)
 
@@ -109,8 +118,10 @@ class TerminalOutbox:
 
     def streamer(self, chat_id: int, message_id: int) -> OnDelta:
         async def on_delta(text: str) -> None:
-            # The finished message is printed whole by the final edit; show progress, not the text twice.
-            self._out.write("·")
+            if message_id not in self._streamed:
+                self._out.write("\n")
+            self._streamed[message_id] = self._streamed.get(message_id, "") + text
+            self._out.write(text)
             self._out.flush()
 
         return on_delta
@@ -179,9 +190,10 @@ class Terminal:
         )  # fmt: skip
 
 
-def build_dialog(args: argparse.Namespace) -> Dialog:
+async def build_dialog(args: argparse.Namespace, stack: contextlib.AsyncExitStack) -> Dialog:
     """The bot's dialog on the embedded defaults: memory store, sessions, limits and de-duplication,
-    the offline interpreter, Stars payments on (simulated by the terminal), the local user as admin."""
+    the configured interpreter (closed with `stack`), Stars payments on (simulated by the terminal),
+    the local user as admin."""
     from dependency_injector import providers
 
     from adapters.memory.dedup import MemoryDeduplicator
@@ -191,12 +203,14 @@ def build_dialog(args: argparse.Namespace) -> Dialog:
     from adapters.telegram.dialog import Dialog, DialogConfig
     from runners.cli import load_settings
     from runners.container import in_process
+    from runners.local import use_configured_interpreter
     from tarot_domain.use_cases.payments import PaymentService
 
     settings = load_settings()
     container = in_process(settings)
     if args.seed is not None:
         container.core.randomness.override(providers.Object(SeededRandom(args.seed)))
+    await use_configured_interpreter(container, settings, stack, args.interpreter)
     use_cases = container.use_cases
     services = use_cases.services()
     clock = services.clock
@@ -221,7 +235,11 @@ async def chat(args: argparse.Namespace) -> int:
     from runners.cli import cli_language
 
     cli_language(args.lang)
-    dialog = build_dialog(args)
+    async with contextlib.AsyncExitStack() as stack:
+        return await _converse(args, await build_dialog(args, stack))
+
+
+async def _converse(args: argparse.Namespace, dialog: Dialog) -> int:
     outbox = TerminalOutbox(sys.stdout)
     terminal = Terminal(dialog.handle, outbox, Sender(LOCAL_USER, args.lang, args.name))
     interactive = sys.stdin.isatty()
@@ -249,11 +267,18 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
         description=(
             "Run the bot's conversation in the terminal. Buttons appear as numbered choices: type the "
             "number to press one; anything else is a message. Everything is kept in memory and lost on "
-            "exit (no database is touched); readings use the offline interpreter; Telegram Stars payments "
-            "are simulated. You are the bot's admin here. /quit or end of input leaves."
+            "exit (no database is touched); readings use the configured interpreter (OPENAI_API_KEY) as "
+            "the bot does, streamed as they are written; Telegram Stars payments are simulated. You are "
+            "the bot's admin here. /quit or end of input leaves."
         ),
     )
     parser.add_argument("--lang", default="en", help="your Telegram client's language code (default en)")
     parser.add_argument("--name", default=None, help="the display name the bot greets you by")
     parser.add_argument("--seed", type=int, default=None, help="repeatable draws (default: secrets)")
+    parser.add_argument(
+        "--interpreter",
+        choices=("auto", "offline", "openai"),
+        default="auto",
+        help="auto (default): OpenAI-compatible when OPENAI_API_KEY is set, else offline",
+    )
     parser.set_defaults(handler=chat)

@@ -16,6 +16,8 @@ from collections.abc import Callable, Coroutine, Sequence
 from typing import Any, NoReturn
 
 from runners.config import Settings, SettingsError
+from runners.logs import Scrubber
+from runners.startup import StartupError
 from tarot_domain.model.errors import ErrorKind, TarotError
 
 # Modules that register further sub-commands with `add_commands(subparsers)`.
@@ -67,7 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     from runners import commands
 
     parser = OneLineParser(prog="tarot", description="Tarot readings from a pure domain: CLI, bot and web.")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
+    parser.add_argument("--version", action="version", version=f"tarot {version()}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser, metavar="COMMAND")
 
     spreads = sub.add_parser("spreads", help="list the spreads with their positions and costs")
     spreads.add_argument("--json", action="store_true", help="print JSON")
@@ -93,6 +96,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     read.add_argument("--json", action="store_true", help="print one JSON object")
     read.add_argument(
+        "--stream",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show the reading as it is written (default: with an LLM, when the output is a terminal);"
+        " with --json the text goes to stderr and the object to stdout",
+    )
+    read.add_argument(
         "--interpreter",
         choices=("auto", "offline", "openai"),
         default="auto",
@@ -106,25 +116,43 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("tarot-bot")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if not arguments:  # `tarot` alone: what it can do, not an error about a missing argument
+        parser.print_help(sys.stderr)
+        return 2
+    args = parser.parse_args(arguments)
     handler: Handler = args.handler
+    scrub = quiet_logging()
     try:
         add_content_packs()
         return asyncio.run(handler(args))
     except SettingsError as error:
         for problem in error.problems:
-            print(f"tarot: configuration: {problem}", file=sys.stderr)
+            print(scrub(f"tarot: configuration: {problem}"), file=sys.stderr)
         return 2
     except CliError as error:
-        print(f"tarot: error: {error}", file=sys.stderr)
+        print(scrub(f"tarot: error: {error}"), file=sys.stderr)
+        return 2
+    except StartupError as error:
+        print(scrub(f"tarot: error: {error}"), file=sys.stderr)
         return 2
     except TarotError as error:
         if error.kind is ErrorKind.SCREENED:  # the safety screen's answer, not a failure
             print(error.params.get("message", ""))
             return 0
-        print(f"tarot: error: {_describe(error, getattr(args, 'lang', 'en'))}", file=sys.stderr)
+        print(scrub(f"tarot: error: {_describe(error, getattr(args, 'lang', 'en'))}"), file=sys.stderr)
         return 2 if error.kind in (ErrorKind.VALIDATION, ErrorKind.NOT_FOUND, ErrorKind.FORBIDDEN) else 1
     except KeyboardInterrupt:
         return 130
@@ -132,6 +160,29 @@ def run(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError):
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps interpreter shutdown quiet
         return 0
+    except OSError as error:  # a socket or file the process needs at start (the message names it)
+        print(scrub(f"tarot: error: {error}"), file=sys.stderr)
+        return 2
+
+
+def quiet_logging() -> Scrubber:
+    """Logging for a one-shot command: WARNING and above (LOG_LEVEL may ask for more), scrubbed of every
+    secret the environment holds; serving commands install their own (`LOG_LEVEL`, default INFO)."""
+    from runners.config import environment
+    from runners.logs import configure_logging
+    from runners.masking import secret_values
+
+    try:
+        source = environment()
+    except SettingsError:  # a malformed .env: reported by the command that reads it
+        source = dict(os.environ)
+    level = source.get("LOG_LEVEL", "").strip().upper()
+    known = ("TRACE", "DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+    return configure_logging(
+        level if level in known else "WARNING",
+        "json" if source.get("LOG_FORMAT", "").strip().lower() == "json" else "text",
+        secrets=secret_values(source),
+    )
 
 
 def _describe(error: TarotError, language: str) -> str:

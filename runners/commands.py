@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import secrets
+import sys
+from collections.abc import Sequence
 from typing import Any
 
 from dependency_injector import providers
@@ -12,16 +14,19 @@ from dependency_injector import providers
 from adapters.memory.randomness import SeededRandom
 from runners.cli import CliError, cli_language, load_settings, print_json
 from runners.container import InProcess, in_process
+from runners.local import TerminalStream, use_configured_interpreter
 from runners.present import card_json, card_name, cards_json, framing_json, print_card, screened_json
 from tarot_domain.content.registry import translate
 from tarot_domain.model.cards import catalogue
 from tarot_domain.model.decks import get_deck
+from tarot_domain.model.draw import DrawnCard
 from tarot_domain.model.knowledge import card_knowledge
 from tarot_domain.model.localized import pick
 from tarot_domain.model.markup import plain
 from tarot_domain.model.safety import SafetyKind, Support
 from tarot_domain.model.spreads import Spread, all_spreads, get_spread
 from tarot_domain.use_cases.readings import ReadingRequest, ReadingResult
+from tarot_ports.interpreter import OnDelta
 
 CLI_USER = "cli:local"
 CLI_TIER = "tier-professional"  # the local operator may try every spread
@@ -105,17 +110,11 @@ async def cards(args: argparse.Namespace) -> int:
 async def read(args: argparse.Namespace) -> int:
     lang = _language(args)
     settings = load_settings()
-    if args.interpreter == "openai" and settings.openai is None:
-        raise CliError("--interpreter openai needs OPENAI_API_KEY")
     container = in_process(settings)
     if args.seed is not None:
         container.core.randomness.override(providers.Object(SeededRandom(args.seed)))
     async with contextlib.AsyncExitStack() as stack:
-        if settings.openai is not None and args.interpreter != "offline":
-            from adapters.openai_http.interpreter import OpenAIInterpreter
-
-            llm = await stack.enter_async_context(OpenAIInterpreter(settings.openai))
-            container.gateways.interpreter.override(providers.Object(llm))
+        llm = await use_configured_interpreter(container, settings, stack, args.interpreter)
         support = _crisis(container, args, lang)
         if support is not None:  # the support message is the answer: exit 0, nothing drawn or stored
             if args.json:
@@ -125,7 +124,18 @@ async def read(args: argparse.Namespace) -> int:
             return 0
         spread = get_spread(args.spread)  # validated before the local user exists
         get_deck(args.deck)
-        result = await _read(container, spread, args, lang)
+        # Streaming: the text as it is written (to stderr with --json, whose stdout is the object).
+        target = sys.stderr if args.json else sys.stdout
+        if not (args.stream if args.stream is not None else llm and target.isatty()):
+            result = await _read(container, spread, args, lang)
+        else:
+            name = container.gateways.interpreter().name
+            view = TerminalStream(target, sys.stderr, lang, name, None if args.json else args.question)
+            with container.core.events().subscribed(view):
+                result = await _read(container, spread, args, lang, view)
+            view.finish()
+            if not args.json:
+                return 0  # the header, the text and any fallback note are on the screen already
     if args.json:
         print_json(reading_json(result))
     else:
@@ -142,7 +152,9 @@ def _crisis(container: InProcess, args: argparse.Namespace, lang: str) -> Suppor
     return None
 
 
-async def _read(container: InProcess, spread: Spread, args: argparse.Namespace, lang: str) -> ReadingResult:
+async def _read(
+    container: InProcess, spread: Spread, args: argparse.Namespace, lang: str, on_delta: OnDelta | None = None
+) -> ReadingResult:
     use_cases = container.use_cases
     registration = await use_cases.users().register(CLI_USER, lang)
     user = await use_cases.users().set_tier(registration.user.id, CLI_TIER, until=None)
@@ -157,7 +169,8 @@ async def _read(container: InProcess, spread: Spread, args: argparse.Namespace, 
             language=lang,
             reversals=not args.no_reversals,
             answers=tuple(args.answer),
-        )
+        ),
+        on_delta,
     )
     return result
 
@@ -170,24 +183,30 @@ def reading_json(result: ReadingResult) -> dict[str, Any]:
         "question": reading.question,
         "language": reading.language,
         "interpreter": reading.interpretation.interpreter,
+        "fallback": reading.fallback,
         "cards": cards_json(reading),
         "interpretation": reading.interpretation.text,
         **framing_json(result.support, result.lean),
     }
 
 
-def render_reading(result: ReadingResult) -> str:
-    reading = result.reading
-    spread = get_spread(reading.spread_id)
-    deck = get_deck(reading.deck_id)
-    lang = reading.language
-    question = translate("reading.quoted_question", lang, question=reading.question)
-    lines = [f"{pick(spread.name, lang)} · {pick(deck.name, lang)}", question, ""]
-    for drawn in reading.cards:
+def reading_header(spread_id: str, deck_id: str, lang: str, question: str, cards: Sequence[DrawnCard]) -> str:
+    """The spread and deck, the question, and each card on its position."""
+    spread, deck = get_spread(spread_id), get_deck(deck_id)
+    quoted = translate("reading.quoted_question", lang, question=question)
+    lines = [f"{pick(spread.name, lang)} · {pick(deck.name, lang)}", quoted, ""]
+    for drawn in cards:
         orientation = card_knowledge(drawn.card_id, deck.id, lang).orientation(drawn.reversed, lang)
         position = pick(spread.position(drawn.position_id).name, lang)
         lines.append(f"  {position}: {card_name(drawn.card_id, deck.id, lang)} ({orientation})")
-    lines += ["", plain(reading.interpretation.text)]
+    return "\n".join(lines)
+
+
+def render_reading(result: ReadingResult) -> str:
+    reading = result.reading
+    lang = reading.language
+    header = reading_header(reading.spread_id, reading.deck_id, lang, reading.question, reading.cards)
+    lines = [header, "", plain(reading.interpretation.text)]
     if reading.fallback:
         lines += ["", translate("reading.fallback_note", lang)]
     return "\n".join(lines)

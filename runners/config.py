@@ -25,10 +25,11 @@ from adapters.openai_http.config import OpenAIConfig
 from adapters.telegram.config import TelegramConfig, TelegramConfigError
 from runners.fair_limits import effective_limits, read_limits
 from runners.helplines import HelplinesFileError, describe, load_helplines
+from runners.masking import MASK, credential_values, mask_credentials, secret_values
+from runners.variables import VARIABLES
 from tarot_domain.model.safety import Helplines, shipped_helplines
 
 _CLIENT = re.compile(r"^[A-Za-z0-9_.@-]{1,32}$")
-MASK = "***"
 
 
 class SettingsError(Exception):
@@ -95,7 +96,7 @@ class ApiKeys:
             if not sep or not _CLIENT.match(client):
                 raise ValueError("TAROT_API_KEYS entries look like client:key (client: A-Za-z0-9_.@-, 1..32)")
             if len(key.strip()) < 16:
-                raise ValueError(f"the API key of client {client!r} is shorter than 16 characters")
+                raise ValueError(f"TAROT_API_KEYS: client {client!r} has a key shorter than 16 characters")
             if any(existing == client for existing, _ in pairs):
                 raise ValueError(f"client {client!r} appears twice in TAROT_API_KEYS")
             pairs.append((client, _digest(key.strip())))
@@ -158,10 +159,14 @@ class WebSettings:
         success = text("STRIPE_SUCCESS_URL") or (f"{public.rstrip('/')}/paid" if public else None)
         cancel = text("STRIPE_CANCEL_URL") or (f"{public.rstrip('/')}/cancelled" if public else None)
         if secret and not (success and cancel):
-            problems.append("Stripe needs STRIPE_SUCCESS_URL and STRIPE_CANCEL_URL (or TAROT_PUBLIC_URL)")
-        for name, url in (("success", success), ("cancel", cancel)):
+            problems.append(
+                "STRIPE_SECRET_KEY is set, so Stripe needs STRIPE_SUCCESS_URL and STRIPE_CANCEL_URL"
+                " (or TAROT_PUBLIC_URL)"
+            )
+        for name, url in (("STRIPE_SUCCESS_URL", success), ("STRIPE_CANCEL_URL", cancel)):
             if url and not url.startswith(("https://", "http://")):
-                problems.append(f"the {name} URL must be http(s), got {url!r}")
+                source_name = name if text(name) else "TAROT_PUBLIC_URL"
+                problems.append(f"{source_name} must be an http(s) URL, got {url!r}")
         if problems:
             raise SettingsError(problems)
         secrets = tuple(s for s in (hook, text("STRIPE_WEBHOOK_SECRET_PREVIOUS")) if s)
@@ -193,6 +198,7 @@ class Settings:
     log_format: str = "text"
     helplines: Helplines = field(factory=shipped_helplines)
     helplines_file: str | None = None  # SAFETY_HELPLINES_FILE, when the operator's file is in force
+    env_secrets: tuple[str, ...] = field(default=(), repr=False)  # masking.secret_values of the source
 
     @property
     def openai_api_key(self) -> str | None:
@@ -211,10 +217,9 @@ class Settings:
         ]
         if self.telegram is not None:
             values += [self.telegram.api_hash, self.telegram.bot_token, self.telegram.session_string]
-        for url in (self.database_url, self.redis_url):
-            password = _url_password(url)
-            values.append(password)
-        return [v for v in values if v]
+        for url in (self.database_url, self.redis_url, self.openai.base_url if self.openai else None):
+            values += credential_values(url or "")
+        return list(dict.fromkeys([*(v for v in values if v), *self.env_secrets]))
 
     def __repr__(self) -> str:
         store, redis = _redact(self.database_url) or "sqlite", _redact(self.redis_url) or "off"
@@ -298,20 +303,27 @@ class Settings:
             log_format=log_format,
             helplines=helplines,
             helplines_file=helplines_file,
+            env_secrets=tuple(secret_values(source)),
         )
         if problems:
             raise SettingsError(problems)
         return settings
 
     def effective(self) -> list[tuple[str, str]]:
-        """Every variable with the value in force, secrets masked (for `tarot config`)."""
+        """The variables these settings hold, each with the value in force (the documented default when
+        unset), secrets masked. `tarot config` adds the few that only the environment holds."""
+        openai = self.openai
         values: dict[str, Any] = {
             "DATABASE_URL": _redact(self.database_url),
             "DATABASE_POOL_SIZE": self.database_pool_size,
             "REDIS_URL": _redact(self.redis_url),
             "OPENAI_API_KEY": MASK if self.openai_api_key else None,
-            "OPENAI_BASE_URL": self.openai.base_url if self.openai else None,
-            "OPENAI_MODEL": self.openai.model if self.openai else None,
+            "OPENAI_BASE_URL": _redact(openai.base_url) if openai else None,
+            "OPENAI_MODEL": openai.model if openai else None,
+            "OPENAI_TIMEOUT_SECONDS": openai.read_timeout if openai else None,
+            "OPENAI_MAX_OUTPUT_TOKENS": openai.max_output_tokens if openai else None,
+            "OPENAI_TEMPERATURE": openai.temperature if openai else None,
+            "OPENAI_MAX_RETRIES": openai.max_retries if openai else None,
             "TELEGRAM_API_ID": self.telegram.api_id if self.telegram else None,
             "TELEGRAM_API_HASH": MASK if self.telegram else None,
             "TELEGRAM_BOT_TOKEN": MASK if self.telegram else None,
@@ -324,9 +336,10 @@ class Settings:
             "TELEGRAM_CHECKOUT_LINKS": _on(self.telegram_checkout_links),
             "STRIPE_SECRET_KEY": MASK if self.web.stripe_secret_key else None,
             "STRIPE_WEBHOOK_SECRET": MASK if self.web.stripe_webhook_secrets else None,
-            "STRIPE_API_BASE": self.web.stripe_api_base,
-            "STRIPE_SUCCESS_URL": self.web.success_url,
-            "STRIPE_CANCEL_URL": self.web.cancel_url,
+            "STRIPE_WEBHOOK_SECRET_PREVIOUS": MASK if len(self.web.stripe_webhook_secrets) > 1 else None,
+            "STRIPE_API_BASE": _redact(self.web.stripe_api_base),
+            "STRIPE_SUCCESS_URL": _redact(self.web.success_url),
+            "STRIPE_CANCEL_URL": _redact(self.web.cancel_url),
             "TAROT_API_KEYS": f"{len(self.web.api_keys)} client(s)" if len(self.web.api_keys) else None,
             "TAROT_WEB_HOST": self.web_host,
             "TAROT_WEB_PORT": self.web_port,
@@ -341,7 +354,8 @@ class Settings:
             "LOG_LEVEL": self.log_level,
             "LOG_FORMAT": self.log_format,
         }
-        return [(name, "(unset)" if value is None else str(value)) for name, value in values.items()]
+        defaults = {v.name: v.default.replace("`", "") for v in VARIABLES}
+        return [(name, defaults[name] if value is None else str(value)) for name, value in values.items()]
 
     def adapters(self) -> dict[str, str]:
         """Which adapter each port gets, as `tarot config` and start-up logs show it."""
@@ -400,17 +414,8 @@ def _on(value: bool) -> str:
     return "on" if value else "off"
 
 
-_PASSWORD = re.compile(r"^[a-z+]+://[^:/@]*:([^@]*)@")
-
-
-def _url_password(url: str | None) -> str | None:
-    match = _PASSWORD.match(url or "")
-    return match.group(1) if match else None
-
-
 def _redact(url: str | None) -> str | None:
-    password = _url_password(url)
-    return url.replace(f":{password}@", f":{MASK}@", 1) if url and password else url
+    return None if url is None else mask_credentials(url)
 
 
 LoadSettings = Callable[[], Settings]

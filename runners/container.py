@@ -1,7 +1,7 @@
 """Dependency-injector containers (confined to runners/).
 
-- `Core`: settings, the clock, randomness, the product catalog, metrics (and the event sink feeding
-  them), the crisis helplines in force.
+- `Core`: settings, the clock, randomness, the product catalog, metrics, the event stream (the use
+  cases' events, to the metrics and the log), the crisis helplines in force.
 - `MemoryGateways` / `RealGateways`: every port, with IDENTICAL provider names (`uow_factory`,
   `interpreter`, `fallback`, `sessions`, `rate_limiter`, `dedup`, `cache`, `payment_gateways`, `pings`).
   The real one chooses each adapter from the settings (sqlite or postgres, memory or redis, offline or
@@ -32,6 +32,7 @@ from adapters.memory.sessions import MemorySessionStore
 from adapters.memory.storage import MemoryStore
 from adapters.offline.interpreter import OfflineInterpreter
 from runners.config import Settings
+from runners.events import EventLog, EventStream
 from runners.metrics import MeteredInterpreter, Metrics, MetricsEvents
 from tarot_domain.model.products import Catalog, Promotions, default_catalog
 from tarot_domain.use_cases.context import Services
@@ -187,7 +188,9 @@ class Core(containers.DeclarativeContainer):
     catalog = providers.Singleton(build_catalog, settings)
     hold_ttl = providers.Callable(hold_ttl, settings)
     metrics = providers.Singleton(Metrics)
-    events = providers.Singleton(MetricsEvents, metrics)
+    events = providers.Singleton(
+        EventStream, providers.Singleton(MetricsEvents, metrics), providers.Singleton(EventLog)
+    )
     helplines = settings.provided.helplines
 
 

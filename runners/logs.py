@@ -16,7 +16,8 @@ from typing import Any, TextIO
 
 from loguru import logger
 
-MASK = "***"
+from runners.masking import MASK, mask_credentials
+
 CONTEXT_FIELDS = ("correlation_id", "request_id", "user_ref", "update_id")
 
 # Shapes of secrets worth catching even when nobody told us the value.
@@ -51,6 +52,7 @@ class Scrubber:
     def __call__(self, text: str) -> str:
         for secret in self._known:
             text = text.replace(secret, MASK)
+        text = mask_credentials(text)  # URLs and DSNs with a password nobody told us of
         for pattern in _PATTERNS:
             text = pattern.sub(lambda m: (m.group(1) if m.re.groups else "") + MASK, text)
 
@@ -119,16 +121,33 @@ def _text_sink(stream: TextIO, scrub: Scrubber) -> Any:
     return sink
 
 
+# Libraries whose INFO lines are chatter (a pool's every connection, every HTTP request with its URL,
+# telethon's start-up banner): WARNING unless LOG_LEVEL asks for DEBUG.
+CHATTY_LOGGERS = ("httpx", "httpcore", "telethon", "aiohttp.access", "psycopg", "psycopg.pool", "hpack")
+
+
+class _Stderr:
+    """Whatever `sys.stderr` is when a line is written (tests swap it; a stale stream would be closed)."""
+
+    def write(self, text: str) -> int:
+        return sys.stderr.write(text)
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+
 def configure_logging(
     level: str = "INFO", fmt: str = "text", secrets: Iterable[str | None] = (), stream: TextIO | None = None
 ) -> Scrubber:
     """Install the one sink and route the standard library's logging into it. Idempotent."""
     scrub = Scrubber(secrets)
-    out = stream or sys.stderr
+    out: Any = stream or _Stderr()
     logger.remove()
     sink = _json_sink(out, scrub) if fmt == "json" else _text_sink(out, scrub)
     logger.add(sink, level=level.upper(), enqueue=False, backtrace=False, diagnose=False)
     logging.basicConfig(handlers=[InterceptHandler()], level=0, force=True)
-    for noisy in ("httpx", "httpcore", "telethon", "aiohttp.access", "psycopg", "psycopg.pool"):
-        logging.getLogger(noisy).setLevel(max(logging.INFO, logging.getLevelName(level.upper()) or 0))
+    wanted = logging.getLevelName(level.upper())
+    chatty = wanted if isinstance(wanted, int) and wanted <= logging.DEBUG else logging.WARNING
+    for name in CHATTY_LOGGERS:
+        logging.getLogger(name).setLevel(chatty)
     return scrub

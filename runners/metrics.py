@@ -1,183 +1,173 @@
-"""Prometheus metrics written by hand: counters and histograms, rendered in the text exposition format.
+"""The service's Prometheus metrics, on `prometheus-client`, with its process and GC collectors.
 
-Nothing global: a runner makes one `Metrics` and passes it where counting happens. Label values are
-escaped as the format asks (backslash, double quote, newline); a histogram's buckets are cumulative
-and end with `+Inf`, followed by `_sum` and `_count`.
+Nothing global: each `Metrics` has its own registry (so tests and several containers in one process
+never share a sample), and a runner passes it where counting happens. The names and labels of the
+`tarot_*` samples are the ones operators' dashboards already use (a test compares them); the reading
+outcomes are counted from the use cases' event stream (`MetricsEvents`), so every frontend's readings
+are counted alike.
 """
 
 from __future__ import annotations
 
-import math
-import time
 from collections.abc import Sequence
-from typing import Protocol
 
-from tarot_domain.model.events import Event, Screened
+import prometheus_client
+from prometheus_client import CollectorRegistry, GCCollector, ProcessCollector, generate_latest
+
+from tarot_domain.model.events import (
+    Event,
+    FallbackReason,
+    InterpreterFailed,
+    ReadingCompleted,
+    ReadingKind,
+    ReadingRefused,
+    Screened,
+)
 from tarot_domain.model.readings import FollowUp, Interpretation, Reading
-from tarot_domain.model.safety import SafetyKind, UnsafeAnswer
+from tarot_domain.model.safety import SafetyKind
 from tarot_ports.interpreter import InterpretationRequest, Interpreter, OnDelta
 
+# `generate_latest` writes the classic text format, version 0.0.4.
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 DEFAULT_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
 READING_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 20.0, 30.0, 60.0, 120.0)
 
-LabelValues = tuple[str, ...]
 SCREEN_KINDS: tuple[str, ...] = (*(kind.value for kind in SafetyKind), "none")
 """The fixed values of `tarot_safety_screen_total`'s `kind` label (its `stage` label: ScreenStage)."""
-
-
-def escape_label(value: str) -> str:
-    return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-
-
-def format_value(value: float) -> str:
-    if math.isinf(value):
-        return "+Inf" if value > 0 else "-Inf"
-    if math.isnan(value):
-        return "NaN"
-    if float(value).is_integer() and abs(value) < 2**53:
-        return str(int(value))
-    return repr(float(value))
-
-
-def _labels(names: Sequence[str], values: Sequence[str], extra: tuple[str, str] | None = None) -> str:
-    pairs = [f'{n}="{escape_label(v)}"' for n, v in zip(names, values, strict=True)]
-    if extra is not None:
-        pairs.append(f'{extra[0]}="{escape_label(extra[1])}"')
-    return "{" + ",".join(pairs) + "}" if pairs else ""
-
-
-class _Metric(Protocol):
-    def render(self) -> list[str]: ...
+COUNTED_READINGS = frozenset({ReadingKind.READING, ReadingKind.DAILY})  # follow-ups have their own counter
+FAILED_OUTCOME = {
+    FallbackReason.API: "error",
+    FallbackReason.INTERNAL: "error",
+    FallbackReason.UNSAFE: "unsafe",
+}
 
 
 class Counter:
-    def __init__(self, name: str, help_text: str, labels: Sequence[str] = ()) -> None:
-        self.name, self.help, self.label_names = name, help_text, tuple(labels)
-        self._values: dict[LabelValues, float] = {}
+    """A labelled counter: `inc(amount, **labels)` with exactly its label names, never negative."""
+
+    def __init__(
+        self, name: str, help_text: str, labels: Sequence[str] = (), registry: CollectorRegistry | None = None
+    ) -> None:
+        self.name, self.label_names = name, tuple(labels)
+        self._registry = registry or CollectorRegistry(auto_describe=True)
+        self._metric = prometheus_client.Counter(name, help_text, self.label_names, registry=self._registry)
 
     def inc(self, amount: float = 1.0, **labels: str) -> None:
         if amount < 0:
             raise ValueError("a counter only goes up")
-        key = self._key(labels)
-        self._values[key] = self._values.get(key, 0.0) + amount
+        self._child(labels).inc(amount)
 
     def value(self, **labels: str) -> float:
-        return self._values.get(self._key(labels), 0.0)
+        _check(self.name, self.label_names, labels)
+        found = self._registry.get_sample_value(self.name, {k: str(v) for k, v in labels.items()})
+        return found or 0.0
 
-    def _key(self, labels: dict[str, str]) -> LabelValues:
-        if set(labels) != set(self.label_names):
-            raise ValueError(f"{self.name} takes labels {self.label_names}, got {tuple(labels)}")
-        return tuple(str(labels[n]) for n in self.label_names)
-
-    def render(self) -> list[str]:
-        lines = [f"# HELP {self.name} {self.help}", f"# TYPE {self.name} counter"]
-        for key in sorted(self._values):
-            lines.append(f"{self.name}{_labels(self.label_names, key)} {format_value(self._values[key])}")
-        return lines
+    def _child(self, labels: dict[str, str]) -> prometheus_client.Counter:
+        _check(self.name, self.label_names, labels)
+        if not self.label_names:
+            return self._metric
+        return self._metric.labels(**{k: str(v) for k, v in labels.items()})
 
 
 class Histogram:
+    """A labelled histogram: `observe(value, **labels)`; `count(**labels)` for tests and checks."""
+
     def __init__(
         self,
         name: str,
         help_text: str,
         labels: Sequence[str] = (),
         buckets: Sequence[float] = DEFAULT_BUCKETS,
+        registry: CollectorRegistry | None = None,
     ) -> None:
-        self.name, self.help, self.label_names = name, help_text, tuple(labels)
-        self.buckets = tuple(sorted(buckets))
-        self._series: dict[LabelValues, tuple[list[int], list[float]]] = {}
+        self.name, self.label_names = name, tuple(labels)
+        self._registry = registry or CollectorRegistry(auto_describe=True)
+        self._metric = prometheus_client.Histogram(
+            name, help_text, self.label_names, buckets=tuple(buckets), registry=self._registry
+        )
 
     def observe(self, value: float, **labels: str) -> None:
-        if set(labels) != set(self.label_names):
-            raise ValueError(f"{self.name} takes labels {self.label_names}, got {tuple(labels)}")
-        key = tuple(str(labels[n]) for n in self.label_names)
-        counts, totals = self._series.setdefault(key, ([0] * (len(self.buckets) + 1), [0.0]))
-        for index, bound in enumerate(self.buckets):
-            if value <= bound:
-                counts[index] += 1
-        counts[-1] += 1
-        totals[0] += value
+        _check(self.name, self.label_names, labels)
+        child = (
+            self._metric.labels(**{k: str(v) for k, v in labels.items()})
+            if self.label_names
+            else self._metric
+        )
+        child.observe(value)
 
     def count(self, **labels: str) -> int:
-        key = tuple(str(labels[n]) for n in self.label_names)
-        series = self._series.get(key)
-        return 0 if series is None else series[0][-1]
+        found = self._registry.get_sample_value(f"{self.name}_count", {k: str(v) for k, v in labels.items()})
+        return int(found or 0)
 
-    def render(self) -> list[str]:
-        lines = [f"# HELP {self.name} {self.help}", f"# TYPE {self.name} histogram"]
-        for key in sorted(self._series):
-            counts, totals = self._series[key]
-            for bound, count in zip((*self.buckets, math.inf), counts, strict=True):
-                labels = _labels(self.label_names, key, ("le", format_value(bound)))
-                lines.append(f"{self.name}_bucket{labels} {count}")
-            plain = _labels(self.label_names, key)
-            lines.append(f"{self.name}_sum{plain} {format_value(totals[0])}")
-            lines.append(f"{self.name}_count{plain} {counts[-1]}")
-        return lines
+
+def _check(name: str, expected: tuple[str, ...], labels: dict[str, str]) -> None:
+    if set(labels) != set(expected):
+        raise ValueError(f"{name} takes labels {expected}, got {tuple(labels)}")
 
 
 class Metrics:
     """The service's metrics. Counting never fails a request: callers pass plain strings."""
 
     def __init__(self) -> None:
-        self.readings = Counter(
+        prometheus_client.disable_created_metrics()  # type: ignore[no-untyped-call]  # no `_created` twins
+        self.registry = registry = CollectorRegistry(auto_describe=True)
+        ProcessCollector(registry=registry)
+        GCCollector(registry=registry)
+
+        def counter(name: str, help_text: str, labels: Sequence[str]) -> Counter:
+            return Counter(name, help_text, labels, registry)
+
+        self.readings = counter(
             "tarot_readings_total", "Readings served.", ("spread", "interpreter", "fallback")
         )
         self.reading_seconds = Histogram(
-            "tarot_reading_duration_seconds", "Time to serve a reading.", ("spread",), READING_BUCKETS
-        )
-        self.interpreter_calls = Counter(
+            "tarot_reading_duration_seconds", "Time to serve a reading.", ("spread",), READING_BUCKETS,
+            registry,
+        )  # fmt: skip
+        self.interpreter_calls = counter(
             "tarot_interpreter_calls_total", "Calls to an interpreter.", ("interpreter", "outcome")
         )
-        self.interpreter_tokens = Counter(
+        self.interpreter_tokens = counter(
             "tarot_interpreter_tokens_total", "Tokens used by interpreters.", ("interpreter", "kind")
         )
-        self.credits_spent = Counter(
+        self.credits_spent = counter(
             "tarot_credits_spent_total", "Credits charged for readings.", ("spread",)
         )
-        self.credits_granted = Counter("tarot_credits_granted_total", "Credits granted.", ("source",))
-        self.payments = Counter("tarot_payments_total", "Payment status changes.", ("provider", "status"))
-        self.webhooks = Counter(
+        self.credits_granted = counter("tarot_credits_granted_total", "Credits granted.", ("source",))
+        self.payments = counter("tarot_payments_total", "Payment status changes.", ("provider", "status"))
+        self.webhooks = counter(
             "tarot_webhook_events_total", "Provider webhook events received.", ("provider", "result")
         )
-        self.errors = Counter("tarot_errors_total", "Errors answered, by kind.", ("kind",))
-        self.rate_limited = Counter(
+        self.errors = counter("tarot_errors_total", "Errors answered, by kind.", ("kind",))
+        self.rate_limited = counter(
             "tarot_rate_limited_total", "Requests refused by a rate limit.", ("scope",)
         )
-        self.http_requests = Counter(
+        self.http_requests = counter(
             "tarot_http_requests_total", "HTTP requests answered.", ("method", "route", "status")
         )
         self.http_seconds = Histogram(
-            "tarot_http_request_duration_seconds", "Time to answer an HTTP request.", ("route",)
-        )
-        self.safety_screens = Counter(
+            "tarot_http_request_duration_seconds", "Time to answer an HTTP request.", ("route",),
+            registry=registry,
+        )  # fmt: skip
+        self.safety_screens = counter(
             "tarot_safety_screen_total",
             "Texts through the safety screen, by outcome (kind or none) and stage; never the text.",
             ("kind", "stage"),
         )
-        self._all: tuple[_Metric, ...] = (
-            self.readings, self.reading_seconds, self.interpreter_calls, self.interpreter_tokens,
-            self.credits_spent, self.credits_granted, self.payments, self.webhooks, self.errors,
-            self.rate_limited, self.http_requests, self.http_seconds, self.safety_screens,
-        )  # fmt: skip
+        self.fallbacks = counter(
+            "tarot_reading_fallbacks_total",
+            "Answers the offline reader wrote because the interpreter failed.",
+            ("kind", "reason"),
+        )
+        self.refused = counter(
+            "tarot_readings_refused_total", "Reading requests ended by a domain error.", ("kind", "error")
+        )
+        self.follow_ups = counter(
+            "tarot_follow_ups_total", "Follow-up questions answered.", ("interpreter", "fallback")
+        )
 
     def render(self) -> str:
-        lines: list[str] = []
-        for metric in self._all:
-            lines.extend(metric.render())
-        return "\n".join(lines) + "\n"
-
-    def record_reading(self, reading: Reading, seconds: float, replayed: bool) -> None:
-        if replayed:
-            return
-        interpreter = reading.interpretation.interpreter
-        fallback = "true" if reading.fallback else "false"
-        self.readings.inc(spread=reading.spread_id, interpreter=interpreter, fallback=fallback)
-        self.reading_seconds.observe(seconds, spread=reading.spread_id)
-        if reading.cost > 0:
-            self.credits_spent.inc(reading.cost, spread=reading.spread_id)
+        return generate_latest(self.registry).decode("utf-8")
 
 
 class MetricsEvents:
@@ -187,14 +177,29 @@ class MetricsEvents:
         self._metrics = metrics
 
     def emit(self, event: Event) -> None:
+        m = self._metrics
         if isinstance(event, Screened):
             kind = "none" if event.kind is None else event.kind.value
-            self._metrics.safety_screens.inc(kind=kind, stage=event.stage.value)
+            m.safety_screens.inc(kind=kind, stage=event.stage.value)
+        elif isinstance(event, ReadingCompleted):
+            fallback = "true" if event.fallback is not None else "false"
+            if event.kind in COUNTED_READINGS:
+                m.readings.inc(spread=event.spread_id, interpreter=event.interpreter, fallback=fallback)
+                m.reading_seconds.observe(event.seconds, spread=event.spread_id)
+            else:
+                m.follow_ups.inc(interpreter=event.interpreter, fallback=fallback)
+            if event.cost > 0:
+                m.credits_spent.inc(event.cost, spread=event.spread_id)
+        elif isinstance(event, InterpreterFailed):
+            m.interpreter_calls.inc(interpreter=event.interpreter, outcome=FAILED_OUTCOME[event.reason])
+            m.fallbacks.inc(kind=event.kind.value, reason=event.reason.value)
+        elif isinstance(event, ReadingRefused):
+            m.refused.inc(kind=event.kind.value, error=event.error_kind)
 
 
 class MeteredInterpreter:
-    """An Interpreter that counts its inner interpreter's calls, outcomes and tokens (`unsafe`: an
-    answer on a framed topic that failed the safety check)."""
+    """An Interpreter that counts its inner interpreter's answers (`ok`, `cached`) and tokens. Failures
+    are counted from the use case's `InterpreterFailed` event, with the reason the reading fell back."""
 
     def __init__(self, inner: Interpreter, metrics: Metrics) -> None:
         self._inner = inner
@@ -207,14 +212,7 @@ class MeteredInterpreter:
     async def interpret(
         self, request: InterpretationRequest, on_delta: OnDelta | None = None
     ) -> Interpretation:
-        started = time.monotonic()
-        try:
-            result = await self._inner.interpret(request, on_delta)
-        except BaseException as error:
-            self._failed(error)
-            raise
-        self._count(result, time.monotonic() - started)
-        return result
+        return self._count(await self._inner.interpret(request, on_delta))
 
     async def follow_up(
         self,
@@ -225,27 +223,15 @@ class MeteredInterpreter:
         *,
         safety: SafetyKind | None = None,
     ) -> Interpretation:
-        started = time.monotonic()
-        try:
-            result = await self._inner.follow_up(reading, earlier, question, on_delta, safety=safety)
-        except BaseException as error:
-            self._failed(error)
-            raise
-        self._count(result, time.monotonic() - started)
-        return result
+        return self._count(await self._inner.follow_up(reading, earlier, question, on_delta, safety=safety))
 
-    def _failed(self, error: BaseException) -> None:
-        outcome = "unsafe" if isinstance(error, UnsafeAnswer) else "error"
-        self._metrics.interpreter_calls.inc(interpreter=self._inner.name, outcome=outcome)
-
-    def _count(self, result: Interpretation, _seconds: float) -> None:
-        outcome = "cached" if result.cached else "ok"
-        self._metrics.interpreter_calls.inc(interpreter=self._inner.name, outcome=outcome)
+    def _count(self, result: Interpretation) -> Interpretation:
+        name = self._inner.name
+        self._metrics.interpreter_calls.inc(interpreter=name, outcome="cached" if result.cached else "ok")
         if result.prompt_tokens:
-            self._metrics.interpreter_tokens.inc(
-                result.prompt_tokens, interpreter=self._inner.name, kind="prompt"
-            )
+            self._metrics.interpreter_tokens.inc(result.prompt_tokens, interpreter=name, kind="prompt")
         if result.completion_tokens:
             self._metrics.interpreter_tokens.inc(
-                result.completion_tokens, interpreter=self._inner.name, kind="completion"
+                result.completion_tokens, interpreter=name, kind="completion"
             )
+        return result

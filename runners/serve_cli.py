@@ -6,13 +6,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import json
 import logging
 import signal
+import sys
 from typing import Any
 
-from runners.cli import print_json
 from runners.config import Settings, SettingsError, environment
-from runners.variables import VARIABLES
 
 logger = logging.getLogger("runners.serve")
 
@@ -30,32 +30,46 @@ def add_commands(subparsers: Any) -> None:
 
 
 async def show_config(args: argparse.Namespace) -> int:
-    settings = Settings.from_env()
+    """Every documented variable with its value in force (`(default)` when unset), secrets masked;
+    each malformed one is named in the table and on stderr, and the exit status is 2."""
+    from runners.config_report import build_report
+    from runners.logs import Scrubber
+    from runners.masking import secret_values
+
     source = environment()
-    prefixes = ("TAROT_", "TELEGRAM_", "STRIPE_", "OPENAI_", "SAFETY_")
-    unknown = sorted(k for k in source if k.startswith(prefixes))
-    unknown = [k for k in unknown if k not in {v.name for v in VARIABLES}]
-    effective = dict(settings.effective())
+    report = build_report(source)
+    scrub = Scrubber(secret_values(source))  # a last guard: nothing printed here carries a secret
     if args.json:
-        print_json(
+        rows = {
+            row.name: {"value": row.value, "default": row.default, "problem": row.problem}
+            for row in report.rows
+        }
+        text = json.dumps(
             {
-                "variables": effective,
-                "adapters": settings.adapters(),
-                "helplines": settings.helplines_in_force(),
-                "unknown": unknown,
-            }
+                "variables": rows,
+                "adapters": dict(report.adapters),
+                "helplines": report.helplines,
+                "problems": list(report.problems),
+                "unknown": list(report.unknown),
+            },
+            ensure_ascii=False,
+            indent=2,
         )
-        return 0
-    width = max(len(name) for name in effective)
-    for name, value in effective.items():
-        print(f"{name:<{width}}  {value}")
-    print()
-    for port, adapter in settings.adapters().items():
-        print(f"{port}: {adapter}")
-    print(f"crisis helplines: {settings.helplines_in_force()}")
-    for name in unknown:
-        print(f"warning: {name} is set but not a setting of this service (a typo?)")
-    return 0
+        print(scrub(text))
+    else:
+        width = max(len(row.name) for row in report.rows)
+        for row in report.rows:
+            note = f"  INVALID: {row.problem}" if row.problem else "  (default)" if row.default else ""
+            print(scrub(f"{row.name:<{width}}  {row.value}{note}"))
+        print()
+        for port, adapter in report.adapters.items():
+            print(scrub(f"{port}: {adapter}"))
+        print(scrub(f"crisis helplines: {report.helplines}"))
+        for name in report.unknown:
+            print(f"warning: {name} is set but not a setting of this service (a typo?)")
+    for problem in report.problems:
+        print(scrub(f"tarot: configuration: {problem}"), file=sys.stderr)
+    return 0 if report.ok else 2
 
 
 async def serve_all(args: argparse.Namespace) -> int:
@@ -101,11 +115,12 @@ async def serve_all(args: argparse.Namespace) -> int:
 
 async def _run_bot(dialog: Any, settings: Settings, stop: asyncio.Event) -> None:
     from adapters.telegram.binding import TelegramBot, create_client
+    from runners.bot import run_logged_in
 
     assert settings.telegram is not None
     client = create_client(settings.telegram)
     telegram_bot = TelegramBot(client, dialog, menus=dialog.command_menus())
-    runner = asyncio.create_task(telegram_bot.run(settings.telegram.bot_token))
+    runner = asyncio.create_task(run_logged_in(telegram_bot, settings.telegram.bot_token))
     waiter = asyncio.create_task(stop.wait())
     await asyncio.wait({runner, waiter}, return_when=asyncio.FIRST_COMPLETED)
     if not runner.done():

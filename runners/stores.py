@@ -11,25 +11,26 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from attrs import frozen
 
+from runners.masking import mask_credentials
 from tarot_ports.storage import UnitOfWorkFactory
 
 APP_DIR = "tarot-bot"
 DB_FILE = "tarot.sqlite3"
 
 
-def default_sqlite_path() -> Path:
+def default_sqlite_path(env: Mapping[str, str] | None = None) -> Path:
     """`TAROT_SQLITE_PATH`, else `$XDG_DATA_HOME/tarot-bot/tarot.sqlite3`, else under ~/.local/share."""
-    explicit = os.environ.get("TAROT_SQLITE_PATH")
+    source = os.environ if env is None else env
+    explicit = source.get("TAROT_SQLITE_PATH", "").strip()
     if explicit:
         return Path(explicit).expanduser()
-    data_home = os.environ.get("XDG_DATA_HOME")
+    data_home = source.get("XDG_DATA_HOME")
     base = Path(data_home).expanduser() if data_home else Path.home() / ".local" / "share"
     return base / APP_DIR / DB_FILE
 
@@ -43,15 +44,8 @@ def sqlite_path_from_url(url: str) -> Path:
 
 
 def redact(url: str) -> str:
-    """The URL without its password, for messages and logs."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    if parts.port is not None:
-        host = f"{host}:{parts.port}"
-    user = f"{parts.username}:***@" if parts.username else ""
-    return urlunsplit((parts.scheme, f"{user}{host}", parts.path, parts.query, parts.fragment))
+    """The URL (or key=value DSN) without its password, for messages and logs."""
+    return mask_credentials(url)
 
 
 @frozen

@@ -39,6 +39,7 @@ from adapters.stripe_http.webhooks import SignatureError, WebhookVerifier
 from runners.config import ApiKeys, Settings, WebSettings
 from runners.metrics import CONTENT_TYPE, Metrics
 from runners.present import cards_json, framing_json, screened_json, support_json
+from runners.startup import StartupError, listen_problem
 from runners.web_openapi import (
     KEY_PATTERN,
     MAX_OFFSET,
@@ -463,7 +464,6 @@ async def create_reading(request: web.Request) -> web.Response:
         if support is not None and support.kind is SafetyKind.CRISIS:
             return _screened(support, spread, deck, speaks)
     user = await _register(deps, client, ref, language)
-    started = time.monotonic()
     try:
         result = await deps.readings.request_reading(
             ReadingRequest(
@@ -479,7 +479,6 @@ async def create_reading(request: web.Request) -> web.Response:
         )
     except SupportOnly as screened:  # the use case's backstop
         return _screened(screened.support, spread, deck, speaks)
-    deps.metrics.record_reading(result.reading, time.monotonic() - started, result.replayed)
     data = {
         **reading_json(result.reading),
         **framing_json(result.support, result.lean),
@@ -717,7 +716,10 @@ async def serve(
     loop = asyncio.get_running_loop()
     try:
         site = web.TCPSite(runner, host, port)
-        await site.start()
+        try:
+            await site.start()
+        except OSError as error:  # a busy port, a host name that does not resolve: one line, exit 2
+            raise StartupError(listen_problem(host, port, error)) from None
         bound = port
         for address in runner.addresses:
             if isinstance(address, tuple) and len(address) >= 2:

@@ -13,6 +13,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from tarot_domain.model.audit import AuditReport
+from tarot_domain.model.figures import Figures
 from tarot_domain.model.ledger import Balance, ClawbackResult, Transfer, TransferRequest
 from tarot_domain.model.payments import Payment, StatusChange
 from tarot_domain.model.readings import FollowUp, Reading
@@ -138,6 +139,11 @@ class AuditRepository(Protocol):
     async def audit(self, now: datetime, limit: int = 1000) -> AuditReport:
         """Every check of `tarot_domain.model.audit`, run inside the store (set-based, so its memory does
         not grow with the ledger); at most `limit` violations, in the module's order."""
+        ...
+
+    async def figures(self, day_start: datetime, week_start: datetime) -> Figures:
+        """The service in numbers (`tarot_domain.model.figures`); readings are counted from `day_start`
+        and from `week_start`."""
         ...
 
 

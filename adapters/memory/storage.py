@@ -17,6 +17,7 @@ from attrs import define, evolve, field
 
 from tarot_domain.model.audit import DEFAULT_LIMIT, AuditReport, audit_books, report
 from tarot_domain.model.errors import ErrorKind, TarotError, conflict, not_found
+from tarot_domain.model.figures import Figures, credits_moved, payment_rows
 from tarot_domain.model.ledger import Balance, ClawbackResult, LedgerBook, Transfer, TransferRequest
 from tarot_domain.model.payments import Payment, StatusChange
 from tarot_domain.model.readings import FollowUp, Reading
@@ -264,6 +265,20 @@ class MemoryAuditRepository:
             await self._readings.hold_ids(), now,
         )  # fmt: skip
         return report(findings, len(book.balances), len(book.pending_transfers()), limit)
+
+    async def figures(self, day_start: datetime, week_start: datetime) -> Figures:
+        readings = self._s.readings.values()
+        granted, spent = credits_moved(self._s.book.transfers.values())
+        payments = self._s.payments.values()
+        return Figures(
+            users=len(self._s.users),
+            readings_today=sum(1 for r in readings if r.created_at >= day_start),
+            readings_week=sum(1 for r in readings if r.created_at >= week_start),
+            credits_granted=granted,
+            credits_spent=spent,
+            payments=payment_rows(payments),
+            flagged=sum(1 for p in payments if p.flag is not None),
+        )
 
 
 class MemoryProcessedEventRepository:

@@ -78,7 +78,27 @@ class OpenAIConfig:
                 max_retries=_number(env, "OPENAI_MAX_RETRIES", DEFAULT_MAX_RETRIES, int),
             )
         except ValueError as exc:
-            raise ValueError(f"invalid OPENAI_* setting: {exc}") from None
+            raise ValueError(_named(str(exc))) from None
+
+
+# The variable behind each field, so a validator's complaint names what the operator set.
+_VARIABLES = {
+    "base_url": "OPENAI_BASE_URL",
+    "model": "OPENAI_MODEL",
+    "read_timeout": "OPENAI_TIMEOUT_SECONDS",
+    "connect_timeout": "OPENAI_TIMEOUT_SECONDS",
+    "max_output_tokens": "OPENAI_MAX_OUTPUT_TOKENS",
+    "temperature": "OPENAI_TEMPERATURE",
+    "max_retries": "OPENAI_MAX_RETRIES",
+}
+
+
+def _named(message: str) -> str:
+    for field_name, variable in _VARIABLES.items():
+        for spelled in (f"'{field_name}' ", f"{field_name} "):
+            if message.startswith(spelled):
+                return f"{variable} {message[len(spelled):]}"
+    return f"invalid OPENAI_* setting: {message}"
 
 
 def _number(env: Mapping[str, str], name: str, default: N, kind: type[N]) -> N:

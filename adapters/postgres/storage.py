@@ -33,7 +33,14 @@ from psycopg.rows import DictRow, dict_row
 from psycopg.types.json import Jsonb
 from psycopg_pool import AsyncConnectionPool, PoolClosed, PoolTimeout
 
-from adapters.sql_audit import COUNTS, audit_report, audit_statement
+from adapters.sql_audit import (
+    COUNTS,
+    PAYMENT_COUNTS,
+    audit_report,
+    audit_statement,
+    figures_of,
+    figures_statement,
+)
 from tarot_domain.model.audit import DEFAULT_LIMIT, AuditReport
 from tarot_domain.model.draw import DrawnCard
 from tarot_domain.model.errors import (
@@ -44,6 +51,7 @@ from tarot_domain.model.errors import (
     not_found,
     validation,
 )
+from tarot_domain.model.figures import Figures
 from tarot_domain.model.ledger import (
     Balance,
     ClawbackResult,
@@ -770,6 +778,7 @@ _PAYMENT_COLUMNS = (
     " created_at, version, granted, taken, restored, withdrawn, disputes, flag"
 )
 _PAYMENT_VALUES = ", ".join(f"%({c.strip()})s" for c in _PAYMENT_COLUMNS.split(","))
+_FIGURES = figures_statement(day="%(day)s", week="%(week)s")
 _AUDIT = audit_statement(now="%(now)s", limit="%(limit)s", collate='COLLATE "C"')
 _HISTORY_APPEND = (
     "INSERT INTO payment_status_history (payment_id, seq, status, at, note)"
@@ -890,6 +899,12 @@ class PostgresAuditRepository:
         return audit_report(
             [tuple(r.values()) for r in rows], int(counts["accounts"]), int(counts["pending"]), limit
         )
+
+    async def figures(self, day_start: datetime, week_start: datetime) -> Figures:
+        row = await self._db.one(_FIGURES, {"day": day_start, "week": week_start})
+        assert row is not None  # a bare SELECT always returns its row
+        payments = await self._db.all(PAYMENT_COUNTS)
+        return figures_of(tuple(row.values()), [tuple(r.values()) for r in payments])
 
 
 class PostgresProcessedEventRepository:

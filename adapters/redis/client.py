@@ -81,6 +81,16 @@ async def translate_errors(operation: str) -> AsyncIterator[None]:
         raise database_error(operation, exc) from exc
 
 
+async def check_connection(url: str, seconds: float = 5.0) -> None:
+    """One PING on a client of its own, bounded by `seconds`; raises TarotError(DATABASE)."""
+    redis = create_redis(url, socket_timeout=seconds, connect_timeout=seconds)
+    try:
+        async with translate_errors("ping"):
+            await redis.ping()
+    finally:
+        await redis.aclose()
+
+
 class ThrottledWarning:
     """Logs a failure at most once per `interval` seconds, with the number of failures it left out, so an
     outage that hits every request does not flood the log."""

@@ -17,12 +17,39 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from tarot_domain.model.audit import AuditReport, Check, Finding, report
+from tarot_domain.model.figures import Figures
 
 
 def audit_statement(now: str, limit: str, collate: str = "") -> str:
     """The statement, with the dialect's placeholders for the current time and the row limit and its
     byte-order collation (so every store sorts subjects alike)."""
     return _AUDIT.format(now=now, limit=limit, collate=collate)
+
+
+def figures_statement(day: str, week: str) -> str:
+    """One row of the service's numbers (tarot_domain.model.figures), with the dialect's placeholders
+    for the two instants readings are counted from."""
+    return (
+        "SELECT (SELECT count(*) FROM users) AS users,"
+        f" (SELECT count(*) FROM readings WHERE created_at >= {day}) AS readings_today,"
+        f" (SELECT count(*) FROM readings WHERE created_at >= {week}) AS readings_week,"
+        " (SELECT coalesce(sum(amount), 0) FROM transfers"
+        "   WHERE state = 'posted' AND substr(debit, 1, 9) = 'issuance:') AS credits_granted,"
+        " (SELECT coalesce(sum(amount), 0) FROM transfers"
+        "   WHERE state = 'posted' AND credit = 'revenue:readings') AS credits_spent,"
+        " (SELECT count(*) FROM payments WHERE flag IS NOT NULL) AS flagged"
+    )
+
+
+PAYMENT_COUNTS = (
+    "SELECT provider, status, count(*) AS n FROM payments GROUP BY provider, status ORDER BY provider, status"
+)
+
+
+def figures_of(row: Sequence[Any], payment_rows: Iterable[Sequence[Any]]) -> Figures:
+    users, today, week, granted, spent, flagged = (int(v) for v in row)
+    payments = tuple((str(p), str(s), int(n)) for p, s, n in payment_rows)
+    return Figures(users, today, week, granted, spent, payments, flagged)
 
 
 COUNTS = (

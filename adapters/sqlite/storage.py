@@ -29,11 +29,19 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Self, TypeVar
 import cattrs
 from attrs import evolve
 
-from adapters.sql_audit import COUNTS, audit_report, audit_statement
+from adapters.sql_audit import (
+    COUNTS,
+    PAYMENT_COUNTS,
+    audit_report,
+    audit_statement,
+    figures_of,
+    figures_statement,
+)
 from adapters.sqlite.schema import MIGRATIONS, SCHEMA_VERSION
 from tarot_domain.model.audit import DEFAULT_LIMIT, AuditReport
 from tarot_domain.model.draw import DrawnCard
 from tarot_domain.model.errors import ErrorKind, TarotError, conflict, not_found, validation
+from tarot_domain.model.figures import Figures
 from tarot_domain.model.ledger import (
     Balance,
     ClawbackResult,
@@ -615,6 +623,14 @@ def _audit(conn: sqlite3.Connection, now: datetime, limit: int) -> AuditReport:
     return audit_report([tuple(r) for r in rows], int(accounts), int(pending), limit)
 
 
+_FIGURES = figures_statement(day=":day", week=":week")
+
+
+def _figures(conn: sqlite3.Connection, day_start: datetime, week_start: datetime) -> Figures:
+    row = conn.execute(_FIGURES, {"day": _ts(day_start), "week": _ts(week_start)}).fetchone()
+    return figures_of(tuple(row), [tuple(r) for r in conn.execute(PAYMENT_COUNTS).fetchall()])
+
+
 def _event_mark(conn: sqlite3.Connection, provider: str, event_id: str, now: datetime) -> bool:
     cur = conn.execute(
         "INSERT INTO processed_events (provider, event_id, processed_at) VALUES (?, ?, ?) ON"
@@ -784,6 +800,9 @@ class SqliteAuditRepository:
 
     async def audit(self, now: datetime, limit: int = DEFAULT_LIMIT) -> AuditReport:
         return await self._tx.run(_audit, now, limit)
+
+    async def figures(self, day_start: datetime, week_start: datetime) -> Figures:
+        return await self._tx.run(_figures, day_start, week_start)
 
 
 class SqliteProcessedEventRepository:

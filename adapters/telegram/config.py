@@ -54,25 +54,29 @@ class TelegramConfig:
         def get(name: str) -> str:
             return source.get(name, "").strip()
 
+        # What is set is checked before what is missing, so a malformed value is never hidden behind
+        # "X must be set" (and `tarot config` can name it).
+        raw_id = get("TELEGRAM_API_ID")
+        api_id = 0
+        if raw_id:
+            try:
+                api_id = int(raw_id)
+            except ValueError:
+                raise TelegramConfigError(f"TELEGRAM_API_ID must be an integer, got {raw_id!r}") from None
+            if api_id <= 0:
+                raise TelegramConfigError(f"TELEGRAM_API_ID must be a positive integer, got {api_id}")
+        api_hash = get("TELEGRAM_API_HASH")
+        if api_hash and not _API_HASH.fullmatch(api_hash):
+            raise TelegramConfigError("TELEGRAM_API_HASH must be 32 hexadecimal characters")
+        token = get("TELEGRAM_BOT_TOKEN")
+        if token and not _BOT_TOKEN.fullmatch(token):
+            raise TelegramConfigError(
+                "TELEGRAM_BOT_TOKEN must look like 123456789:AA… (the token from @BotFather)"
+            )
         missing = [name for name in REQUIRED if not get(name)]
         if missing:
             raise TelegramConfigError(
                 f"{_join(missing)} must be set to run the Telegram bot (from my.telegram.org and @BotFather)"
-            )
-        raw_id = get("TELEGRAM_API_ID")
-        try:
-            api_id = int(raw_id)
-        except ValueError:
-            raise TelegramConfigError(f"TELEGRAM_API_ID must be an integer, got {raw_id!r}") from None
-        if api_id <= 0:
-            raise TelegramConfigError(f"TELEGRAM_API_ID must be a positive integer, got {api_id}")
-        api_hash = get("TELEGRAM_API_HASH")
-        if not _API_HASH.fullmatch(api_hash):
-            raise TelegramConfigError("TELEGRAM_API_HASH must be 32 hexadecimal characters")
-        token = get("TELEGRAM_BOT_TOKEN")
-        if not _BOT_TOKEN.fullmatch(token):
-            raise TelegramConfigError(
-                "TELEGRAM_BOT_TOKEN must look like 123456789:AA… (the token from @BotFather)"
             )
         session_string = get("TELEGRAM_SESSION_STRING") or None
         if session_string is not None and not _valid_session_string(session_string):

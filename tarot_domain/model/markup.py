@@ -1,6 +1,7 @@
 """The small markup a reading's text is written in, which every frontend can render.
 
-- Paragraphs are separated by blank lines; the lines of one paragraph join with a space.
+- Paragraphs are separated by blank lines; a paragraph keeps its own line breaks (a list an LLM
+  writes stays a list).
 - A line starting with `## ` is a section heading; the paragraphs after it, up to the next heading,
   belong to its section (paragraphs before the first heading form a section without one).
 - `**bold**` marks a span: the card names in a reading. Nothing else is markup, so a `*` or `#` the
@@ -79,13 +80,13 @@ def parse(text: str) -> tuple[Section, ...]:
                 lines += [line] if line else []
                 continue
             if lines:
-                paragraphs.append(Paragraph(spans(" ".join(lines))))
+                paragraphs.append(Paragraph(spans("\n".join(lines))))
                 lines = []
             if title is not None or paragraphs:
                 sections.append(Section(title, tuple(paragraphs)))
             title, paragraphs = line[len(HEADING) :].strip(), []
         if lines:
-            paragraphs.append(Paragraph(spans(" ".join(lines))))
+            paragraphs.append(Paragraph(spans("\n".join(lines))))
     if title is not None or paragraphs:
         sections.append(Section(title, tuple(paragraphs)))
     return tuple(sections)

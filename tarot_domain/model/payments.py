@@ -50,6 +50,7 @@ class PaymentStatus(enum.Enum):
 
 
 UNPAID = frozenset({PaymentStatus.CREATED, PaymentStatus.FAILED, PaymentStatus.CANCELLED})
+FREEZE_LIFTED = "purchases unfrozen by an operator"  # the history note that records the decision
 
 # Stripe's dispute statuses. Inquiries first, then chargebacks; the number is how far the case went.
 _STAGES = {"warning_needs_response": 0, "warning_under_review": 1, "needs_response": 2, "under_review": 3}
@@ -183,7 +184,24 @@ class Payment:
 
     @property
     def freezes(self) -> bool:
-        return any(d.freezes for d in self.disputes)
+        """Whether this payment keeps its buyer's purchases frozen: while a dispute is open, and after
+        a lost one until an operator lifts the freeze (`lift_freeze`); a later dispute freezes again."""
+        if self.dispute_open:
+            return True
+        return any(d.freezes for d in self.disputes) and not self._freeze_lifted
+
+    @property
+    def dispute_open(self) -> bool:
+        return any(d.freezes and not d.closed for d in self.disputes)
+
+    @property
+    def _freeze_lifted(self) -> bool:
+        for change in reversed(self.history):
+            if change.note.startswith(FREEZE_LIFTED):
+                return True
+            if change.status is PaymentStatus.DISPUTE_LOST:  # a dispute lost after the decision
+                return False
+        return False
 
     def dispute(self, dispute_id: str) -> Dispute | None:
         return next((d for d in self.disputes if d.id == dispute_id), None)
@@ -242,6 +260,16 @@ class Payment:
         status = PaymentStatus.REFUSED if self.status is PaymentStatus.FLAGGED else self.status
         after = evolve(self, status=status, flag=None)
         return self._change(after, PaymentStatus.REFUSED, at, f"refused by an operator: {note}")
+
+    def lift_freeze(self, at: datetime, note: str) -> Change | None:
+        """An operator lets the buyer buy again after a lost dispute (the money stays withdrawn and the
+        credits clawed back: only the freeze goes). None when this payment freezes nothing; refused
+        while a dispute is still open, since its outcome is not known yet."""
+        if self.dispute_open:
+            raise payment_error(f"payment {self.id} has an open dispute", "error.dispute_open")
+        if not self.freezes:
+            return None
+        return Change(self, StatusChange(self.status, at, f"{FREEZE_LIFTED}: {note}"[:500]))
 
     def fail(self, at: datetime, reason: str, expired: bool) -> Change | None:
         """The customer did not pay: an open order closes (expired → CANCELLED, else FAILED)."""

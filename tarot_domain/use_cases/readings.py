@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from datetime import date
+from datetime import date, datetime
 from typing import TypeVar
 
 from attrs import evolve, frozen
@@ -24,7 +24,7 @@ from tarot_domain.model.cards import catalogue
 from tarot_domain.model.decks import get_deck
 from tarot_domain.model.draw import draw_cards
 from tarot_domain.model.errors import ErrorKind, TarotError, conflict, not_found, validation
-from tarot_domain.model.events import ScreenStage
+from tarot_domain.model.events import ReadingKind, ScreenStage
 from tarot_domain.model.lean import Lean
 from tarot_domain.model.ledger import (
     REVENUE_READINGS,
@@ -35,12 +35,13 @@ from tarot_domain.model.ledger import (
     TransferState,
     user_account,
 )
-from tarot_domain.model.readings import FollowUp, Interpretation, QuestionnaireAnswer, Reading
+from tarot_domain.model.readings import FollowUp, QuestionnaireAnswer, Reading
 from tarot_domain.model.safety import SafetyKind, Support, screen_all
 from tarot_domain.model.spreads import QUESTIONNAIRE_ANSWER_MAX, Spread, get_spread
 from tarot_domain.model.text import clean_answer, clean_question
 from tarot_domain.model.users import User, check_language
 from tarot_domain.use_cases.context import Services
+from tarot_domain.use_cases.outcomes import UNKNOWN_SPREAD, Outcomes
 from tarot_domain.use_cases.screening import Screening, texts_of
 from tarot_domain.use_cases.users import load_active_user
 from tarot_ports.interpreter import InterpretationRequest, Interpreter, OnDelta
@@ -91,6 +92,7 @@ class _Prepared:
     language: str
     answers: tuple[QuestionnaireAnswer, ...]
     safety: SafetyKind | None = None
+    kind: ReadingKind = ReadingKind.READING
 
 
 def check_key(key: str) -> str:
@@ -120,6 +122,7 @@ class ReadingService:
         self._interpreter = interpreter
         self._fallback = fallback
         self._screening = Screening(services)
+        self._outcomes = Outcomes(services)
 
     # ----------------------------------------------------------------- public operations
 
@@ -141,12 +144,24 @@ class ReadingService:
         """Screen, validate, hold the spread's cost, draw, interpret, then save and capture (or void).
 
         A crisis is answered before any other check: a person who wrote it must not get "unknown
-        spread" instead of help."""
+        spread" instead of help. Every outcome is reported as an event (`outcomes.Outcomes`)."""
+        started = self._outcomes.now()
         question = clean_question(request.question)
         typed = (a[: QUESTIONNAIRE_ANSWER_MAX + 1] for a in request.answers if isinstance(a, str))
         kind = self._screening.check((question, *typed), ScreenStage.READING)
         if kind is SafetyKind.CRISIS:
             raise await self._screening.refusal(request.language, request.user_id)
+        with self._outcomes.refusals(ReadingKind.READING, request.spread_id):
+            return await self._reading(request, question, kind, started, on_delta)
+
+    async def _reading(
+        self,
+        request: ReadingRequest,
+        question: str,
+        kind: SafetyKind | None,
+        started: datetime,
+        on_delta: OnDelta | None,
+    ) -> ReadingResult:
         spread = get_spread(request.spread_id)
         answers = _answers(spread, request.answers)
         key = check_key(request.idempotency_key)
@@ -174,7 +189,7 @@ class ReadingService:
                 uow, user, f"reading:{user.id}:{key}", spread.cost, TransferKind.READING
             )
             await uow.commit()
-        return await self._complete(user, key, prepared, reversals, hold, on_delta)
+        return await self._complete(user, key, prepared, reversals, hold, on_delta, started)
 
     async def drawn_daily_card(self, user_id: str, today: date) -> ReadingResult | None:
         """Today's card when it was drawn already (showing it again calls no interpreter), else None."""
@@ -184,6 +199,11 @@ class ReadingService:
 
     async def daily_card(self, user_id: str, today: date, on_delta: OnDelta | None = None) -> ReadingResult:
         """The free card of the day: one per user per calendar day, never charged."""
+        with self._outcomes.refusals(ReadingKind.DAILY, DAILY_SPREAD):
+            return await self._daily_card(user_id, today, on_delta)
+
+    async def _daily_card(self, user_id: str, today: date, on_delta: OnDelta | None) -> ReadingResult:
+        started = self._outcomes.now()
         if not self._s.catalog.promotions.daily_free_card:
             raise TarotError(ErrorKind.FORBIDDEN, "daily card is switched off", message_key="error.daily_off")
         key = f"daily:{today.isoformat()}"
@@ -193,9 +213,10 @@ class ReadingService:
             if replay is not None:
                 return replay
         prepared = _Prepared(
-            get_spread(DAILY_SPREAD), "", user.preferences.deck_id, user.preferences.language, ()
-        )
-        return await self._complete(user, key, prepared, user.preferences.reversals, None, on_delta)
+            get_spread(DAILY_SPREAD), "", user.preferences.deck_id, user.preferences.language, (),
+            kind=ReadingKind.DAILY,
+        )  # fmt: skip
+        return await self._complete(user, key, prepared, user.preferences.reversals, None, on_delta, started)
 
     async def ask_follow_up(
         self,
@@ -206,9 +227,22 @@ class ReadingService:
         on_delta: OnDelta | None = None,
     ) -> tuple[Reading, FollowUp]:
         """A further question about a reading, charged like a small reading (hold → post or void)."""
+        started = self._outcomes.now()
         text = clean_question(question)
         if self._screening.check((text,), ScreenStage.FOLLOW_UP) is SafetyKind.CRISIS:
             raise await self._screening.refusal(None, user_id)
+        with self._outcomes.refusals(ReadingKind.FOLLOW_UP, UNKNOWN_SPREAD):
+            return await self._follow_up(user_id, reading_id, text, idempotency_key, on_delta, started)
+
+    async def _follow_up(
+        self,
+        user_id: str,
+        reading_id: str,
+        text: str,
+        idempotency_key: str,
+        on_delta: OnDelta | None,
+        started: datetime,
+    ) -> tuple[Reading, FollowUp]:
         key = check_key(idempotency_key)
         promotions = self._s.catalog.promotions
         async with self._s.uow() as uow:
@@ -234,16 +268,15 @@ class ReadingService:
             )
             await uow.commit()
 
-        try:
-            answer = await self._interpreter.follow_up(
+        answer, reason = await self._outcomes.written(
+            ReadingKind.FOLLOW_UP,
+            self._interpreter,
+            self._fallback,
+            lambda interpreter: interpreter.follow_up(
                 reading, reading.follow_ups, text, on_delta, safety=safety
-            )
-            fallback = False
-        except Exception:
-            answer = await self._fallback.follow_up(
-                reading, reading.follow_ups, text, on_delta, safety=safety
-            )
-            fallback = True
+            ),
+        )
+        fallback = reason is not None
 
         async def save(uow: UnitOfWork) -> tuple[Reading, FollowUp]:
             current = await uow.readings.get(reading.id)
@@ -262,7 +295,11 @@ class ReadingService:
             await uow.readings.add_follow_up(reading.id, follow_up)
             return evolve(reading, follow_ups=(*reading.follow_ups, follow_up)), follow_up
 
-        return await self._with_retries(save)
+        saved, follow_up = await self._with_retries(save)
+        self._outcomes.completed(
+            ReadingKind.FOLLOW_UP, saved.spread_id, answer, reason, follow_up.cost, started
+        )
+        return saved, follow_up
 
     async def history(self, user_id: str, limit: int = 5, offset: int = 0) -> tuple[list[Reading], int]:
         async with self._s.uow() as uow:
@@ -347,14 +384,6 @@ class ReadingService:
             await uow.ledger.void(hold.id, now)
         return 0
 
-    async def _interpret(
-        self, request: InterpretationRequest, on_delta: OnDelta | None
-    ) -> tuple[Interpretation, bool]:
-        try:
-            return await self._interpreter.interpret(request, on_delta), False
-        except Exception:
-            return await self._fallback.interpret(request, on_delta), True
-
     async def _complete(
         self,
         user: User,
@@ -363,6 +392,7 @@ class ReadingService:
         reversals: bool,
         hold: Transfer | None,
         on_delta: OnDelta | None,
+        started: datetime,
     ) -> ReadingResult:
         cards = draw_cards(
             catalogue().ids, [p.id for p in prepared.spread.positions], self._s.random, reversals=reversals
@@ -376,7 +406,14 @@ class ReadingService:
             answers=prepared.answers,
             safety=prepared.safety,
         )
-        interpretation, fallback = await self._interpret(request, on_delta)
+        self._outcomes.drawn(prepared.kind, request)
+        interpretation, reason = await self._outcomes.written(
+            prepared.kind,
+            self._interpreter,
+            self._fallback,
+            lambda interpreter: interpreter.interpret(request, on_delta),
+        )
+        fallback = reason is not None
         reading_id = self._s.new_id()
 
         async def save(uow: UnitOfWork) -> ReadingResult:
@@ -408,7 +445,11 @@ class ReadingService:
             support, lean = self._screening.framing(prepared.safety, reading)
             return ReadingResult(reading, False, balance.available, support, lean)
 
-        return await self._with_retries(save)
+        result = await self._with_retries(save)
+        self._outcomes.completed(
+            prepared.kind, prepared.spread.id, interpretation, reason, result.reading.cost, started
+        )
+        return result
 
     async def _with_retries(self, work: Callable[[UnitOfWork], Awaitable[T]]) -> T:
         """Run a closing unit of work, retrying briefly when the store says it is worth it."""

@@ -31,6 +31,8 @@ async def load_active_user(uow: UnitOfWork, user_id: str) -> User:
     if user is None:
         raise not_found(f"no user {user_id}", "error.unknown_user")
     if not user.active:
+        if user.external_ref is not None:  # suspended by an operator (a forgotten person has no ref)
+            raise forbidden(f"user {user_id} is suspended", "error.user_suspended")
         raise forbidden(f"user {user_id} is inactive", "error.user_inactive")
     return user
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -33,16 +34,11 @@ def test_celtic_cross_gives_ten_distinct_cards_on_the_named_positions(
     assert isinstance(text, str)
     assert all(card_knowledge(c["card"], "rider-waite", "en").named_in(text) for c in cards)
     assert set(out) == {
-        "spread",
-        "deck",
-        "question",
-        "language",
-        "interpreter",
-        "cards",
-        "interpretation",
+        "spread", "deck", "question", "language", "interpreter", "fallback", "cards", "interpretation",
         "lean",
-    }
+    }  # fmt: skip
     assert out["question"] == "Will the harvest be good?" and out["interpreter"] == "offline"
+    assert out["fallback"] is False
 
 
 def test_ukrainian_and_thoth_names(capsys: pytest.CaptureFixture[str]) -> None:
@@ -221,3 +217,43 @@ class _no_exit:
 
     def __exit__(self, *exc: object) -> bool:
         return False
+
+
+def test_version_and_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    from runners.cli import version
+
+    with pytest.raises(SystemExit) as done:
+        run(["--version"])
+    assert done.value.code == 0 and capsys.readouterr().out == f"tarot {version()}\n"
+    assert version()[0].isdigit()
+    assert run([]) == 2  # no arguments: what tarot can do, on stderr
+    err = capsys.readouterr().err
+    assert err.startswith("usage: tarot [-h] [--version] COMMAND ...")
+    for command in ("read", "chat", "web", "bot", "serve", "config", "migrate", "admin"):
+        assert f"    {command} " in err
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+async def test_the_progress_line_gives_way_to_the_first_piece_and_pieces_show_as_they_come() -> None:
+    from adapters.memory.randomness import SeededRandom
+    from runners.local import TerminalStream
+    from tarot_domain.model.cards import catalogue
+    from tarot_domain.model.draw import draw_cards
+    from tarot_domain.model.events import CardsDrawn, ReadingKind
+
+    out, progress = FakeTerminal(), FakeTerminal()
+    view = TerminalStream(out, progress, "en", "openai:m", question="Q?")
+    cards = draw_cards(catalogue().ids, ["card"], SeededRandom(1), reversals=False)
+    view.emit(CardsDrawn(ReadingKind.READING, "single", "rider-waite", "en", cards))
+    assert progress.getvalue() == "Waiting for the reading from openai:m…"  # no newline: it is replaced
+    header = "Single Card · Rider–Waite–Smith\n“Q?”\n\n  The Heart of the Matter: The Star (upright)\n\n"
+    assert out.getvalue() == header  # the cards the moment they are drawn
+    await view("The first ")
+    assert progress.getvalue().endswith("\r\x1b[K") and out.getvalue().endswith("The first ")
+    await view("words.")
+    view.finish()
+    assert out.getvalue().endswith("The first words.\n") and progress.getvalue().count("\r\x1b[K") == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -154,3 +155,56 @@ def test_compose_services_use_real_commands_and_known_variables() -> None:
     assert compose["services"]["migrate"]["restart"] == "no"
     dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
     assert 'ENTRYPOINT ["tarot"]' in dockerfile and "USER tarot" in dockerfile and "/healthz" in dockerfile
+
+
+def test_readme_variables_env_example_and_tarot_config_list_the_same_variables(tmp_path: Path) -> None:
+    documented = [v.name for v in VARIABLES]
+    assert len(documented) == len(set(documented))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Configuration", 1)[1].split("\n## ", 1)[0]
+    in_readme = re.findall(r"^\| `([A-Z][A-Z0-9_]+)` \|", table, flags=re.MULTILINE)
+    example = (ROOT / ".env.example").read_text(encoding="utf-8")
+    in_example = re.findall(r"^# ([A-Z][A-Z0-9_]+)=", example, flags=re.MULTILINE)
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "runners", "config", "--json"], capture_output=True, text=True, env=env,
+        cwd=tmp_path, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    shown = list(json.loads(done.stdout)["variables"])
+    assert in_readme == documented  # same names, same order
+    assert in_example == documented
+    assert shown == documented
+    text = subprocess.run(
+        [sys.executable, "-m", "runners", "config"], capture_output=True, text=True, env=env, cwd=tmp_path,
+        timeout=60,
+    ).stdout  # fmt: skip
+    assert [line.split()[0] for line in text.split("\n\n", 1)[0].splitlines()] == documented
+
+
+def test_tarot_config_shows_defaults_and_names_each_malformed_variable(tmp_path: Path) -> None:
+    env = {
+        "PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "TELEGRAM_API_ID": "abc", "WELCOME_CREDITS": "7",
+        "OPENAI_API_KEY": "sk-test-0123456789abcdef", "OPENAI_TEMPERATURE": "3",
+        "DATABASE_URL": "postgresql://tarot:pg-pass-123456@db:5432/tarot",
+    }  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "runners", "config", "--json"], capture_output=True, text=True, env=env,
+        cwd=tmp_path, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 2
+    rows = json.loads(done.stdout)["variables"]
+    assert rows["TELEGRAM_API_ID"] == {
+        "value": "'abc'", "default": False, "problem": "TELEGRAM_API_ID must be an integer, got 'abc'",
+    }  # fmt: skip
+    assert rows["OPENAI_TEMPERATURE"]["problem"] == "OPENAI_TEMPERATURE must be <= 2: 3.0"
+    assert rows["WELCOME_CREDITS"] == {"value": "7", "default": False, "problem": None}
+    assert rows["LOG_LEVEL"] == {"value": "INFO", "default": True, "problem": None}
+    assert rows["OPENAI_MODEL"] == {"value": "gpt-4o-mini", "default": True, "problem": None}
+    assert rows["TAROT_SQLITE_PATH"]["value"] == str(tmp_path / ".local/share/tarot-bot/tarot.sqlite3")
+    assert rows["DATABASE_URL"]["value"] == "postgresql://tarot:***@db:5432/tarot"
+    assert rows["OPENAI_API_KEY"]["value"] == "***"
+    assert done.stderr.splitlines() == [
+        "tarot: configuration: OPENAI_TEMPERATURE must be <= 2: 3.0",
+        "tarot: configuration: TELEGRAM_API_ID must be an integer, got 'abc'",
+    ]

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import date, timedelta
 
 import pytest
 from unit_world import World
 
 from tarot_domain.model.errors import ErrorKind, TarotError
+from tarot_domain.model.events import (
+    CardsDrawn,
+    FallbackReason,
+    InterpreterFailed,
+    ReadingCompleted,
+    ReadingKind,
+    ReadingRefused,
+    Screened,
+)
 from tarot_domain.model.ledger import TransferState
 from tarot_domain.use_cases.readings import ReadingRequest
 
@@ -52,11 +62,70 @@ async def test_interpreter_failure_voids_the_hold_and_gives_the_offline_reading_
     assert (await world.credits.check()).ok
 
 
-async def test_unexpected_interpreter_exceptions_fall_back_too(world: World) -> None:
+async def test_an_interpreter_bug_is_reported_with_its_exception_before_the_free_fallback(
+    world: World,
+) -> None:
     uid = await world.new_user(credits=30)
-    world.interpreter.fail_with = RuntimeError("bug in an adapter")
+    bug = RuntimeError("bug in an adapter")
+    world.interpreter.fail_with = bug
     result = await world.readings.request_reading(ask(uid))
     assert result.reading.fallback and await world.available(uid) == 30
+    failed = [e for e in world.events.events if isinstance(e, InterpreterFailed)]
+    assert len(failed) == 1 and failed[0].reason is FallbackReason.INTERNAL and failed[0].error is bug
+    assert failed[0].interpreter == "primary" and failed[0].kind is ReadingKind.READING
+    kinds = [type(e) for e in world.events.events if not isinstance(e, Screened)]
+    assert kinds == [CardsDrawn, InterpreterFailed, ReadingCompleted]  # failure reported before the fallback
+    completed = world.events.events[-1]
+    assert isinstance(completed, ReadingCompleted)
+    assert (completed.interpreter, completed.fallback, completed.cost) == (
+        "offline",
+        FallbackReason.INTERNAL,
+        0,
+    )
+
+
+async def test_the_log_shows_an_interpreter_bug_with_its_traceback_and_the_metrics_count_it(
+    world: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    from runners.events import EventLog, EventStream
+    from runners.metrics import Metrics, MetricsEvents
+
+    metrics = Metrics()
+    stream = EventStream(MetricsEvents(metrics), EventLog())
+    uid = await world.new_user(credits=30)
+    world.interpreter.fail_with = RuntimeError("bug in an adapter")
+    with caplog.at_level(logging.INFO, logger="tarot.events"):
+        await world.readings.request_reading(ask(uid))
+        for event in world.events.events:
+            stream.emit(event)
+    errors = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(errors) == 1 and errors[0].exc_info is not None
+    assert "RuntimeError" in errors[0].getMessage() and "bug in an adapter" in caplog.text  # the traceback
+    assert metrics.interpreter_calls.value(interpreter="primary", outcome="error") == 1
+    assert metrics.fallbacks.value(kind="reading", reason="internal") == 1
+    assert metrics.readings.value(spread="three", interpreter="offline", fallback="true") == 1
+    assert metrics.credits_spent.value(spread="three") == 0
+
+
+async def test_every_outcome_is_an_event_without_user_text(world: World) -> None:
+    uid = await world.new_user(credits=12)
+    await world.readings.request_reading(ask(uid, question="Will Marta call me?"))
+    with pytest.raises(TarotError):
+        await world.readings.request_reading(ask(uid, key="k2"))  # 0 credits left
+    with pytest.raises(TarotError):
+        await world.readings.request_reading(ask(uid, key="k3", spread="tarot-of-doom"))
+    world.interpreter.fail_with = TarotError(ErrorKind.API, "upstream 503")
+    await world.readings.daily_card(uid, date(2026, 1, 1))
+    completed = [e for e in world.events.events if isinstance(e, ReadingCompleted)]
+    assert [(e.kind, e.spread_id, e.cost, e.fallback) for e in completed] == [
+        (ReadingKind.READING, "three", 12, None),
+        (ReadingKind.DAILY, "single", 0, FallbackReason.API),
+    ]
+    refused = [e for e in world.events.events if isinstance(e, ReadingRefused)]
+    assert [(e.spread_id, e.error_kind) for e in refused] == [
+        ("three", "insufficient_credits"), ("unknown", "validation"),
+    ]  # fmt: skip
+    assert all("Marta" not in repr(e) and uid not in repr(e) for e in world.events.events)
 
 
 async def test_not_enough_credits_changes_nothing_and_never_asks_the_interpreter(world: World) -> None:

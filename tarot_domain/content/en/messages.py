@@ -55,6 +55,7 @@ MESSAGES: Mapping[str, Text] = {
     "error.bad_amount": "The amount must be a whole number from 1 to {limit}.",
     "error.grant_reason": "Please give a reason for the grant.",
     "error.user_inactive": "This account is closed.",
+    "error.user_suspended": "This account is suspended for now. If you think that is a mistake, please write to support.",
     "error.spread_needs_tier": "The “{spread}” spread is part of a higher subscription. See /buy.",
     "error.in_progress": "Your reading is still being prepared. Please wait a moment.",
     "error.too_many_attempts": "This request failed several times. Please start a new one.",
@@ -87,6 +88,7 @@ MESSAGES: Mapping[str, Text] = {
     ),
     "reading.free": "This reading was free; you have {available:credits}.",
     "reading.quoted_question": "“{question}”",
+    "reading.waiting": "Waiting for the reading from {interpreter}…",
     # spreads and cards listings
     "spreads.header": "Spreads",
     "spreads.line": "{name} ({id}): {cards:cards}, {cost:credits}",
@@ -131,5 +133,6 @@ MESSAGES: Mapping[str, Text] = {
     "cards.overrides_none": "none: this deck reads the card as the shared text does",
     # payments (exactly once, flagged money)
     "error.order_paid": "This order is already paid.",
+    "error.dispute_open": "A dispute about this payment is still open, so nothing can change until it closes.",
     "error.not_flagged": "This payment isn't waiting for a decision.",
 }

@@ -99,6 +99,7 @@ MESSAGES: Mapping[str, Text] = {
     "error.bad_amount": "Сума має бути цілим числом від 1 до {limit}.",
     "error.grant_reason": "Вкажіть, будь ласка, причину нарахування.",
     "error.user_inactive": "Цей обліковий запис закрито.",
+    "error.user_suspended": "Цей обліковий запис наразі призупинено. Якщо, на вашу думку, це помилка, напишіть, будь ласка, у підтримку.",
     "error.spread_needs_tier": "Розклад «{spread}» входить до вищого рівня підписки. Дивіться /buy.",
     "error.in_progress": "Ваш розклад ще готується. Зачекайте, будь ласка, хвилинку.",
     "error.too_many_attempts": "Цей запит кілька разів не вдався. Почніть, будь ласка, новий.",
@@ -125,6 +126,7 @@ MESSAGES: Mapping[str, Text] = {
     "reading.charged": "Використано {cost:credits}; на балансі {available:credits}.",
     "reading.free": "Цей розклад безкоштовний; на балансі {available:credits}.",
     "reading.quoted_question": "«{question}»",
+    "reading.waiting": "Чекаємо на тлумачення від {interpreter}…",
     "spreads.header": "Розклади",
     "spreads.line": "{name} ({id}): {cards:cards}, {cost:credits}",
     "spreads.questionnaire": "спершу ставить {count:short-questions}",
@@ -168,5 +170,6 @@ MESSAGES: Mapping[str, Text] = {
     "cards.overrides_none": "немає: ця колода читає карту так само, як спільний текст",
     # payments (exactly once, flagged money)
     "error.order_paid": "Це замовлення вже оплачено.",
+    "error.dispute_open": "Суперечка щодо цього платежу ще триває, тож нічого не зміниться, доки її не закриють.",
     "error.not_flagged": "Цей платіж не очікує на рішення.",
 }

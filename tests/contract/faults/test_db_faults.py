@@ -248,7 +248,11 @@ async def test_a_real_postgres_restart_under_load(own_postgres: ThrowawayPostgre
         stop.set()
         outcomes = await running
         assert set(outcomes) <= {"ok", "retryable"}, outcomes
-        assert outcomes["ok"] > 0 and outcomes["retryable"] > 0, outcomes  # the restart was felt
+        stats = store.pool.get_stats()
+        # The restart was felt: a reading in flight failed retryably, or the pool had to connect anew
+        # (readings that were waiting for a connection then simply succeed on a fresh one).
+        reconnected = stats.get("connections_num", 0) > POOL
+        assert outcomes["ok"] > 0 and (outcomes["retryable"] > 0 or reconnected), (outcomes, stats)
         assert await recover(readings, "restart") <= POOL
         await assert_every_credit_accounted_for(store, own_postgres.url)
 

@@ -14,7 +14,8 @@ from interpreter_support import OpenAIHarness, make_request, names_of, offline_i
 from adapters.memory.clock import ManualClock
 from adapters.memory.randomness import SeededRandom
 from adapters.memory.storage import MemoryStore
-from runners.metrics import MeteredInterpreter, Metrics
+from runners.events import EventLog, EventStream
+from runners.metrics import MeteredInterpreter, Metrics, MetricsEvents
 from tarot_domain.content.polarity import polarity
 from tarot_domain.model.ledger import TransferState
 from tarot_domain.model.products import Promotions, default_catalog
@@ -120,7 +121,10 @@ def flow(
 ) -> tuple[ReadingService, UserService, CreditService, MemoryStore]:
     store = MemoryStore()
     catalog = evolve(default_catalog(), promotions=Promotions(welcome_credits=0))
-    services = Services(uow=store.uow, clock=ManualClock(), random=SeededRandom(3), catalog=catalog)
+    events = EventStream(MetricsEvents(metrics), EventLog())  # as the runners' containers wire it
+    services = Services(
+        uow=store.uow, clock=ManualClock(), random=SeededRandom(3), catalog=catalog, events=events
+    )
     readings = ReadingService(
         services,
         MeteredInterpreter(openai.make(), metrics),
@@ -151,6 +155,7 @@ async def test_a_refused_answer_becomes_the_offline_reading_free_logged_and_coun
     hold = store.state.book.transfers[reading.hold_id or ""]
     assert hold.state is TransferState.VOIDED
     assert metrics.interpreter_calls.value(interpreter="openai:gpt-4o-mini", outcome="unsafe") == 1
+    assert metrics.fallbacks.value(kind="reading", reason="unsafe") == 1
     assert "failed the safety check" in caplog.text
     assert HEALTH_QUESTION not in caplog.text and "antidepressants" not in caplog.text
 

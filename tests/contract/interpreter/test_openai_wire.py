@@ -188,7 +188,7 @@ def test_the_config_from_the_environment() -> None:
     )
     with pytest.raises(ValueError, match="OPENAI_MAX_RETRIES"):
         OpenAIConfig.from_env({"OPENAI_API_KEY": "k", "OPENAI_MAX_RETRIES": "two"})
-    with pytest.raises(ValueError, match="temperature"):
+    with pytest.raises(ValueError, match="OPENAI_TEMPERATURE must be <= 2"):
         OpenAIConfig.from_env({"OPENAI_API_KEY": "k", "OPENAI_TEMPERATURE": "3"})
 
 

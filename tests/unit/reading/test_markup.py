@@ -28,16 +28,16 @@ def test_parse_gives_sections_of_paragraphs_of_spans() -> None:
     )
     cards = sections[1].paragraphs
     assert [p.text for p in cards] == [
-        "The Star follows. A second line of the same paragraph.",
+        "The Star follows.\nA second line of the same paragraph.",
         "Another paragraph, about Death and the Sun.",
     ]
     assert [span.text for span in cards[1].spans if span.bold] == ["Death", "the Sun"]
     assert sections[2] == Section("Closing", (Paragraph((Span("Done."),)),))
 
 
-def test_plain_drops_the_markers_and_keeps_the_paragraphs() -> None:
+def test_plain_drops_the_markers_and_keeps_paragraphs_and_their_lines() -> None:
     assert plain(TEXT) == (
-        "Opening with the Tower in it.\n\nThe cards\n\nThe Star follows. A second line of the same paragraph."
+        "Opening with the Tower in it.\n\nThe cards\n\nThe Star follows.\nA second line of the same paragraph."
         "\n\nAnother paragraph, about Death and the Sun.\n\nClosing\n\nDone."
     )
 

@@ -9,38 +9,11 @@ import re
 import httpx
 import pytest
 from attrs import evolve
+from exposition import sample_names, sample_value, samples
 from web_support import ALPHA, build_web_world, serving
 
 from runners.metrics import Counter, Histogram, Metrics
 from runners.web import RequestIdFilter, serve
-
-_SAMPLE = re.compile(
-    r'^(?P<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?P<labels>[a-zA-Z_][a-zA-Z0-9_]*="(\\.|[^"\\])*"'
-    r'(,[a-zA-Z_][a-zA-Z0-9_]*="(\\.|[^"\\])*")*)\})? (?P<value>[-+]?([0-9.]+(e[-+]?[0-9]+)?|Inf|NaN))$'
-)
-
-
-def parse_exposition(text: str) -> dict[str, float]:
-    """A strict reader of the text format: every line a HELP/TYPE comment or a sample of a declared
-    family; returns samples by their full series name."""
-    assert text.endswith("\n")
-    declared: dict[str, str] = {}
-    samples: dict[str, float] = {}
-    for line in text.splitlines():
-        if line.startswith("# HELP "):
-            continue
-        if line.startswith("# TYPE "):
-            _, _, name, kind = line.split(" ")
-            assert kind in ("counter", "histogram", "gauge") and name not in declared
-            declared[name] = kind
-            continue
-        match = _SAMPLE.match(line)
-        assert match, f"not a sample line: {line!r}"
-        name = match["name"]
-        family = re.sub(r"_(bucket|sum|count)$", "", name) if name not in declared else name
-        assert family in declared, f"{name} has no TYPE"
-        samples[name + (f"{{{match['labels']}}}" if match["labels"] else "")] = float(match["value"])
-    return samples
 
 
 async def test_healthz_and_request_ids() -> None:
@@ -108,32 +81,85 @@ async def test_metrics_parse_as_the_prometheus_text_format() -> None:
         response = await client.get("/metrics")
         text = await response.text()
     assert response.headers["Content-Type"].startswith("text/plain; version=0.0.4")
-    samples = parse_exposition(text)
-    assert samples['tarot_readings_total{spread="single",interpreter="offline",fallback="false"}'] == 2
-    assert samples['tarot_reading_duration_seconds_count{spread="single"}'] == 2
-    assert samples['tarot_reading_duration_seconds_bucket{spread="single",le="+Inf"}'] == 2
-    assert samples['tarot_interpreter_calls_total{interpreter="offline",outcome="ok"}'] == 2
-    assert samples['tarot_credits_spent_total{spread="single"}'] == 10
-    assert samples['tarot_credits_granted_total{source="welcome"}'] == 100
-    assert samples['tarot_errors_total{kind="unauthorized"}'] == 1
+    found = samples(text)  # prometheus-client's own parser: strict about the format
+
+    def value(name: str, **labels: str) -> float | None:
+        return found.get((name, frozenset(labels.items())))
+
+    assert value("tarot_readings_total", spread="single", interpreter="offline", fallback="false") == 2
+    assert value("tarot_reading_duration_seconds_count", spread="single") == 2
+    assert value("tarot_reading_duration_seconds_bucket", spread="single", le="+Inf") == 2
+    assert value("tarot_interpreter_calls_total", interpreter="offline", outcome="ok") == 2
+    assert value("tarot_credits_spent_total", spread="single") == 10
+    assert value("tarot_credits_granted_total", source="welcome") == 100
+    assert value("tarot_errors_total", kind="unauthorized") == 1
+    assert value("process_cpu_seconds_total") is not None  # prometheus-client's process collector
+    assert any(name == "python_gc_collections_total" for name, _ in found)  # and its GC collector
 
 
-def test_histograms_are_cumulative_and_labels_escaped() -> None:
+# The samples the hand-written exposition produced before prometheus-client (every metric touched once).
+SAMPLES_BEFORE = {
+    "tarot_credits_granted_total", "tarot_credits_spent_total", "tarot_errors_total",
+    "tarot_http_request_duration_seconds_bucket", "tarot_http_request_duration_seconds_count",
+    "tarot_http_request_duration_seconds_sum", "tarot_http_requests_total", "tarot_interpreter_calls_total",
+    "tarot_interpreter_tokens_total", "tarot_payments_total", "tarot_rate_limited_total",
+    "tarot_reading_duration_seconds_bucket", "tarot_reading_duration_seconds_count",
+    "tarot_reading_duration_seconds_sum", "tarot_readings_total", "tarot_safety_screen_total",
+    "tarot_webhook_events_total",
+}  # fmt: skip
+LABELS_BEFORE = {
+    "tarot_readings_total": ("spread", "interpreter", "fallback"),
+    "tarot_reading_duration_seconds": ("spread",),
+    "tarot_interpreter_calls_total": ("interpreter", "outcome"),
+    "tarot_interpreter_tokens_total": ("interpreter", "kind"),
+    "tarot_credits_spent_total": ("spread",),
+    "tarot_credits_granted_total": ("source",),
+    "tarot_payments_total": ("provider", "status"),
+    "tarot_webhook_events_total": ("provider", "result"),
+    "tarot_errors_total": ("kind",),
+    "tarot_rate_limited_total": ("scope",),
+    "tarot_http_requests_total": ("method", "route", "status"),
+    "tarot_http_request_duration_seconds": ("route",),
+    "tarot_safety_screen_total": ("kind", "stage"),
+}
+ADDED = {"tarot_reading_fallbacks_total", "tarot_readings_refused_total", "tarot_follow_ups_total"}
+
+
+def test_the_sample_names_and_labels_are_the_ones_dashboards_already_use() -> None:
     metrics = Metrics()
-    histogram = Histogram("h_seconds", "A histogram.", ("route",), buckets=(0.1, 1.0))
+    touched = 0
+    for attribute in vars(metrics).values():
+        if isinstance(attribute, Counter):
+            attribute.inc(**{name: "x" for name in attribute.label_names})
+        elif isinstance(attribute, Histogram):
+            attribute.observe(1.0, **{name: "x" for name in attribute.label_names})
+        else:
+            continue
+        touched += 1
+        if attribute.name not in ADDED:
+            assert attribute.label_names == LABELS_BEFORE[attribute.name]
+    assert touched == len(LABELS_BEFORE) + len(ADDED)
+    ours = {name for name in sample_names(metrics.render()) if name.startswith("tarot_")}
+    assert ours - ADDED == SAMPLES_BEFORE
+    assert ours & ADDED == ADDED
+
+
+def test_histograms_are_cumulative_counters_refuse_bad_input_and_labels_are_escaped() -> None:
+    metrics = Metrics()
+    route = 'a"b\\c\nd'
     for value in (0.05, 0.5, 5.0):
-        histogram.observe(value, route='a"b\\c\nd')
-    lines = histogram.render()
-    assert 'h_seconds_bucket{route="a\\"b\\\\c\\nd",le="0.1"} 1' in lines
-    assert 'h_seconds_bucket{route="a\\"b\\\\c\\nd",le="1"} 2' in lines
-    assert 'h_seconds_bucket{route="a\\"b\\\\c\\nd",le="+Inf"} 3' in lines
-    assert parse_exposition("\n".join(lines) + "\n")['h_seconds_count{route="a\\"b\\\\c\\nd"}'] == 3
-    counter = Counter("c_total", "A counter.", ("kind",))
+        metrics.http_seconds.observe(value, route=route)
+    text = metrics.render()
+    assert 'route="a\\"b\\\\c\\nd"' in text  # escaped as the format asks
+    assert sample_value(text, "tarot_http_request_duration_seconds_bucket", route=route, le="0.1") == 1
+    assert sample_value(text, "tarot_http_request_duration_seconds_bucket", route=route, le="1.0") == 2
+    assert sample_value(text, "tarot_http_request_duration_seconds_bucket", route=route, le="+Inf") == 3
+    assert metrics.http_seconds.count(route=route) == 3
     with pytest.raises(ValueError):
-        counter.inc(-1, kind="x")
+        metrics.errors.inc(-1, kind="x")
     with pytest.raises(ValueError):
-        counter.inc(kind="x", other="y")
-    assert parse_exposition(metrics.render()) == {}
+        metrics.errors.inc(kind="x", other="y")
+    assert not any(name.startswith("tarot_") for name in sample_names(Metrics().render()))  # nothing shared
 
 
 async def test_every_log_line_of_a_request_carries_its_id(caplog: pytest.LogCaptureFixture) -> None:
