@@ -37,7 +37,8 @@ def test_parse_gives_sections_of_paragraphs_of_spans() -> None:
 
 def test_plain_drops_the_markers_and_keeps_paragraphs_and_their_lines() -> None:
     assert plain(TEXT) == (
-        "Opening with the Tower in it.\n\nThe cards\n\nThe Star follows.\nA second line of the same paragraph."
+        "Opening with the Tower in it.\n\nThe cards\n\n"
+        "The Star follows.\nA second line of the same paragraph."
         "\n\nAnother paragraph, about Death and the Sun.\n\nClosing\n\nDone."
     )
 
