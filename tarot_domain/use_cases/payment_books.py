@@ -2,7 +2,7 @@
 
 The aggregate (tarot_domain.model.payments) decides; this module only books what it decided:
 - the grant `purchase:<payment id>` (a tier's grant also starts or extends the buyer's tier, unless the
-  subscription has ended), a balancing claw-back `clawback:<payment id>:v<version>` and a restore
+  subscription has ended: by 31 days, or to the `period_end` its provider dated), a balancing claw-back `clawback:<payment id>:v<version>` and a restore
   `restore:<payment id>:v<version>`. Ids come from the version the change was computed from, so a
   retry after a rollback books the same ids, and a change computed from a stale read collides with the
   one that was not stale (reported as a retryable DATABASE error, like the store's own version check);
@@ -130,6 +130,8 @@ class PaymentBooks:
         current = user.tier_id == payment.product_id and user.tier_until and user.tier_until > now
         start = user.tier_until if current and user.tier_until else now
         until = start + SUBSCRIPTION_PERIOD
+        if payment.period_end is not None:  # the provider dates the period: it runs exactly that long
+            until = max(payment.period_end, start) if current else payment.period_end
         await uow.users.update(evolve(user, tier_id=payment.product_id, tier_until=until))
 
     async def _refreeze(self, uow: UnitOfWork, changed: Payment) -> None:
