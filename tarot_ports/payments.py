@@ -111,6 +111,28 @@ class RenewalStopped:
 
 
 @frozen
+class RefundRequested:
+    """All of the money `provider_ref` should go back to its buyer, for `reason` (an operator asked, or
+    Telegram Stars money we could not accept). Whoever can reach the provider carries it out."""
+
+    provider: str
+    event_id: str
+    provider_ref: str
+    reason: str
+
+
+@frozen
+class RefundRefused:
+    """The provider would not return the money `provider_ref` (`detail` says why): the payment is
+    flagged for an operator."""
+
+    provider: str
+    event_id: str
+    provider_ref: str
+    detail: str
+
+
+@frozen
 class EventIgnored:
     """A genuine event that asks nothing of us (another product on the account, an unpaid session)."""
 
@@ -126,6 +148,8 @@ ProviderEvent = (
     | DisputeUpdated
     | SubscriptionEnded
     | RenewalStopped
+    | RefundRequested
+    | RefundRefused
     | EventIgnored
 )
 

@@ -59,6 +59,14 @@ class PaymentStatus(enum.Enum):
     RENEWAL_STOPPED = "renewal_stopped"  # history only: the subscription will not renew
 
 
+ORDER_SEPARATOR = "/"
+
+
+def order_id_of(payment_id: str) -> str:
+    """The order a payment belongs to (`<order>` or `<order>/<renewal, second charge…>`)."""
+    return payment_id.split(ORDER_SEPARATOR, 1)[0]
+
+
 UNPAID = frozenset({PaymentStatus.CREATED, PaymentStatus.FAILED, PaymentStatus.CANCELLED})
 
 # Stripe's dispute statuses. Inquiries first, then chargebacks; the number is how far the case went.

@@ -25,13 +25,12 @@ from tarot_domain.model.ledger import (
     TransferRequest,
     user_account,
 )
-from tarot_domain.model.payments import Change, Payment
+from tarot_domain.model.payments import ORDER_SEPARATOR, Change, Payment, order_id_of
 from tarot_domain.model.products import STARS, STRIPE, Catalog
 from tarot_ports.storage import UnitOfWork
 
 SUBSCRIPTION_PERIOD = timedelta(days=31)
 ISSUANCE = {STRIPE: ISSUANCE_STRIPE, STARS: ISSUANCE_STARS}
-ORDER_SEPARATOR = "/"
 FREEZE_SCAN = 1000  # a buyer's payments looked at to decide the freeze
 
 
@@ -45,11 +44,6 @@ class Booked:
     taken: int = 0
     shortfall: int = 0
     restored: int = 0
-
-
-def order_id_of(payment_id: str) -> str:
-    """The order a payment belongs to (`<order>` or `<order>/<renewal, second charge…>`)."""
-    return payment_id.split(ORDER_SEPARATOR, 1)[0]
 
 
 def stale(payment: Payment) -> TarotError:

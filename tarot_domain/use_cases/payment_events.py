@@ -47,6 +47,8 @@ from tarot_ports.payments import (
     PaymentSucceeded,
     ProviderEvent,
     ProviderPayment,
+    RefundRefused,
+    RefundRequested,
     RenewalStopped,
     SubscriptionEnded,
 )
@@ -119,6 +121,8 @@ class EventApplier:
             return await self._close_order(uow, event, now)
         if isinstance(event, EventIgnored):
             return EventOutcome(False, note=event.reason)
+        if isinstance(event, RefundRequested | RefundRefused):
+            return await self._refund_news(uow, event, now)
         payment, implied = await self._resolve(uow, event, facts, now)
         if payment is None:
             return EventOutcome(False, note=f"no {event.provider} payment {event.provider_ref}")
@@ -287,6 +291,21 @@ class EventApplier:
         settled = await self.settle(uow, facts, now, f"{event.event_id} (implied)")
         found = await uow.payments.get_by_provider_ref(event.provider, event.provider_ref)
         return found, settled.credits_granted
+
+    async def _refund_news(
+        self, uow: UnitOfWork, event: RefundRequested | RefundRefused, now: datetime
+    ) -> EventOutcome:
+        """A refund asked for, or refused by the provider: the payment's state, no credits move."""
+        payment = await uow.payments.get_by_provider_ref(event.provider, event.provider_ref)
+        if payment is None:
+            return EventOutcome(False, note=f"no {event.provider} payment {event.provider_ref}")
+        if isinstance(event, RefundRequested):
+            change = payment.ask_refund(now, event.reason)
+        else:
+            change = payment.refund_refused(now, event.detail)
+        if change is None:
+            return EventOutcome(False, payment, note="nothing changes")
+        return outcome_of(await self.books.book(uow, change, now))
 
     # ------------------------------------------------------------------ orders closing
 

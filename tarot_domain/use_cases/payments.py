@@ -21,6 +21,7 @@ from tarot_domain.model.users import User
 from tarot_domain.use_cases.context import Services
 from tarot_domain.use_cases.payment_books import ISSUANCE, ORDER_SEPARATOR
 from tarot_domain.use_cases.payment_events import EventApplier, EventOutcome, outcome_of
+from tarot_domain.use_cases.stars import StarsDesk, StarsRefunder
 from tarot_domain.use_cases.users import load_active_user
 from tarot_ports.payments import (
     CheckoutRequest,
@@ -46,11 +47,6 @@ __all__ = [
 class Checkout:
     order: Payment
     session: CheckoutSession
-
-
-StarsRefunder = Callable[[User, str], Awaitable[bool]]
-"""Returns one Stars charge to its buyer through Telegram: (buyer, charge id) → False when the buyer has
-no Telegram account to refund to; raises TarotError(PAYMENT) when Telegram refuses."""
 
 
 StarsSubscriptionCanceller = Callable[[User, str], Awaitable[bool]]
@@ -81,6 +77,8 @@ class PaymentService:
         self._s = services
         self._gateways = {g.provider: g for g in gateways}
         self._events = EventApplier(services, self._gateways)
+        self.stars = StarsDesk(services, self.apply)
+        """Telegram Stars reconciliation and money going back (use_cases/stars.py)."""
 
     # ----------------------------------------------------------------- orders and checkout
 
