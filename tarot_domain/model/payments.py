@@ -258,7 +258,9 @@ class Payment:
         if self.refund_request is not None:
             return None
         note = f"refund requested: {reason}"[:500]
-        return Change(evolve(self, refund_request=reason[:500] or "requested"), StatusChange(self.status, at, note))
+        return Change(
+            evolve(self, refund_request=reason[:500] or "requested"), StatusChange(self.status, at, note)
+        )
 
     def refund_refused(self, at: datetime, detail: str) -> Change | None:
         """The provider would not return the money (Telegram allows Stars refunds only for a while): the

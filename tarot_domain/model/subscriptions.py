@@ -21,6 +21,7 @@ from tarot_domain.model.payments import ORDER_SEPARATOR, Payment, order_id_of
 from tarot_domain.model.products import STARS
 from tarot_domain.model.users import User
 
+
 @frozen
 class Standing:
     """`order` is the tier order behind the tier (None when it came from elsewhere, an operator say);

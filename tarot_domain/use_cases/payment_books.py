@@ -2,10 +2,11 @@
 
 The aggregate (tarot_domain.model.payments) decides; this module only books what it decided:
 - the grant `purchase:<payment id>` (a tier's grant also starts or extends the buyer's tier, unless the
-  subscription has ended: by 31 days, or to the `period_end` its provider dated), a balancing claw-back `clawback:<payment id>:v<version>` and a restore
-  `restore:<payment id>:v<version>`. Ids come from the version the change was computed from, so a
-  retry after a rollback books the same ids, and a change computed from a stale read collides with the
-  one that was not stale (reported as a retryable DATABASE error, like the store's own version check);
+  subscription has ended: by 31 days, or to the `period_end` its provider dated), a balancing
+  claw-back `clawback:<payment id>:v<version>` and a restore `restore:<payment id>:v<version>`. Ids
+  come from the version the change was computed from, so a retry after a rollback books the same ids,
+  and a change computed from a stale read collides with the one that was not stale (reported as a
+  retryable DATABASE error, like the store's own version check);
 - then the state, saved over its version by `PaymentRepository.update`;
 - after dispute news, the buyer's purchase freeze: frozen while any of their payments has an open or
   lost dispute.
@@ -26,6 +27,8 @@ from tarot_domain.model.ledger import (
     user_account,
 )
 from tarot_domain.model.payments import ORDER_SEPARATOR, Change, Payment, order_id_of
+
+__all__ = ["ISSUANCE", "ORDER_SEPARATOR", "Booked", "PaymentBooks", "order_id_of", "stale"]
 from tarot_domain.model.products import STARS, STRIPE, Catalog
 from tarot_ports.storage import UnitOfWork
 

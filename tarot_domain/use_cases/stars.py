@@ -210,7 +210,9 @@ class StarsDesk:
         log.info("Stars charge %s of %s returned to its buyer (%s)", charge, payment_id, reason)
         return Returned("returned", payment, reason, buyer, outcome)
 
-    async def _refused(self, payment: Payment, reason: ReturnReason, buyer: User | None, detail: str) -> Returned:
+    async def _refused(
+        self, payment: Payment, reason: ReturnReason, buyer: User | None, detail: str
+    ) -> Returned:
         charge = payment.provider_ref or ""
         event = RefundRefused(STARS, f"refund-refused:{charge}:v{payment.version}", charge, detail[:300])
         outcome = await self._apply(event)
