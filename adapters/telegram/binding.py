@@ -186,6 +186,9 @@ def payment_event(update: Any) -> SuccessfulPayment | RefundedPayment | None:
         total_amount=int(action.total_amount),
         telegram_payment_charge_id=action.charge.id,
         provider_payment_charge_id=action.charge.provider_charge_id or "",
+        recurring_init=bool(action.recurring_init),
+        recurring_used=bool(action.recurring_used),
+        subscription_until=action.subscription_until_date,
     )
 
 
@@ -256,6 +259,12 @@ class UpdateScope:
 
     async def send_invoice(self, chat_id: int, invoice: Invoice) -> int:
         return await self._outbox.send_invoice(chat_id, invoice)
+
+    async def invoice_link(self, invoice: Invoice) -> str:
+        return await self._outbox.invoice_link(invoice)
+
+    async def notify(self, chat_id: int, reply: Reply) -> bool:
+        return await self._outbox.notify(chat_id, reply)
 
     async def typing(self, chat_id: int) -> None:
         await self._outbox.typing(chat_id)

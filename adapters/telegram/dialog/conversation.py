@@ -7,7 +7,6 @@ Features hold one `Conversation` and never see the SessionStore, the Deduplicato
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, NoReturn
 
@@ -17,7 +16,7 @@ from adapters.memory.rate_limit import DEFAULT_LIMITS
 from adapters.telegram.callbacks import Action, CallbackRegistry
 from adapters.telegram.dialog.limits import FairLimits
 from adapters.telegram.dialog.turn import Flow, Rows, Shown, Turn
-from adapters.telegram.events import Button, Reply
+from adapters.telegram.events import Button, Reply, telegram_id
 from adapters.telegram.texts import t
 from tarot_domain.content.registry import translate
 from tarot_domain.model.errors import TarotError, error_message
@@ -32,15 +31,10 @@ from tarot_ports.rate_limit import RateLimit, RateLimiter
 from tarot_ports.sessions import SessionStore
 
 log = logging.getLogger("adapters.telegram")
+__all__ = ["CheckoutUrlFactory", "Conversation", "DialogConfig", "telegram_id"]
 
 CheckoutUrlFactory = Callable[[str, str], Awaitable[str]]
 """(our user id, product id) → a Stripe Checkout URL for that purchase."""
-
-
-def telegram_id(ref: str) -> int | None:
-    """The Telegram user id in a `telegram:<id>` reference (a private chat has the same id)."""
-    match = re.fullmatch(r"telegram:(\d{1,20})", ref)
-    return int(match.group(1)) if match else None
 
 
 @frozen
