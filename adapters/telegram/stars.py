@@ -93,10 +93,12 @@ async def refund_stars_charge(outbox: Any, client: Any, user_id: int, charge_id:
             log.info("Stars charge %s was already refunded", charge_id)
             return  # refunding is idempotent for us: the money is back either way
         raise TarotError(
-            ErrorKind.PAYMENT, f"Telegram refused to refund charge {charge_id}: {error}"
+            ErrorKind.PAYMENT, f"Telegram refused to refund charge {charge_id}: {error}", retryable=False
         ) from error
     except (ValueError, TypeError) as error:  # the user cannot be addressed
-        raise TarotError(ErrorKind.PAYMENT, f"cannot refund user {user_id}: {error}") from error
+        raise TarotError(
+            ErrorKind.PAYMENT, f"cannot refund user {user_id}: {error}", retryable=False
+        ) from error
 
 
 async def cancel_stars_subscription(outbox: Any, client: Any, user_id: int, charge_id: str) -> bool:

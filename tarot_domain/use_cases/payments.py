@@ -170,7 +170,8 @@ class PaymentService:
         return Checkout(order, session)
 
     async def check_payable(self, order_id: str, amount: int, currency: str) -> Payment:
-        """Before money moves (Telegram's pre-checkout): a known, unpaid order for exactly this price.
+        """Before money moves (Telegram's pre-checkout): a known, unpaid order for exactly this price (or
+        a live Telegram Stars subscription's order, should Telegram check a renewal too).
         Raises NOT_FOUND (`error.unknown_order`), PAYMENT (`error.order_paid` for an order paid
         already, `error.order_not_payable` otherwise), FORBIDDEN (`error.purchases_frozen`) or
         DATABASE when the order cannot be read."""
@@ -179,9 +180,10 @@ class PaymentService:
             if order is None:
                 raise not_found(f"no order {order_id}", "error.unknown_order")
             user = await uow.users.get(order.user_id)
-        if order.received:
+        renewing = order.provider == STARS and order.period_end is not None and not order.renewal_stopped
+        if order.received and not renewing:  # a live Stars subscription's renewal may be checked too
             raise payment_error(f"order {order_id} is paid already", "error.order_paid")
-        if order.status is not PaymentStatus.CREATED:
+        if order.status is not PaymentStatus.CREATED and not renewing:
             raise payment_error(f"order {order_id} is {order.status.value}", "error.order_not_payable")
         if (order.amount, order.currency) != (amount, currency):
             raise payment_error(

@@ -96,7 +96,13 @@ class Conversation:
 
     async def button(self, turn: Turn, label: str, action: str, *, once: bool = False, **args: Any) -> Button:
         """A button whose opaque token runs `action` (a name in some feature's table) with `args`."""
-        token = await self._buttons.issue(turn.chat, turn.tg_user, action, once=once, **args)
+        return await self.button_for(turn.chat, turn.tg_user, label, action, once=once, **args)
+
+    async def button_for(
+        self, chat: int, tg_user: int, label: str, action: str, *, once: bool = False, **args: Any
+    ) -> Button:
+        """`button` for a message sent outside any update (the jobs' news)."""
+        token = await self._buttons.issue(chat, tg_user, action, once=once, **args)
         return Button(label, token=token)
 
     async def revoke_paired(self, turn: Turn, action: Action) -> bool:
