@@ -79,6 +79,7 @@ def describe(settings: Settings, bot_settings: BotSettings) -> str:
 @frozen
 class Runtime:
     dialog: Any
+    opened: Any = None
 
 
 @contextlib.asynccontextmanager
@@ -89,7 +90,30 @@ async def open_runtime(
     from runners.assemble import dialog, open_service
 
     async with open_service(settings, run_jobs=run_jobs) as opened:
-        yield Runtime(dialog=await dialog(opened))
+        yield Runtime(dialog=await dialog(opened), opened=opened if run_jobs else None)
+
+
+class BotJobs:
+    """The bot's own jobs (runners/stars_jobs.py), started once it is logged in, stopped with it."""
+
+    def __init__(self, opened: Any, dialog: Any, outbox: Any, client: Any) -> None:
+        self._args = (opened, dialog, outbox, client)
+        self._runner: Any = None
+
+    async def start(self) -> None:
+        from runners.stars_jobs import bot_job_runner
+
+        opened, dialog, outbox, client = self._args
+        if opened is None or self._runner is not None:
+            return
+        self._runner = await bot_job_runner(opened, dialog, outbox, client)
+        if self._runner is not None:
+            self._runner.start()
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.stop()
+            self._runner = None
 
 
 async def serve(runtime: Runtime, telegram: TelegramConfig) -> None:
@@ -102,9 +126,11 @@ async def serve(runtime: Runtime, telegram: TelegramConfig) -> None:
     for signum in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):  # not on every platform
             loop.add_signal_handler(signum, lambda: asyncio.ensure_future(client.disconnect()))
+    jobs = BotJobs(runtime.opened, runtime.dialog, telegram_bot.outbox, client)
     try:
-        await telegram_bot.run(telegram.bot_token)
+        await telegram_bot.run(telegram.bot_token, on_ready=jobs.start)
     finally:
+        await jobs.stop()
         for signum in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.remove_signal_handler(signum)

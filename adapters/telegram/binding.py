@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from typing import Any, Protocol
@@ -390,13 +390,19 @@ class TelegramBot:
             self._on_raw, events.Raw(types=[types.UpdateBotPrecheckoutQuery, types.UpdateNewMessage])
         )
 
-    async def run(self, bot_token: str) -> None:
-        """Log in with `bot_token` and handle updates until the client disconnects."""
+    async def run(self, bot_token: str, on_ready: Callable[[], Awaitable[object]] | None = None) -> None:
+        """Log in with `bot_token` and handle updates until the client disconnects; `on_ready` runs once
+        logged in (the runners start the bot's own jobs there; a failure is logged, never fatal)."""
         self.install()
         await self._client.start(bot_token=bot_token)
         me = await self._client.get_me()
         self.username = getattr(me, "username", None)
         await self.install_menus()
+        if on_ready is not None:
+            try:
+                await on_ready()
+            except Exception:
+                log.exception("the bot's start-up hook failed")
         log.info("Telegram bot @%s is running", self.username)
         try:
             await self._client.run_until_disconnected()
