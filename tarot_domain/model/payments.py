@@ -294,13 +294,14 @@ class Payment:
         return self._change(evolve(self, status=headline, disputes=disputes), headline, at, note)
 
     def decide(self, grant: bool, at: datetime, note: str) -> Change:
-        """An operator's decision on a flagged payment: grant its credits, or refuse them for good."""
+        """An operator's decision on a flagged payment: grant its credits (the money stays: a refund
+        asked for is called off), or refuse them for good."""
         if self.flag is None:
             raise payment_error(f"payment {self.id} is not waiting for a decision", "error.not_flagged")
         waiting = self.status in (PaymentStatus.FLAGGED, PaymentStatus.REFUND_FAILED)
         if grant:
             status = PaymentStatus.PAID if waiting else self.status
-            after = evolve(self, status=status, granted=self.credits, flag=None)
+            after = evolve(self, status=status, granted=self.credits, flag=None, refund_request=None)
             return self._change(after, PaymentStatus.PAID, at, f"granted by an operator: {note}")
         if self.granted > 0:  # a refund of granted money failed: only a new refund takes the credits
             raise payment_error(
@@ -308,7 +309,7 @@ class Payment:
                 "error.not_flagged",
             )
         status = PaymentStatus.REFUSED if waiting else self.status
-        after = evolve(self, status=status, flag=None)
+        after = evolve(self, status=status, flag=None)  # a refund asked for still goes ahead
         return self._change(after, PaymentStatus.REFUSED, at, f"refused by an operator: {note}")
 
     def fail(self, at: datetime, reason: str, expired: bool) -> Change | None:
