@@ -113,12 +113,11 @@ class AdminFeature:
             await c.send(turn, t("admin.refund_none", lang, ref=ref))
             return
         lines = [t("admin.refund_choose", lang, ref=ref), *(purchase_line(p, c.catalog, lang) for p in held)]
-        rows = tuple(
-            (await c.button(turn, t("admin.refund_button", lang, order=p.id, amount=p.amount), "refund_order",
-                            once=True, order=p.id),)
-            for p in held
-        )  # fmt: skip
-        await c.send(turn, "\n".join(lines), rows)
+        rows = []
+        for p in held:
+            label = t("admin.refund_button", lang, order=p.id, amount=p.amount)
+            rows.append((await c.button(turn, label, "refund_order", once=True, order=p.id),))
+        await c.send(turn, "\n".join(lines), tuple(rows))
 
     async def _on_refund_order(self, turn: Turn, action: Action, event: IncomingCallback) -> None:
         await turn.answer()
