@@ -128,11 +128,15 @@ async def _decide(args: argparse.Namespace) -> int:
         taken = f"; {outcome.credits_taken} taken back for what was refunded" if outcome.credits_taken else ""
         print(f"granted {outcome.credits_granted} credits for {payment.id}{taken}")
         return 0
-    print(f"refused {payment.id}: it grants no credits; refund its {payment.amount} {payment.currency}")
+    money = f"{payment.amount} {payment.currency}"
+    if payment.refund_request is not None:  # Stars money asked back when it arrived
+        print(f"refused {payment.id}: it grants no credits; the bot returns its {money}")
+        return 0
+    print(f"refused {payment.id}: it grants no credits; refund its {money}")
     if payment.provider == STARS:
-        print(f"  in the bot: /refund {payment.id}")
+        print(f"  tarot admin refund {payment.id}   (or in the bot: /refund {payment.id})")
     else:
-        print(f"  at {payment.provider}: refund {payment.provider_ref}")
+        print(f"  tarot admin refund {payment.id}   (at {payment.provider}: {payment.provider_ref})")
     return 0
 
 
