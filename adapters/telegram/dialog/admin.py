@@ -36,6 +36,15 @@ class AdminFeature:
             actions={"refund_order": self._on_refund_order},
         )
 
+    async def _find(self, ref: str) -> User:
+        """The person an admin names; an unknown one is a plain NOT_FOUND (the admin is told so)."""
+        try:
+            return await self._c.users.find(ref)
+        except TarotError as error:
+            if is_not_found(error):
+                raise not_found(f"no user {ref}") from error
+            raise
+
     async def _tell(self, turn: Turn, chat: int, text: str, what: str) -> None:
         """Tell another person what an admin did for them; they may have blocked the bot, so only log."""
         if chat == turn.chat:
@@ -54,12 +63,7 @@ class AdminFeature:
             await c.send(turn, t("admin.grant_usage", lang))
             return
         amount, reason = int(parts[1]), parts[2]
-        try:
-            target = await c.users.find(ref)
-        except TarotError as error:
-            if is_not_found(error):
-                raise not_found(f"no user {ref}") from error
-            raise
+        target = await self._find(ref)
         await c.credits.grant(target.id, amount, reason, transfer_id=f"tg-grant:{turn.event.update_id}")
         available = await c.available(target.id)
         await c.send(turn, t("admin.granted", lang, amount=amount, ref=ref, available=available))
@@ -99,12 +103,7 @@ class AdminFeature:
     async def _offer_orders(self, turn: Turn, ref: str) -> None:
         """A person's recent Stars purchases that still hold money, one button each."""
         c, lang = self._c, turn.lang
-        try:
-            target = await c.users.find(ref)
-        except TarotError as error:
-            if is_not_found(error):
-                raise not_found(f"no user {ref}") from error
-            raise
+        target = await self._find(ref)
         held = [
             p for p in purchased(await c.payments.orders(target.id, limit=50))
             if p.provider == STARS and p.provider_ref and p.refunded_amount < p.amount

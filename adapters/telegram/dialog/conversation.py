@@ -114,6 +114,17 @@ class Conversation:
             return False
         return True
 
+    @staticmethod
+    def stars_canceller(turn: Turn) -> Callable[[User, str], Awaitable[bool]]:
+        """Stops a person's Stars subscription through this update's outbox
+        (`payments.botCancelStarsSubscription`): what /subscription and /forget hand the use cases."""
+
+        async def cancel(buyer: User, charge: str) -> bool:
+            chat = telegram_id(buyer.external_ref or "")
+            return chat is not None and await turn.out.cancel_stars_subscription(chat, charge)
+
+        return cancel
+
     # ------------------------------------------------------------------ the chat's flow
 
     def _flow_key(self, turn: Turn) -> str:

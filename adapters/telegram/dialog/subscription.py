@@ -16,11 +16,10 @@ from adapters.telegram.dialog.conversation import Conversation
 from adapters.telegram.dialog.money_texts import day, price_text, product_name
 from adapters.telegram.dialog.routes import Routes
 from adapters.telegram.dialog.turn import Rows, Turn
-from adapters.telegram.events import IncomingCallback, telegram_id
+from adapters.telegram.events import IncomingCallback
 from adapters.telegram.texts import t
 from tarot_domain.model.errors import ErrorKind, TarotError
 from tarot_domain.model.subscriptions import Standing
-from tarot_domain.model.users import User
 
 log = logging.getLogger("adapters.telegram")
 
@@ -95,13 +94,9 @@ class SubscriptionFeature:
     async def _on_stop_yes(self, turn: Turn, action: Action, event: IncomingCallback) -> None:
         c, lang = self._c, turn.lang
 
-        async def cancel(buyer: User, charge: str) -> bool:
-            chat = telegram_id(buyer.external_ref or "")
-            return chat is not None and await turn.out.cancel_stars_subscription(chat, charge)
-
         await turn.answer()
         try:
-            stopped = await c.payments.stop_renewals(turn.me.id, cancel)
+            stopped = await c.payments.stop_renewals(turn.me.id, c.stars_canceller(turn))
         except TarotError as error:
             if error.kind is not ErrorKind.PAYMENT:
                 raise

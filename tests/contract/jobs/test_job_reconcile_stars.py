@@ -15,15 +15,12 @@ import sys
 import time
 import uuid
 from collections import Counter
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-import psycopg
 import pytest
 from stars_worker import run, services
 
-from adapters.postgres.migrations import migrate_database
 from adapters.postgres.storage import PostgresStore, create_pool
 from tarot_domain.model.ledger import user_account
 from tarot_domain.model.payments import PaymentStatus
@@ -39,19 +36,6 @@ WORKER = Path(__file__).with_name("stars_worker.py")
 REPO = Path(__file__).resolve().parents[3]
 BUYER = 4242  # the binding harness's user
 PERIOD = 2592000
-
-
-@pytest.fixture
-async def schema(pg_url: str) -> AsyncIterator[str]:
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    async with await psycopg.AsyncConnection.connect(pg_url, autocommit=True) as conn:
-        await conn.execute(f"CREATE SCHEMA {name}")  # generated identifier
-    try:
-        await migrate_database(pg_url, name)
-        yield name
-    finally:
-        async with await psycopg.AsyncConnection.connect(pg_url, autocommit=True) as conn:
-            await conn.execute(f"DROP SCHEMA IF EXISTS {name} CASCADE")
 
 
 async def worker(spec: dict[str, Any]) -> dict[str, Any]:
@@ -82,9 +66,9 @@ def missed(pack_id: str, tier_id: str, now: dt.datetime) -> list[dict[str, Any]]
 
 
 async def test_missed_charges_are_booked_once_and_a_double_charge_returned_once_across_processes(
-    pg_url: str, schema: str, lock_namespace: str
+    pg_url: str, pg_schema: str, lock_namespace: str
 ) -> None:
-    pool = create_pool(pg_url, schema=schema, min_size=1, max_size=3, timeout=10)
+    pool = create_pool(pg_url, schema=pg_schema, min_size=1, max_size=3, timeout=10)
     await pool.open(wait=True)
     try:
         store = PostgresStore(pool)
@@ -97,7 +81,7 @@ async def test_missed_charges_are_booked_once_and_a_double_charge_returned_once_
         day = dt.timedelta(days=1)
         transactions = missed(pack.id, tier.id, now)
         # The default week's look-back would miss the first two: this operator reads 60 days back.
-        spec = {"pg_url": pg_url, "schema": schema, "namespace": lock_namespace, "lookback_days": 60,
+        spec = {"pg_url": pg_url, "schema": pg_schema, "namespace": lock_namespace, "lookback_days": 60,
                 "transactions": transactions, "start_at": time.time() + 4}  # fmt: skip
 
         results = await asyncio.gather(worker(spec), worker(spec))
@@ -145,10 +129,12 @@ async def test_missed_charges_are_booked_once_and_a_double_charge_returned_once_
         await pool.close()
 
 
-async def test_without_the_lock_the_database_alone_books_each_charge_once(pg_url: str, schema: str) -> None:
+async def test_without_the_lock_the_database_alone_books_each_charge_once(
+    pg_url: str, pg_schema: str
+) -> None:
     """Two processes that do not share a lock (different namespaces) reconcile at the same moment: what
     one books the other finds recorded or collides with (retried next run); the books end exact."""
-    pool = create_pool(pg_url, schema=schema, min_size=1, max_size=3, timeout=10)
+    pool = create_pool(pg_url, schema=pg_schema, min_size=1, max_size=3, timeout=10)
     await pool.open(wait=True)
     try:
         world = services(PostgresStore(pool))
@@ -157,7 +143,7 @@ async def test_without_the_lock_the_database_alone_books_each_charge_once(pg_url
         pack = await payments.create_order(user.id, "starter", STARS)
         tier = await payments.create_order(user.id, "tier-premium", STARS)
         now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-        base = {"pg_url": pg_url, "schema": schema, "lookback_days": 60,
+        base = {"pg_url": pg_url, "schema": pg_schema, "lookback_days": 60,
                 "transactions": missed(pack.id, tier.id, now), "start_at": time.time() + 4}  # fmt: skip
         results = await asyncio.gather(
             worker({**base, "namespace": f"a-{uuid.uuid4().hex[:8]}:"}),
