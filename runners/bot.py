@@ -15,7 +15,7 @@ import argparse
 import asyncio
 import contextlib
 import signal
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from typing import Any
 
 from attrs import frozen
@@ -80,6 +80,7 @@ def describe(settings: Settings, bot_settings: BotSettings) -> str:
 @frozen
 class Runtime:
     dialog: Any
+    opened: Any = None
 
 
 @contextlib.asynccontextmanager
@@ -90,15 +91,41 @@ async def open_runtime(
     from runners.assemble import dialog, open_service
 
     async with open_service(settings, run_jobs=run_jobs) as opened:
-        yield Runtime(dialog=await dialog(opened))
+        yield Runtime(dialog=await dialog(opened), opened=opened if run_jobs else None)
 
 
-async def run_logged_in(telegram_bot: Any, bot_token: str) -> None:
-    """`TelegramBot.run`, with Telegram out of reach or refusing the token as a StartupError."""
+class BotJobs:
+    """The bot's own jobs (runners/stars_jobs.py), started once it is logged in, stopped with it."""
+
+    def __init__(self, opened: Any, dialog: Any, outbox: Any, client: Any) -> None:
+        self._args = (opened, dialog, outbox, client)
+        self._runner: Any = None
+
+    async def start(self) -> None:
+        from runners.stars_jobs import bot_job_runner
+
+        opened, dialog, outbox, client = self._args
+        if opened is None or self._runner is not None:
+            return
+        self._runner = await bot_job_runner(opened, dialog, outbox, client)
+        if self._runner is not None:
+            self._runner.start()
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.stop()
+            self._runner = None
+
+
+async def run_logged_in(
+    telegram_bot: Any, bot_token: str, on_ready: Callable[[], Awaitable[object]] | None = None
+) -> None:
+    """`TelegramBot.run` (with its `on_ready` hook), with Telegram out of reach or refusing the token as
+    a StartupError."""
     from telethon.errors import RPCError  # type: ignore[import-untyped]
 
     try:
-        await telegram_bot.run(bot_token)
+        await telegram_bot.run(bot_token, on_ready=on_ready)
     except RPCError as error:  # an invalid or revoked token, a banned bot: Telegram says which
         raise StartupError(f"Telegram refused to log the bot in: {error}") from None
     except (ConnectionError, TimeoutError) as error:
@@ -115,9 +142,11 @@ async def serve(runtime: Runtime, telegram: TelegramConfig) -> None:
     for signum in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):  # not on every platform
             loop.add_signal_handler(signum, lambda: asyncio.ensure_future(client.disconnect()))
+    jobs = BotJobs(runtime.opened, runtime.dialog, telegram_bot.outbox, client)
     try:
-        await run_logged_in(telegram_bot, telegram.bot_token)
+        await run_logged_in(telegram_bot, telegram.bot_token, on_ready=jobs.start)
     finally:
+        await jobs.stop()
         for signum in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.remove_signal_handler(signum)

@@ -19,6 +19,7 @@ import itertools
 import secrets
 import sys
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, TextIO
 
 from attrs import frozen
@@ -62,6 +63,7 @@ class TerminalOutbox:
         self.choices: list[Choice] = []
         self.pre_checkout_ok: bool | None = None
         self._streamed: dict[int, str] = {}  # message id → the text already shown as it streamed
+        self.links: dict[str, Invoice] = {}  # simulated subscription links → their invoice
 
     def note(self, text: str) -> None:
         self._out.write(text + "\n")
@@ -113,6 +115,15 @@ class TerminalOutbox:
         self._offer([Choice("Pay (simulated)", message_id, invoice=invoice)])
         return message_id
 
+    async def invoice_link(self, invoice: Invoice) -> str:
+        url = f"simulated:subscription:{len(self.links) + 1}"
+        self.links[url] = invoice
+        return url
+
+    async def notify(self, chat_id: int, reply: Reply) -> bool:
+        await self.send(chat_id, reply)
+        return True
+
     async def typing(self, chat_id: int) -> None:
         self.note("(typing…)")
 
@@ -130,7 +141,8 @@ class TerminalOutbox:
         self.note(f"(simulated refund) Stars charge {telegram_payment_charge_id} returned to {user_id}")
 
     async def cancel_stars_subscription(self, user_id: int, telegram_payment_charge_id: str) -> bool:
-        return False  # simulated Stars payments are one-off: no charge here started a subscription
+        self.note(f"(simulated) the subscription of charge {telegram_payment_charge_id} will not renew")
+        return True
 
 
 class Terminal:
@@ -163,8 +175,9 @@ class Terminal:
         )
 
     async def press(self, choice: Choice) -> None:
-        if choice.invoice is not None:
-            await self.pay(choice.invoice)
+        linked = self.outbox.links.get(choice.url or "")
+        if choice.invoice is not None or linked is not None:
+            await self.pay(choice.invoice or linked)  # type: ignore[arg-type]
         elif choice.url is not None:
             self.outbox.note(f"(open in a browser: {choice.url})")
         else:
@@ -184,9 +197,12 @@ class Terminal:
         if not self.outbox.pre_checkout_ok:
             return
         charge = f"simulated-{secrets.token_hex(6)}"
+        period = invoice.subscription_period
+        until = datetime.now(UTC) + timedelta(seconds=period) if period else None
         await self._deliver(
             SuccessfulPayment(next(self._updates), self._sender.user_id, self._sender, invoice.payload,
-                              invoice.currency, invoice.amount, charge)
+                              invoice.currency, invoice.amount, charge, recurring_init=bool(period),
+                              recurring_used=bool(period), subscription_until=until)
         )  # fmt: skip
 
 

@@ -18,6 +18,18 @@ Jobs (see `build_jobs`):
   API calls. An event that fails (a retryable store or Stripe error) stays unapplied and is retried on
   the next run, as long as it is within the look-back.
 
+The bot's own jobs (runners/stars_jobs.py), run by the processes that hold the Telegram connection once
+it is logged in (`tarot bot`, `tarot serve`), under the same locks:
+- `reconcile-stars` (hourly): Telegram's list of the bot's Stars transactions of the last
+  `stars_lookback` (7 days) against the books (tarot_domain/use_cases/stars.py): a charge whose
+  successful-payment message never reached us is booked exactly once (the processed event
+  `tg:<charge>` that the message would have claimed, and the charge id unique per provider), a missed
+  refund is booked, and Stars money we cannot accept is returned; each buyer is told.
+- `stars-refunds` (every 30 seconds): carries out the Stars refunds that wait (an operator's
+  `tarot admin refund`, money returned automatically); Telegram refusing flags the payment.
+- `pass-reminders` (hourly): three days before a one-off tier pass ends, its buyer hears so once
+  (tarot_domain/use_cases/reminders.py), unless they asked not to.
+
 Every job is idempotent, and a run holds a `JobLock` named after the job (a Postgres advisory lock, a
 Redis lock, or an in-process lock; see `make_job_lock`), so several processes can serve at once: of
 runs that overlap, one does the work and the others skip. Runs that do not overlap may repeat each
@@ -47,6 +59,7 @@ from tarot_domain.model.errors import TarotError
 from tarot_domain.use_cases import retention
 from tarot_domain.use_cases.credits import CreditService
 from tarot_domain.use_cases.payments import PaymentService
+from tarot_domain.use_cases.reminders import REMINDER_LEAD
 from tarot_ports.clock import Clock
 from tarot_ports.locks import JobLock
 from tarot_ports.payments import ProviderEvent
@@ -126,6 +139,11 @@ class JobSettings:
     reconcile_every: float = 3_600.0
     reconcile_lookback: timedelta = timedelta(days=3)
     retry_after: float = 300.0
+    stars_reconcile_every: float = 3_600.0
+    stars_lookback: timedelta = timedelta(days=7)
+    stars_refunds_every: float = 30.0
+    reminders_every: float = 3_600.0
+    reminder_lead: timedelta = REMINDER_LEAD
 
 
 # ------------------------------------------------------------------------------------------ the jobs

@@ -101,7 +101,8 @@ async def serve_all(args: argparse.Namespace) -> int:
         ]
         if run_bot:
             assert settings.telegram is not None
-            tasks.append(asyncio.create_task(_run_bot(await dialog(opened), settings, stop), name="bot"))
+            bot = _run_bot(opened, await dialog(opened), settings, stop)
+            tasks.append(asyncio.create_task(bot, name="bot"))
         logger.info("serving %s", ", ".join(t.get_name() for t in tasks))
         done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
         stop.set()
@@ -113,17 +114,23 @@ async def serve_all(args: argparse.Namespace) -> int:
     return 0
 
 
-async def _run_bot(dialog: Any, settings: Settings, stop: asyncio.Event) -> None:
+async def _run_bot(opened: Any, dialog: Any, settings: Settings, stop: asyncio.Event) -> None:
     from adapters.telegram.binding import TelegramBot, create_client
-    from runners.bot import run_logged_in
+    from runners.bot import BotJobs, run_logged_in
 
     assert settings.telegram is not None
     client = create_client(settings.telegram)
     telegram_bot = TelegramBot(client, dialog, menus=dialog.command_menus())
-    runner = asyncio.create_task(run_logged_in(telegram_bot, settings.telegram.bot_token))
+    jobs = BotJobs(opened, dialog, telegram_bot.outbox, client)
+    runner = asyncio.create_task(
+        run_logged_in(telegram_bot, settings.telegram.bot_token, on_ready=jobs.start)
+    )
     waiter = asyncio.create_task(stop.wait())
-    await asyncio.wait({runner, waiter}, return_when=asyncio.FIRST_COMPLETED)
-    if not runner.done():
-        await client.disconnect()
-    waiter.cancel()
-    await runner
+    try:
+        await asyncio.wait({runner, waiter}, return_when=asyncio.FIRST_COMPLETED)
+        if not runner.done():
+            await client.disconnect()
+        waiter.cancel()
+        await runner
+    finally:
+        await jobs.stop()

@@ -24,7 +24,9 @@ class ProviderPayment:
     disputes name; it may be None when the telling does not carry it (Stripe's Checkout Session of a
     subscription names its invoice, not the payment). A subscription's period is `invoice_id`;
     `first_period` says the invoice is the one that started the subscription, which settles the order
-    itself, while a later period becomes a payment of its own.
+    itself, while a later period becomes a payment of its own. `period_end` is the end of the period the
+    money pays for when the provider dates it (Telegram Stars: `subscription_until_date`); the tier then
+    runs until exactly that moment.
     """
 
     provider: str
@@ -34,6 +36,7 @@ class ProviderPayment:
     currency: str
     invoice_id: str | None = None
     first_period: bool = True
+    period_end: datetime | None = None
 
 
 @frozen
@@ -97,6 +100,39 @@ class SubscriptionEnded:
 
 
 @frozen
+class RenewalStopped:
+    """The subscription started by order `order_id` will not renew (the buyer cancelled it through us:
+    Telegram Stars' `payments.botCancelStarsSubscription`); the tier runs until its period ends."""
+
+    provider: str
+    event_id: str
+    order_id: str
+    subscription_id: str
+
+
+@frozen
+class RefundRequested:
+    """All of the money `provider_ref` should go back to its buyer, for `reason` (an operator asked, or
+    Telegram Stars money we could not accept). Whoever can reach the provider carries it out."""
+
+    provider: str
+    event_id: str
+    provider_ref: str
+    reason: str
+
+
+@frozen
+class RefundRefused:
+    """The provider would not return the money `provider_ref` (`detail` says why): the payment is
+    flagged for an operator."""
+
+    provider: str
+    event_id: str
+    provider_ref: str
+    detail: str
+
+
+@frozen
 class EventIgnored:
     """A genuine event that asks nothing of us (another product on the account, an unpaid session)."""
 
@@ -106,7 +142,15 @@ class EventIgnored:
 
 
 ProviderEvent = (
-    PaymentSucceeded | PaymentFailed | PaymentRefunded | DisputeUpdated | SubscriptionEnded | EventIgnored
+    PaymentSucceeded
+    | PaymentFailed
+    | PaymentRefunded
+    | DisputeUpdated
+    | SubscriptionEnded
+    | RenewalStopped
+    | RefundRequested
+    | RefundRefused
+    | EventIgnored
 )
 
 

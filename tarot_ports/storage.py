@@ -35,6 +35,11 @@ class UserRepository(Protocol):
 
     async def count(self) -> int: ...
 
+    async def list_tier_ending(self, start: datetime, end: datetime, limit: int = 500) -> list[User]:
+        """Active users who want reminders and whose tier ends at or after `start` and before `end`,
+        soonest first."""
+        ...
+
 
 class LedgerRepository(Protocol):
     async def submit(self, request: TransferRequest, now: datetime) -> Transfer:
@@ -132,6 +137,10 @@ class PaymentRepository(Protocol):
 
     async def list_flagged(self, limit: int = 100) -> list[Payment]:
         """Payments whose credits wait for an operator's decision (`flag` set), oldest first."""
+        ...
+
+    async def list_refund_requests(self, limit: int = 100) -> list[Payment]:
+        """Payments whose money waits to be returned (`refund_request` set), oldest first."""
         ...
 
 

@@ -93,6 +93,15 @@ class MemoryUserRepository:
     async def count(self) -> int:
         return len(self._s.users)
 
+    async def list_tier_ending(self, start: datetime, end: datetime, limit: int = 500) -> list[User]:
+        ending = [
+            u for u in self._s.users.values()
+            if u.active and u.reminders and u.tier_id is not None and u.tier_until is not None
+            and start <= u.tier_until < end
+        ]  # fmt: skip
+        ending.sort(key=lambda u: (u.tier_until or start, u.id))
+        return ending[: max(limit, 0)]
+
 
 class MemoryLedgerRepository:
     def __init__(self, state: _State) -> None:
@@ -251,6 +260,11 @@ class MemoryPaymentRepository:
         flagged = [p for p in self._s.payments.values() if p.flag is not None]
         flagged.sort(key=lambda p: (p.created_at, p.id))
         return flagged[: max(limit, 0)]
+
+    async def list_refund_requests(self, limit: int = 100) -> list[Payment]:
+        asked = [p for p in self._s.payments.values() if p.refund_request is not None]
+        asked.sort(key=lambda p: (p.created_at, p.id))
+        return asked[: max(limit, 0)]
 
 
 class MemoryAuditRepository:

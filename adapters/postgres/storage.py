@@ -175,6 +175,7 @@ def _user(row: DictRow) -> User:
         tier_until=row["tier_until"],
         purchases_frozen=row["purchases_frozen"],
         display_name=row["display_name"],
+        reminders=row["reminders"],
     )
 
 
@@ -192,6 +193,7 @@ def _user_params(user: User) -> dict[str, Any]:
         "display_name": user.display_name,
         "created_at": user.created_at,
         "last_seen_at": user.last_seen_at,
+        "reminders": user.reminders,
     }
 
 
@@ -247,6 +249,8 @@ def _payment(row: DictRow) -> Payment:
         restored=row["restored"],
         disputes=_json.structure(row["disputes"], tuple[Dispute, ...]),
         flag=row["flag"],
+        period_end=row["period_end"],
+        refund_request=row["refund_request"],
         id=row["id"],
         provider=row["provider"],
         user_id=row["user_id"],
@@ -291,7 +295,7 @@ class _Db:
 
 _USER_COLUMNS = (
     "id, external_ref, language, deck_id, reversals, active, tier_id, tier_until, purchases_frozen, "
-    "display_name, created_at, last_seen_at"
+    "display_name, created_at, last_seen_at, reminders"
 )
 
 
@@ -323,7 +327,7 @@ class PostgresUserRepository:
             f"INSERT INTO users ({_USER_COLUMNS}) VALUES (%(id)s, %(external_ref)s, %(language)s,"
             " %(deck_id)s,"
             " %(reversals)s, %(active)s, %(tier_id)s, %(tier_until)s, %(purchases_frozen)s, %(display_name)s,"
-            " %(created_at)s, %(last_seen_at)s) ON CONFLICT DO NOTHING RETURNING id",
+            " %(created_at)s, %(last_seen_at)s, %(reminders)s) ON CONFLICT DO NOTHING RETURNING id",
             _user_params(user),
         )
         if row is None:
@@ -347,7 +351,7 @@ class PostgresUserRepository:
             " %(tier_id)s,"
             " tier_until = %(tier_until)s, purchases_frozen = %(purchases_frozen)s,"
             " display_name = %(display_name)s, created_at = %(created_at)s, last_seen_at ="
-            " %(last_seen_at)s"
+            " %(last_seen_at)s, reminders = %(reminders)s"
             " WHERE id = %(id)s AND (%(external_ref)s::text IS NULL OR NOT EXISTS"
             " (SELECT FROM users o WHERE o.external_ref = %(external_ref)s AND o.id <> %(id)s))"
             " RETURNING id",
@@ -360,6 +364,14 @@ class PostgresUserRepository:
     async def count(self) -> int:
         row = await self._db.one("SELECT count(*) AS n FROM users")
         return 0 if row is None else int(row["n"])
+
+    async def list_tier_ending(self, start: datetime, end: datetime, limit: int = 500) -> list[User]:
+        rows = await self._db.all(
+            f"SELECT {_USER_COLUMNS} FROM users WHERE active AND reminders AND tier_id IS NOT NULL"
+            " AND tier_until >= %s AND tier_until < %s ORDER BY tier_until, id LIMIT %s",
+            (start, end, max(limit, 0)),
+        )
+        return [_user(r) for r in rows]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -768,14 +780,14 @@ class PostgresReadingRepository:
 _PAYMENT_SELECT = (
     "SELECT p.id, p.provider, p.provider_ref, p.user_id, p.product_id, p.amount, p.currency, p.credits,"
     " p.status, p.refunded_amount, p.created_at, p.version, p.granted, p.taken, p.restored, p.disputes,"
-    " p.flag,"
+    " p.flag, p.period_end, p.refund_request,"
     " (SELECT coalesce(jsonb_agg(jsonb_build_object('status', h.status, 'at', h.at, 'note', h.note)"
     "  ORDER BY h.seq), '[]'::jsonb) FROM payment_status_history h WHERE h.payment_id = p.id) AS history"
     " FROM payments p"
 )
 _PAYMENT_COLUMNS = (
     "id, provider, provider_ref, user_id, product_id, amount, currency, credits, status, refunded_amount,"
-    " created_at, version, granted, taken, restored, withdrawn, disputes, flag"
+    " created_at, version, granted, taken, restored, withdrawn, disputes, flag, period_end, refund_request"
 )
 _PAYMENT_VALUES = ", ".join(f"%({c.strip()})s" for c in _PAYMENT_COLUMNS.split(","))
 _FIGURES = figures_statement(day="%(day)s", week="%(week)s")
@@ -807,6 +819,8 @@ def _payment_params(p: Payment) -> dict[str, Any]:
         "withdrawn": p.withdrawn,
         "disputes": _jsonb(p.disputes),
         "flag": p.flag,
+        "period_end": p.period_end,
+        "refund_request": p.refund_request,
     }
 
 
@@ -850,7 +864,8 @@ class PostgresPaymentRepository:
             " currency = %(currency)s, credits = %(credits)s, status = %(status)s,"
             " refunded_amount = %(refunded_amount)s, created_at = %(created_at)s,"
             " version = version + 1, granted = %(granted)s, taken = %(taken)s, restored = %(restored)s,"
-            " withdrawn = %(withdrawn)s, disputes = %(disputes)s, flag = %(flag)s"
+            " withdrawn = %(withdrawn)s, disputes = %(disputes)s, flag = %(flag)s,"
+            " period_end = %(period_end)s, refund_request = %(refund_request)s"
             " WHERE id = %(id)s AND version = %(version)s AND (%(provider_ref)s::text IS NULL OR NOT EXISTS"
             " (SELECT FROM payments o WHERE o.provider = %(provider)s AND o.provider_ref = %(provider_ref)s"
             "  AND o.id <> %(id)s))"
@@ -883,6 +898,13 @@ class PostgresPaymentRepository:
     async def list_flagged(self, limit: int = 100) -> list[Payment]:
         rows = await self._db.all(
             f"{_PAYMENT_SELECT} WHERE p.flag IS NOT NULL ORDER BY p.created_at, p.id LIMIT %s",
+            (max(limit, 0),),
+        )
+        return [_payment(r) for r in rows]
+
+    async def list_refund_requests(self, limit: int = 100) -> list[Payment]:
+        rows = await self._db.all(
+            f"{_PAYMENT_SELECT} WHERE p.refund_request IS NOT NULL ORDER BY p.created_at, p.id LIMIT %s",
             (max(limit, 0),),
         )
         return [_payment(r) for r in rows]

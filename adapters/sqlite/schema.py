@@ -8,7 +8,7 @@ Statements are kept one per string because `executescript` would commit the open
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _V1: tuple[str, ...] = (
     """
@@ -206,4 +206,13 @@ _V2: tuple[str, ...] = (
     "CREATE INDEX payments_flagged ON payments (created_at, id) WHERE flag IS NOT NULL",
 )
 
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2}
+# Version 3 (issue 20): Stars subscriptions and refunds, as adapters/postgres/sql/0003_stars.sql.
+_V3: tuple[str, ...] = (
+    "ALTER TABLE payments ADD COLUMN period_end INTEGER",
+    "ALTER TABLE payments ADD COLUMN refund_request TEXT",
+    "CREATE INDEX payments_refund_requests ON payments (created_at, id) WHERE refund_request IS NOT NULL",
+    "ALTER TABLE users ADD COLUMN reminders INTEGER NOT NULL DEFAULT 1 CHECK (reminders IN (0, 1))",
+    "CREATE INDEX users_tier_until ON users (tier_until, id) WHERE tier_id IS NOT NULL",
+)
+
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: _V1, 2: _V2, 3: _V3}

@@ -149,7 +149,7 @@ def _transfer(row: sqlite3.Row) -> Transfer:
 
 _USER_COLUMNS = (
     "id, external_ref, language, deck_id, reversals, active, tier_id, tier_until, purchases_frozen, "
-    "display_name, created_at, last_seen_at"
+    "display_name, created_at, last_seen_at, reminders"
 )
 
 
@@ -167,6 +167,7 @@ def _user(row: sqlite3.Row) -> User:
         tier_until=_dt_or_none(row["tier_until"]),
         purchases_frozen=bool(row["purchases_frozen"]),
         display_name=row["display_name"],
+        reminders=bool(row["reminders"]),
     )
 
 
@@ -184,6 +185,7 @@ def _user_params(user: User) -> dict[str, Any]:
         "display_name": user.display_name,
         "created_at": _ts(user.created_at),
         "last_seen_at": _ts(user.last_seen_at),
+        "reminders": int(user.reminders),
     }
 
 
@@ -194,7 +196,8 @@ def _user_params(user: User) -> dict[str, Any]:
 def _user_add(conn: sqlite3.Connection, user: User) -> None:
     cur = conn.execute(
         f"INSERT INTO users ({_USER_COLUMNS}) VALUES (:id, :external_ref, :language, :deck_id, :reversals,"
-        " :active, :tier_id, :tier_until, :purchases_frozen, :display_name, :created_at, :last_seen_at)"
+        " :active, :tier_id, :tier_until, :purchases_frozen, :display_name, :created_at, :last_seen_at,"
+        " :reminders)"
         " ON CONFLICT DO NOTHING",
         _user_params(user),
     )
@@ -221,13 +224,22 @@ def _user_update(conn: sqlite3.Connection, user: User) -> None:
         "UPDATE users SET external_ref = :external_ref, language = :language, deck_id = :deck_id,"
         " reversals = :reversals, active = :active, tier_id = :tier_id, tier_until = :tier_until,"
         " purchases_frozen = :purchases_frozen, display_name = :display_name, created_at = :created_at,"
-        " last_seen_at = :last_seen_at WHERE id = :id",
+        " last_seen_at = :last_seen_at, reminders = :reminders WHERE id = :id",
         _user_params(user),
     )
 
 
 def _user_count(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM users").fetchone()[0])
+
+
+def _users_tier_ending(conn: sqlite3.Connection, start: datetime, end: datetime, limit: int) -> list[User]:
+    rows = conn.execute(
+        f"SELECT {_USER_COLUMNS} FROM users WHERE active = 1 AND reminders = 1 AND tier_id IS NOT NULL"
+        " AND tier_until >= ? AND tier_until < ? ORDER BY tier_until, id LIMIT ?",
+        (_ts(start), _ts(end), max(limit, 0)),
+    ).fetchall()
+    return [_user(r) for r in rows]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -541,6 +553,8 @@ def _payments(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> 
                 restored=r["restored"],
                 disputes=_json.structure(json.loads(r["disputes"]), tuple[Dispute, ...]),
                 flag=r["flag"],
+                period_end=_dt_or_none(r["period_end"]),
+                refund_request=r["refund_request"],
             )
         )
     return result
@@ -548,7 +562,7 @@ def _payments(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> 
 
 _PAYMENT_COLUMNS = (
     "id, provider, provider_ref, user_id, product_id, amount, currency, credits, status, refunded_amount,"
-    " created_at, version, granted, taken, restored, withdrawn, disputes, flag"
+    " created_at, version, granted, taken, restored, withdrawn, disputes, flag, period_end, refund_request"
 )
 
 
@@ -559,6 +573,7 @@ def _payment_params(p: Payment) -> dict[str, Any]:
         "status": p.status.value, "refunded_amount": p.refunded_amount, "created_at": _ts(p.created_at),
         "version": p.version, "granted": p.granted, "taken": p.taken, "restored": p.restored,
         "withdrawn": p.withdrawn, "disputes": _dumps(p.disputes), "flag": p.flag,
+        "period_end": _ts_or_none(p.period_end), "refund_request": p.refund_request,
     }  # fmt: skip
 
 
@@ -605,7 +620,8 @@ def _payment_update(conn: sqlite3.Connection, payment: Payment, change: StatusCh
         " product_id = :product_id, amount = :amount, currency = :currency, credits = :credits,"
         " status = :status, refunded_amount = :refunded_amount, created_at = :created_at,"
         " version = version + 1, granted = :granted, taken = :taken, restored = :restored,"
-        " withdrawn = :withdrawn, disputes = :disputes, flag = :flag WHERE id = :id",
+        " withdrawn = :withdrawn, disputes = :disputes, flag = :flag, period_end = :period_end,"
+        " refund_request = :refund_request WHERE id = :id",
         _payment_params(payment),
     )
     if change is not None:
@@ -686,6 +702,9 @@ class SqliteUserRepository:
 
     async def count(self) -> int:
         return await self._tx.run(_user_count)
+
+    async def list_tier_ending(self, start: datetime, end: datetime, limit: int = 500) -> list[User]:
+        return await self._tx.run(_users_tier_ending, start, end, limit)
 
 
 class SqliteLedgerRepository:
@@ -791,6 +810,11 @@ class SqlitePaymentRepository:
     async def list_flagged(self, limit: int = 100) -> list[Payment]:
         return await self._tx.run(
             _payments, "WHERE flag IS NOT NULL ORDER BY created_at, id LIMIT ?", (max(limit, 0),)
+        )
+
+    async def list_refund_requests(self, limit: int = 100) -> list[Payment]:
+        return await self._tx.run(
+            _payments, "WHERE refund_request IS NOT NULL ORDER BY created_at, id LIMIT ?", (max(limit, 0),)
         )
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from typing import Any, Protocol
@@ -186,6 +186,9 @@ def payment_event(update: Any) -> SuccessfulPayment | RefundedPayment | None:
         total_amount=int(action.total_amount),
         telegram_payment_charge_id=action.charge.id,
         provider_payment_charge_id=action.charge.provider_charge_id or "",
+        recurring_init=bool(action.recurring_init),
+        recurring_used=bool(action.recurring_used),
+        subscription_until=action.subscription_until_date,
     )
 
 
@@ -256,6 +259,12 @@ class UpdateScope:
 
     async def send_invoice(self, chat_id: int, invoice: Invoice) -> int:
         return await self._outbox.send_invoice(chat_id, invoice)
+
+    async def invoice_link(self, invoice: Invoice) -> str:
+        return await self._outbox.invoice_link(invoice)
+
+    async def notify(self, chat_id: int, reply: Reply) -> bool:
+        return await self._outbox.notify(chat_id, reply)
 
     async def typing(self, chat_id: int) -> None:
         await self._outbox.typing(chat_id)
@@ -381,13 +390,19 @@ class TelegramBot:
             self._on_raw, events.Raw(types=[types.UpdateBotPrecheckoutQuery, types.UpdateNewMessage])
         )
 
-    async def run(self, bot_token: str) -> None:
-        """Log in with `bot_token` and handle updates until the client disconnects."""
+    async def run(self, bot_token: str, on_ready: Callable[[], Awaitable[object]] | None = None) -> None:
+        """Log in with `bot_token` and handle updates until the client disconnects; `on_ready` runs once
+        logged in (the runners start the bot's own jobs there; a failure is logged, never fatal)."""
         self.install()
         await self._client.start(bot_token=bot_token)
         me = await self._client.get_me()
         self.username = getattr(me, "username", None)
         await self.install_menus()
+        if on_ready is not None:
+            try:
+                await on_ready()
+            except Exception:
+                log.exception("the bot's start-up hook failed")
         log.info("Telegram bot @%s is running", self.username)
         try:
             await self._client.run_until_disconnected()

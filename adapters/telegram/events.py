@@ -7,7 +7,9 @@ the whole conversation be tested as a pure state machine.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Protocol
 
 from attrs import frozen
@@ -16,6 +18,12 @@ from tarot_ports.interpreter import OnDelta
 
 CALLBACK_DATA_LIMIT = 64  # bytes, Telegram's limit for inline button data
 MESSAGE_LIMIT = 4096  # characters per message
+
+
+def telegram_id(ref: str) -> int | None:
+    """The Telegram user id in a `telegram:<id>` reference (a private chat has the same id)."""
+    match = re.fullmatch(r"telegram:(\d{1,20})", ref)
+    return int(match.group(1)) if match else None
 
 
 # ------------------------------------------------------------------ incoming
@@ -59,6 +67,10 @@ class PreCheckoutQuery:
 
 @frozen
 class SuccessfulPayment:
+    """Telegram's successful-payment service message. For a Stars subscription, `recurring_init` marks
+    its first payment and `recurring_used` every payment of it (a renewal has only the latter);
+    `subscription_until` is when the period paid for ends."""
+
     update_id: int
     chat_id: int
     sender: Sender
@@ -67,6 +79,13 @@ class SuccessfulPayment:
     total_amount: int
     telegram_payment_charge_id: str
     provider_payment_charge_id: str = ""
+    recurring_init: bool = False
+    recurring_used: bool = False
+    subscription_until: datetime | None = None
+
+    @property
+    def renewal(self) -> bool:
+        return self.recurring_used and not self.recurring_init
 
 
 @frozen
@@ -107,9 +126,14 @@ class Reply:
     image: str | None = None  # a file path or URL shown with the text
 
 
+SUBSCRIPTION_PERIOD = 2592000  # seconds: the one period Telegram allows a Stars subscription (30 days)
+
+
 @frozen
 class Invoice:
-    """A Telegram Stars invoice: currency XTR, amount in whole Stars, payload = our order id."""
+    """A Telegram Stars invoice: currency XTR, amount in whole Stars, payload = our order id.
+    `subscription_period` (exactly `SUBSCRIPTION_PERIOD`) makes it a subscription that charges the
+    amount again every period until cancelled."""
 
     title: str
     description: str
@@ -117,6 +141,7 @@ class Invoice:
     amount: int
     currency: str = "XTR"
     label: str = ""
+    subscription_period: int | None = None
 
 
 @frozen
@@ -154,6 +179,15 @@ class Outbox(Protocol):
     async def answer_pre_checkout(self, query_id: int, ok: bool, error: str | None = None) -> None: ...
 
     async def send_invoice(self, chat_id: int, invoice: Invoice) -> int: ...
+
+    async def invoice_link(self, invoice: Invoice) -> str:
+        """A link that opens `invoice` (`payments.exportInvoice`): how a Stars subscription is sold."""
+        ...
+
+    async def notify(self, chat_id: int, reply: Reply) -> bool:
+        """Send a message nobody asked for just now (the jobs' news): False when the person cannot be
+        reached (they blocked the bot, or never started it)."""
+        ...
 
     async def typing(self, chat_id: int) -> None:
         """Show "typing…" (the binding keeps it alive while a reading is written)."""

@@ -4,7 +4,7 @@ Everything Telegram imposes lives here, so the dialog never thinks about it: mes
 length limit (buttons on the last part), callback data under 64 bytes, pacing under the flood limits,
 FLOOD_WAIT honoured and retried a bounded number of times, a reading streamed into one message by edits
 at most once a second per chat (continuing in a new message when it outgrows the limit), Stars invoices
-and refunds.
+(a subscription as an exported invoice link), refunds and subscriptions cancelled.
 
 Text is sent as plain text (no parse mode): the readings and the language packs' strings are written that way,
 and splitting Markdown could cut an entity in two.
@@ -23,13 +23,13 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
-from telethon import TelegramClient, errors, helpers, utils  # type: ignore[import-untyped]
+from telethon import TelegramClient, errors, helpers  # type: ignore[import-untyped]
 from telethon.tl import custom, functions, types  # type: ignore[import-untyped]
 
 from adapters.telegram.events import CALLBACK_DATA_LIMIT, MESSAGE_LIMIT, Button, Invoice, Reply
 from adapters.telegram.limits import Clock, Pacer, Sleep
-from adapters.telegram.split import split_text, utf16_len
-from adapters.telegram.stars import cancel_stars_subscription
+from adapters.telegram.split import split_text, truncate, utf16_len
+from adapters.telegram.stars import cancel_stars_subscription, invoice_media, refund_stars_charge
 from tarot_domain.model.errors import ErrorKind, TarotError
 from tarot_domain.model.markup import plain
 
@@ -37,10 +37,6 @@ log = logging.getLogger("adapters.telegram")
 
 CAPTION_LIMIT = 1024  # characters in a photo's caption
 CALLBACK_ANSWER_LIMIT = 200  # characters in a callback's toast or alert
-INVOICE_TITLE_LIMIT = 32
-INVOICE_DESCRIPTION_LIMIT = 255
-INVOICE_PAYLOAD_LIMIT = 128  # bytes
-STARS = "XTR"
 EMPTY_TEXT = "…"  # Telegram rejects an empty message; a dialog bug should not cost the user a reply
 
 FLOOD_RETRIES = 3
@@ -52,10 +48,7 @@ THREADS_KEPT = 4096
 EDIT_SLOTS_KEPT = 4096
 
 _FLOOD_ERRORS = (errors.FloodWaitError, errors.FloodPremiumWaitError, errors.SlowModeWaitError)
-
-
-def _truncate(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+_UNREACHABLE = (errors.UserIsBlockedError, errors.InputUserDeactivatedError, errors.PeerIdInvalidError)
 
 
 def inline_markup(rows: Sequence[Sequence[Button]]) -> Any:
@@ -300,7 +293,7 @@ class TelegramOutbox:
             query_id=query_id,
             cache_time=0,
             alert=alert or None,
-            message=_truncate(text, CALLBACK_ANSWER_LIMIT) if text else None,
+            message=truncate(text, CALLBACK_ANSWER_LIMIT) if text else None,
         )
         try:
             await self.invoke(request)
@@ -317,33 +310,35 @@ class TelegramOutbox:
         await self.invoke(request)
 
     async def send_invoice(self, chat_id: int, invoice: Invoice) -> int:
-        if invoice.currency != STARS:
-            raise ValueError(
-                f"only Telegram Stars ({STARS}) invoices are supported, got {invoice.currency!r}"
-            )
-        if invoice.amount < 1:
-            raise ValueError(f"an invoice must ask for at least 1 Star, got {invoice.amount}")
-        payload = invoice.payload.encode("utf-8")
-        if not 1 <= len(payload) <= INVOICE_PAYLOAD_LIMIT:
-            raise ValueError(f"invoice payload must be 1..{INVOICE_PAYLOAD_LIMIT} bytes, got {len(payload)}")
+        media = invoice_media(invoice)
+        if invoice.subscription_period is not None:
+            raise ValueError("a subscription is sold through its link (invoice_link), not an invoice message")
         await self.flush_streams(chat_id)
-        title = _truncate(invoice.title.strip() or invoice.label or "Order", INVOICE_TITLE_LIMIT)
-        media = types.InputMediaInvoice(
-            title=title,
-            description=_truncate(invoice.description.strip() or title, INVOICE_DESCRIPTION_LIMIT),
-            invoice=types.Invoice(
-                currency=STARS,
-                prices=[types.LabeledPrice(label=invoice.label or title, amount=invoice.amount)],
-            ),
-            payload=payload,
-            provider_data=types.DataJSON(data="{}"),
-            provider=None,  # Stars need no payment provider: the token is left out
-        )
         random_id = helpers.generate_random_long()
         request = functions.messages.SendMediaRequest(
             peer=await self._peer(chat_id), media=media, message="", random_id=random_id
         )
         return sent_message_id(await self.invoke(request, chat_id=chat_id, paced=True), random_id)
+
+    async def invoice_link(self, invoice: Invoice) -> str:
+        """`payments.exportInvoice`: the link a Stars subscription is bought through."""
+        request = functions.payments.ExportInvoiceRequest(invoice_media=invoice_media(invoice))
+        result = await self.invoke(request)
+        url = getattr(result, "url", None)
+        if not isinstance(url, str) or not url:
+            raise TarotError(ErrorKind.API, f"Telegram exported no invoice link ({type(result).__name__})")
+        return url
+
+    async def notify(self, chat_id: int, reply: Reply) -> bool:
+        try:
+            await self.send(chat_id, reply)
+        except _UNREACHABLE as error:
+            log.info("chat %s cannot be reached: %s", chat_id, type(error).__name__)
+            return False
+        except ValueError as error:  # Telethon knows no such user
+            log.info("chat %s cannot be addressed: %s", chat_id, error)
+            return False
+        return True
 
     async def typing(self, chat_id: int) -> None:
         """One "typing…" signal; cosmetic, so a failure is logged and forgotten."""
@@ -393,22 +388,7 @@ class TelegramOutbox:
                 await stream.flush(final=True)
 
     async def refund_stars(self, user_id: int, telegram_payment_charge_id: str) -> None:
-        try:
-            user = utils.get_input_user(await self._peer(user_id))
-            await self.invoke(
-                functions.payments.RefundStarsChargeRequest(
-                    user_id=user, charge_id=telegram_payment_charge_id
-                )
-            )
-        except errors.RPCError as error:
-            if error.message == "CHARGE_ALREADY_REFUNDED":
-                log.info("Stars charge %s was already refunded", telegram_payment_charge_id)
-                return  # refunding is idempotent for us: the money is back either way
-            raise TarotError(
-                ErrorKind.PAYMENT, f"Telegram refused to refund charge {telegram_payment_charge_id}: {error}"
-            ) from error
-        except (ValueError, TypeError) as error:  # the user cannot be addressed
-            raise TarotError(ErrorKind.PAYMENT, f"cannot refund user {user_id}: {error}") from error
+        await refund_stars_charge(self, self._client, user_id, telegram_payment_charge_id)
 
     async def cancel_stars_subscription(self, user_id: int, telegram_payment_charge_id: str) -> bool:
         return await cancel_stars_subscription(self, self._client, user_id, telegram_payment_charge_id)

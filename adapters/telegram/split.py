@@ -13,6 +13,11 @@ from adapters.telegram.events import MESSAGE_LIMIT
 _SEPARATORS = ("\n\n", "\n", " ")
 
 
+def truncate(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters, with an ellipsis where it was cut."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 

@@ -20,6 +20,14 @@ had already spent when a claw-back came (balancing, never a negative balance). A
 first cancel an outstanding shortfall, then restore, so a restore never gives back more than the payment
 still pays for, nor credits that were never taken.
 
+**Money going back, and subscriptions.** `refund_request` says why money should be returned to its buyer
+(Telegram Stars we cannot accept are returned automatically; an operator may ask for any Stars refund):
+it is set until the refund is reported (`refund`) or the provider refuses it (`refund_refused`), which
+flags the payment so that an operator sees it (`REFUND_FAILED` when no credits were granted).
+`period_end` is the end of the subscription period the money pays for when the provider dates it
+(Telegram's `subscription_until_date`); a Stars tier order with one is a subscription, one without is a
+one-off pass. `stop_renewal` records that a subscription will not renew (its period runs out).
+
 **Concurrency.** `version` counts stored changes; a store saves a new state only over the version it
 was computed from (optimistic concurrency), so a change computed from a stale read fails and is retried.
 """
@@ -47,6 +55,16 @@ class PaymentStatus(enum.Enum):
     DISPUTE_LOST = "dispute_lost"
     FAILED = "failed"
     CANCELLED = "cancelled"
+    REFUND_FAILED = "refund_failed"  # money we meant to return; the provider refused: an operator decides
+    RENEWAL_STOPPED = "renewal_stopped"  # history only: the subscription will not renew
+
+
+ORDER_SEPARATOR = "/"
+
+
+def order_id_of(payment_id: str) -> str:
+    """The order a payment belongs to (`<order>` or `<order>/<renewal, second charge…>`)."""
+    return payment_id.split(ORDER_SEPARATOR, 1)[0]
 
 
 UNPAID = frozenset({PaymentStatus.CREATED, PaymentStatus.FAILED, PaymentStatus.CANCELLED})
@@ -160,6 +178,8 @@ class Payment:
     restored: int = 0
     disputes: tuple[Dispute, ...] = ()
     flag: str | None = None
+    period_end: datetime | None = None
+    refund_request: str | None = None
 
     # ------------------------------------------------------------------ what the state says
 
@@ -208,15 +228,32 @@ class Payment:
 
     # ------------------------------------------------------------------ transitions
 
-    def pay(self, provider_ref: str | None, at: datetime, source: str, flag: str | None = None) -> Change:
-        """Money arrived: grant the credits, or hold them for an operator when `flag` says why."""
+    def pay(
+        self,
+        provider_ref: str | None,
+        at: datetime,
+        source: str,
+        flag: str | None = None,
+        *,
+        period_end: datetime | None = None,
+        give_back: bool = False,
+    ) -> Change:
+        """Money arrived: grant the credits, or hold them for an operator when `flag` says why (and, with
+        `give_back`, ask for the money to be returned for that reason). `period_end` dates the
+        subscription period the money pays for."""
         if self.received:
             raise payment_error(f"payment {self.id} was paid already", "error.order_paid")
         ref = provider_ref or self.provider_ref
+        period_end = period_end or self.period_end
         if flag is not None:
-            after = evolve(self, status=PaymentStatus.FLAGGED, provider_ref=ref, flag=flag[:500])
+            after = evolve(
+                self, status=PaymentStatus.FLAGGED, provider_ref=ref, flag=flag[:500], period_end=period_end,
+                refund_request=flag[:500] if give_back else None,
+            )  # fmt: skip
             return self._change(after, PaymentStatus.FLAGGED, at, f"{source}; flagged: {flag}")
-        after = evolve(self, status=PaymentStatus.PAID, provider_ref=ref, granted=self.credits)
+        after = evolve(
+            self, status=PaymentStatus.PAID, provider_ref=ref, granted=self.credits, period_end=period_end
+        )
         return self._change(after, PaymentStatus.PAID, at, source)
 
     def refund(self, refunded_total: int, at: datetime, source: str) -> Change | None:
@@ -226,7 +263,32 @@ class Payment:
         if not self.received or total == self.refunded_amount:
             return None
         after = evolve(self, status=PaymentStatus.REFUNDED, refunded_amount=total)
+        if total >= self.amount:  # all of it went back: no refund waits, and nothing is left to decide
+            after = evolve(after, refund_request=None, flag=None)
         return self._change(after, PaymentStatus.REFUNDED, at, f"{source}: refunded {total}/{self.amount}")
+
+    def ask_refund(self, at: datetime, reason: str) -> Change | None:
+        """Ask for all of the money to go back to the buyer (carried out by whoever can reach the
+        provider; the credits follow when the refund is reported). None when it is asked already.
+        PAYMENT (`error.order_not_payable`) for money we do not hold."""
+        if not self.received or self.provider_ref is None or self.refunded_amount >= self.amount:
+            raise payment_error(f"payment {self.id} has no money left to refund", "error.order_not_payable")
+        if self.refund_request is not None:
+            return None
+        note = f"refund requested: {reason}"[:500]
+        return Change(
+            evolve(self, refund_request=reason[:500] or "requested"), StatusChange(self.status, at, note)
+        )
+
+    def refund_refused(self, at: datetime, detail: str) -> Change | None:
+        """The provider would not return the money (Telegram allows Stars refunds only for a while): the
+        request ends and the payment is flagged for an operator. None when no refund was asked."""
+        if self.refund_request is None:
+            return None
+        status = PaymentStatus.REFUND_FAILED if self.status is PaymentStatus.FLAGGED else self.status
+        flag = f"refund failed ({self.refund_request}): {detail}"[:500]
+        after = evolve(self, status=status, flag=flag, refund_request=None)
+        return self._change(after, PaymentStatus.REFUND_FAILED, at, flag)
 
     def report_dispute(
         self, dispute_id: str, status: str, amount: int, at: datetime, source: str
@@ -250,15 +312,22 @@ class Payment:
         return self._change(evolve(self, status=headline, disputes=disputes), headline, at, note)
 
     def decide(self, grant: bool, at: datetime, note: str) -> Change:
-        """An operator's decision on a flagged payment: grant its credits, or refuse them for good."""
+        """An operator's decision on a flagged payment: grant its credits (the money stays: a refund
+        asked for is called off), or refuse them for good."""
         if self.flag is None:
             raise payment_error(f"payment {self.id} is not waiting for a decision", "error.not_flagged")
+        waiting = self.status in (PaymentStatus.FLAGGED, PaymentStatus.REFUND_FAILED)
         if grant:
-            status = PaymentStatus.PAID if self.status is PaymentStatus.FLAGGED else self.status
-            after = evolve(self, status=status, granted=self.credits, flag=None)
+            status = PaymentStatus.PAID if waiting else self.status
+            after = evolve(self, status=status, granted=self.credits, flag=None, refund_request=None)
             return self._change(after, PaymentStatus.PAID, at, f"granted by an operator: {note}")
-        status = PaymentStatus.REFUSED if self.status is PaymentStatus.FLAGGED else self.status
-        after = evolve(self, status=status, flag=None)
+        if self.granted > 0:  # a refund of granted money failed: only a new refund takes the credits
+            raise payment_error(
+                f"payment {self.id} granted its credits already; grant to close its flag, or refund it",
+                "error.not_flagged",
+            )
+        status = PaymentStatus.REFUSED if waiting else self.status
+        after = evolve(self, status=status, flag=None)  # a refund asked for still goes ahead
         return self._change(after, PaymentStatus.REFUSED, at, f"refused by an operator: {note}")
 
     def lift_freeze(self, at: datetime, note: str) -> Change | None:
@@ -287,6 +356,16 @@ class Payment:
     @property
     def subscription_ended(self) -> bool:
         return any(c.status is PaymentStatus.CANCELLED for c in self.history)
+
+    def stop_renewal(self, at: datetime, note: str) -> Change | None:
+        """The subscription will not renew; the period paid for runs out (a RENEWAL_STOPPED entry)."""
+        if self.renewal_stopped:
+            return None
+        return Change(self, StatusChange(PaymentStatus.RENEWAL_STOPPED, at, note[:500]))
+
+    @property
+    def renewal_stopped(self) -> bool:
+        return self.subscription_ended or any(c.status is PaymentStatus.RENEWAL_STOPPED for c in self.history)
 
     def _change(self, after: Payment, status: PaymentStatus, at: datetime, note: str) -> Change:
         movement = rebalance(self, after)

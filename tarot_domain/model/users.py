@@ -44,7 +44,8 @@ class Preferences:
 
 @frozen
 class User:
-    """`external_ref` is None once the person asked us to forget them (the ledger stays, anonymised)."""
+    """`external_ref` is None once the person asked us to forget them (the ledger stays, anonymised);
+    `reminders` is False once they asked not to be reminded that a tier pass is ending."""
 
     id: str
     external_ref: str | None
@@ -56,6 +57,7 @@ class User:
     tier_until: datetime | None = None
     purchases_frozen: bool = False
     display_name: str | None = None
+    reminders: bool = True
 
     def tier_at(self, now: datetime) -> str | None:
         """The subscription tier in force at `now`, if any."""

@@ -2,10 +2,11 @@
 
 The aggregate (tarot_domain.model.payments) decides; this module only books what it decided:
 - the grant `purchase:<payment id>` (a tier's grant also starts or extends the buyer's tier, unless the
-  subscription has ended), a balancing claw-back `clawback:<payment id>:v<version>` and a restore
-  `restore:<payment id>:v<version>`. Ids come from the version the change was computed from, so a
-  retry after a rollback books the same ids, and a change computed from a stale read collides with the
-  one that was not stale (reported as a retryable DATABASE error, like the store's own version check);
+  subscription has ended: by 31 days, or to the `period_end` its provider dated), a balancing
+  claw-back `clawback:<payment id>:v<version>` and a restore `restore:<payment id>:v<version>`. Ids
+  come from the version the change was computed from, so a retry after a rollback books the same ids,
+  and a change computed from a stale read collides with the one that was not stale (reported as a
+  retryable DATABASE error, like the store's own version check);
 - then the state, saved over its version by `PaymentRepository.update`;
 - after dispute news, the buyer's purchase freeze: frozen while any of their payments has an open or
   lost dispute.
@@ -25,13 +26,14 @@ from tarot_domain.model.ledger import (
     TransferRequest,
     user_account,
 )
-from tarot_domain.model.payments import Change, Payment
+from tarot_domain.model.payments import ORDER_SEPARATOR, Change, Payment, order_id_of
+
+__all__ = ["ISSUANCE", "ORDER_SEPARATOR", "Booked", "PaymentBooks", "order_id_of", "stale"]
 from tarot_domain.model.products import STARS, STRIPE, Catalog
 from tarot_ports.storage import UnitOfWork
 
 SUBSCRIPTION_PERIOD = timedelta(days=31)
 ISSUANCE = {STRIPE: ISSUANCE_STRIPE, STARS: ISSUANCE_STARS}
-ORDER_SEPARATOR = "/"
 FREEZE_SCAN = 1000  # a buyer's payments looked at to decide the freeze
 
 
@@ -45,11 +47,6 @@ class Booked:
     taken: int = 0
     shortfall: int = 0
     restored: int = 0
-
-
-def order_id_of(payment_id: str) -> str:
-    """The order a payment belongs to (`<order>` or `<order>/<renewal, second charge…>`)."""
-    return payment_id.split(ORDER_SEPARATOR, 1)[0]
 
 
 def stale(payment: Payment) -> TarotError:
@@ -130,6 +127,8 @@ class PaymentBooks:
         current = user.tier_id == payment.product_id and user.tier_until and user.tier_until > now
         start = user.tier_until if current and user.tier_until else now
         until = start + SUBSCRIPTION_PERIOD
+        if payment.period_end is not None:  # the provider dates the period: it runs exactly that long
+            until = max(payment.period_end, start) if current else payment.period_end
         await uow.users.update(evolve(user, tier_id=payment.product_id, tier_until=until))
 
     async def _refreeze(self, uow: UnitOfWork, changed: Payment) -> None:

@@ -15,10 +15,13 @@ Rules that make out-of-order and repeated deliveries end in the same state:
   order's, an invoice naming a one-off pack order, and a renewal that does not carry its tier's
   configured price in the order's currency (a discount we did not issue, another currency, `XXX`).
   Such money is kept as a payment of its own, `<order>/<invoice or provider ref>`, so its refunds and
-  disputes find it and the order itself is left as it was.
+  disputes find it and the order itself is left as it was. Telegram Stars money of this kind is also
+  asked back at once (`refund_request`): use_cases/stars.py returns it to the buyer.
 - Subscriptions: the first invoice settles the order itself (its `checkout.session.completed` and its
   `invoice.paid`, whichever comes first, grant that period once); each renewal is a payment
-  `<order>/<invoice>`. A grant starts or extends the tier unless the subscription has ended.
+  `<order>/<invoice>`. A grant starts or extends the tier unless the subscription has ended. A Telegram
+  Stars subscription's renewal (`recurring_used`) is `<order>/<charge id>`, priced as its order was (the
+  price of a Stars subscription is fixed when it starts), and runs the tier to its `period_end`.
 - Refunds, disputes and inquiries are the aggregate's transitions (tarot_domain.model.payments); the
   books follow its `credits_due` (tarot_domain.use_cases.payment_books).
 """
@@ -32,7 +35,7 @@ from attrs import evolve, frozen
 
 from tarot_domain.model.errors import ErrorKind, TarotError
 from tarot_domain.model.payments import Change, Payment, PaymentStatus, StatusChange
-from tarot_domain.model.products import Catalog
+from tarot_domain.model.products import STARS, Catalog
 from tarot_domain.use_cases.context import Services
 from tarot_domain.use_cases.payment_books import ORDER_SEPARATOR, Booked, PaymentBooks
 from tarot_ports.payments import (
@@ -44,6 +47,9 @@ from tarot_ports.payments import (
     PaymentSucceeded,
     ProviderEvent,
     ProviderPayment,
+    RefundRefused,
+    RefundRequested,
+    RenewalStopped,
     SubscriptionEnded,
 )
 from tarot_ports.storage import UnitOfWork
@@ -72,6 +78,11 @@ def outcome_of(booked: Booked) -> EventOutcome:
         True, booked.payment, booked.granted, booked.taken, booked.shortfall, booked.restored,
         flagged=flagged,
     )  # fmt: skip
+
+
+def _give_back(anchor: Payment) -> bool:
+    """Money we cannot accept is returned at once where we can return it ourselves (Telegram Stars)."""
+    return anchor.provider == STARS
 
 
 def period_payment_id(payment: ProviderPayment) -> str:
@@ -106,10 +117,12 @@ class EventApplier:
     ) -> EventOutcome:
         if isinstance(event, PaymentSucceeded):
             return await self.settle(uow, event.payment, now, event.event_id)
-        if isinstance(event, PaymentFailed | SubscriptionEnded):
+        if isinstance(event, PaymentFailed | SubscriptionEnded | RenewalStopped):
             return await self._close_order(uow, event, now)
         if isinstance(event, EventIgnored):
             return EventOutcome(False, note=event.reason)
+        if isinstance(event, RefundRequested | RefundRefused):
+            return await self._refund_news(uow, event, now)
         payment, implied = await self._resolve(uow, event, facts, now)
         if payment is None:
             return EventOutcome(False, note=f"no {event.provider} payment {event.provider_ref}")
@@ -149,7 +162,8 @@ class EventApplier:
             problem = f"paid {paid}, but order {anchor.id} costs {price}"
         if problem is not None:
             return await self._flag_money(uow, anchor, facts, problem, now, source)
-        return outcome_of(await self.books.book(uow, anchor.pay(facts.provider_ref, now, source), now))
+        change = anchor.pay(facts.provider_ref, now, source, period_end=facts.period_end)
+        return outcome_of(await self.books.book(uow, change, now))
 
     def _invoice_problem(self, anchor: Payment, facts: ProviderPayment) -> str | None:
         """Why an invoice is not a period we sold, or None (also for money that is no invoice)."""
@@ -164,6 +178,8 @@ class EventApplier:
             price = tier.price(anchor.provider, anchor.currency)
         except TarotError:
             return f"{tier.id} has no {anchor.provider} price in {anchor.currency}"
+        if anchor.provider == STARS:  # Telegram charges what the subscription cost when it started
+            price = evolve(price, amount=anchor.amount, currency=anchor.currency)
         if facts.currency != price.currency:
             return f"renewal paid in {facts.currency or '?'}; {tier.id} is priced in {price.currency}"
         if facts.amount < price.amount:
@@ -183,7 +199,7 @@ class EventApplier:
         if period is None:
             period = self._money_record(anchor, payment_id, facts, now, f"invoice {facts.invoice_id}")
             await self._add(uow, period)
-        change = period.pay(facts.provider_ref, now, source, flag=problem)
+        change = period.pay(facts.provider_ref, now, source, flag=problem, give_back=_give_back(anchor))
         return outcome_of(await self.books.book(uow, change, now))
 
     async def _flag_money(
@@ -198,7 +214,7 @@ class EventApplier:
             return await self._learn_ref(uow, recorded, facts.provider_ref, now)
         record = self._money_record(anchor, record_id, facts, now, f"money for order {anchor.id}")
         await self._add(uow, record)
-        change = record.pay(facts.provider_ref, now, source, flag=problem)
+        change = record.pay(facts.provider_ref, now, source, flag=problem, give_back=_give_back(anchor))
         return outcome_of(await self.books.book(uow, change, now))
 
     @staticmethod
@@ -216,6 +232,7 @@ class EventApplier:
             status=PaymentStatus.CREATED,
             created_at=now,
             history=(StatusChange(PaymentStatus.CREATED, now, note),),
+            period_end=facts.period_end,
         )
 
     async def _add(self, uow: UnitOfWork, payment: Payment) -> None:
@@ -275,10 +292,25 @@ class EventApplier:
         found = await uow.payments.get_by_provider_ref(event.provider, event.provider_ref)
         return found, settled.credits_granted
 
+    async def _refund_news(
+        self, uow: UnitOfWork, event: RefundRequested | RefundRefused, now: datetime
+    ) -> EventOutcome:
+        """A refund asked for, or refused by the provider: the payment's state, no credits move."""
+        payment = await uow.payments.get_by_provider_ref(event.provider, event.provider_ref)
+        if payment is None:
+            return EventOutcome(False, note=f"no {event.provider} payment {event.provider_ref}")
+        if isinstance(event, RefundRequested):
+            change = payment.ask_refund(now, event.reason)
+        else:
+            change = payment.refund_refused(now, event.detail)
+        if change is None:
+            return EventOutcome(False, payment, note="nothing changes")
+        return outcome_of(await self.books.book(uow, change, now))
+
     # ------------------------------------------------------------------ orders closing
 
     async def _close_order(
-        self, uow: UnitOfWork, event: PaymentFailed | SubscriptionEnded, now: datetime
+        self, uow: UnitOfWork, event: PaymentFailed | SubscriptionEnded | RenewalStopped, now: datetime
     ) -> EventOutcome:
         order = await uow.payments.get(event.order_id)
         if order is None or order.provider != event.provider:
@@ -286,10 +318,12 @@ class EventApplier:
         change: Change | None
         if isinstance(event, PaymentFailed):
             change = order.fail(now, event.reason, event.expired)
+        elif isinstance(event, RenewalStopped):
+            change = order.stop_renewal(now, f"subscription {event.subscription_id} will not renew")
         else:
             change = order.end_subscription(now, f"subscription {event.subscription_id} ended")
         if change is None:
-            ended = isinstance(event, SubscriptionEnded) and order.subscription_ended
+            ended = not isinstance(event, PaymentFailed) and order.renewal_stopped
             note = "subscription already ended" if ended else f"order is {order.status.value}"
             return EventOutcome(False, order, note=note)
         booked = await self.books.book(uow, change, now)

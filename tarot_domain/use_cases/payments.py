@@ -16,11 +16,13 @@ from attrs import evolve, frozen
 from tarot_domain.model.errors import TarotError, forbidden, not_found
 from tarot_domain.model.localized import pick
 from tarot_domain.model.payments import Change, Payment, PaymentStatus, StatusChange, payment_error
-from tarot_domain.model.products import STARS
+from tarot_domain.model.products import STARS, STRIPE
+from tarot_domain.model.subscriptions import Standing, standing
 from tarot_domain.model.users import User
 from tarot_domain.use_cases.context import Services
 from tarot_domain.use_cases.payment_books import ISSUANCE, ORDER_SEPARATOR
 from tarot_domain.use_cases.payment_events import EventApplier, EventOutcome, outcome_of
+from tarot_domain.use_cases.stars import StarsDesk, StarsRefunder
 from tarot_domain.use_cases.users import load_active_user
 from tarot_ports.payments import (
     CheckoutRequest,
@@ -28,6 +30,8 @@ from tarot_ports.payments import (
     PaymentGateway,
     PaymentRefunded,
     ProviderEvent,
+    RefundRequested,
+    RenewalStopped,
     SubscriptionEnded,
 )
 
@@ -48,11 +52,6 @@ class Checkout:
     session: CheckoutSession
 
 
-StarsRefunder = Callable[[User, str], Awaitable[bool]]
-"""Returns one Stars charge to its buyer through Telegram: (buyer, charge id) → False when the buyer has
-no Telegram account to refund to; raises TarotError(PAYMENT) when Telegram refuses."""
-
-
 StarsSubscriptionCanceller = Callable[[User, str], Awaitable[bool]]
 """Stops a Telegram Stars subscription from renewing: (buyer, the charge id of its first payment) →
 False when Telegram knows no subscription by that charge (a one-off purchase, or the buyer has no
@@ -64,6 +63,23 @@ class StarsRefundStatus(Enum):
     RECORDED_BEFORE = "recorded_before"  # Telegram returned them; this refund had been applied already
     NOT_REFUNDABLE = "not_refundable"  # not Stars money we still hold: Telegram was not asked
     NO_ACCOUNT = "no_account"  # the buyer has no Telegram account on record: refund by hand
+
+
+class RefundStatus(Enum):
+    DONE = "done"  # the money went back and its credits were taken back
+    REQUESTED = "requested"  # Stars: asked; the bot returns it (the `stars-refunds` job)
+    REFUSED = "refused"  # the provider would not: the payment is flagged
+    WAITING = "waiting"  # the provider could not be asked now; the request stays
+
+
+@frozen
+class OperatorRefund:
+    """What `refund_order` did: the payment as it stands, and the claw-back when the money went back."""
+
+    status: RefundStatus
+    payment: Payment
+    event: EventOutcome | None = None
+    detail: str = ""
 
 
 @frozen
@@ -81,6 +97,8 @@ class PaymentService:
         self._s = services
         self._gateways = {g.provider: g for g in gateways}
         self._events = EventApplier(services, self._gateways)
+        self.stars = StarsDesk(services, self.apply)
+        """Telegram Stars reconciliation and money going back (use_cases/stars.py)."""
 
     # ----------------------------------------------------------------- orders and checkout
 
@@ -152,7 +170,8 @@ class PaymentService:
         return Checkout(order, session)
 
     async def check_payable(self, order_id: str, amount: int, currency: str) -> Payment:
-        """Before money moves (Telegram's pre-checkout): a known, unpaid order for exactly this price.
+        """Before money moves (Telegram's pre-checkout): a known, unpaid order for exactly this price (or
+        a live Telegram Stars subscription's order, should Telegram check a renewal too).
         Raises NOT_FOUND (`error.unknown_order`), PAYMENT (`error.order_paid` for an order paid
         already, `error.order_not_payable` otherwise), FORBIDDEN (`error.purchases_frozen`) or
         DATABASE when the order cannot be read."""
@@ -161,9 +180,10 @@ class PaymentService:
             if order is None:
                 raise not_found(f"no order {order_id}", "error.unknown_order")
             user = await uow.users.get(order.user_id)
-        if order.received:
+        renewing = order.provider == STARS and order.period_end is not None and not order.renewal_stopped
+        if order.received and not renewing:  # a live Stars subscription's renewal may be checked too
             raise payment_error(f"order {order_id} is paid already", "error.order_paid")
-        if order.status is not PaymentStatus.CREATED:
+        if order.status is not PaymentStatus.CREATED and not renewing:
             raise payment_error(f"order {order_id} is {order.status.value}", "error.order_not_payable")
         if (order.amount, order.currency) != (amount, currency):
             raise payment_error(
@@ -211,6 +231,41 @@ class PaymentService:
                 stopped.append(order)
         return stopped
 
+    async def stop_renewals(self, user_id: str, stars: StarsSubscriptionCanceller) -> list[Payment]:
+        """/subscription's cancel: every Telegram Stars subscription of the person stops renewing
+        (`payments.botCancelStarsSubscription` through `stars`) and is recorded so; the tier runs until
+        the period paid for ends. Returns the subscriptions stopped now. PAYMENT when Telegram cannot
+        be asked (nothing of that subscription is recorded)."""
+        async with self._s.uow() as uow:
+            buyer = await load_active_user(uow, user_id)
+            orders = await uow.payments.list_for_user(user_id, limit=1000)
+        tiers = {t.id for t in self._s.catalog.tiers}
+        live = [
+            o for o in orders
+            if o.provider == STARS and o.product_id in tiers and ORDER_SEPARATOR not in o.id
+            and o.period_end is not None and o.provider_ref and not o.renewal_stopped
+        ]  # fmt: skip
+        stopped: list[Payment] = []
+        for order in live:
+            charge = order.provider_ref or ""
+            await stars(buyer, charge)  # False: Telegram knows it no more (it ran out); record it anyway
+            outcome = await self.apply(RenewalStopped(STARS, f"stop:{order.id}", order.id, charge))
+            stopped.append(outcome.payment or order)
+        return stopped
+
+    async def standing(self, user_id: str) -> Standing | None:
+        """The person's tier in force and how it goes on (model/subscriptions.py), None without one."""
+        now = self._s.clock.now()
+        async with self._s.uow() as uow:
+            user = await load_active_user(uow, user_id)
+            orders = await uow.payments.list_for_user(user_id, limit=1000)
+        return standing(user, orders, now)
+
+    async def orders(self, user_id: str, limit: int = 20) -> list[Payment]:
+        """The person's orders and the money recorded against them, newest first."""
+        async with self._s.uow() as uow:
+            return await uow.payments.list_for_user(user_id, limit=limit)
+
     # ----------------------------------------------------------------- provider events
 
     async def apply(self, event: ProviderEvent) -> EventOutcome:
@@ -255,6 +310,49 @@ class PaymentService:
                 f"payment {payment_id} has no settled money to refund", "error.order_not_payable"
             )
         return await self._gateway(payment.provider).refund(payment.provider_ref, amount, idempotency_key)
+
+    async def refund_order(
+        self, payment_id: str, reason: str, stars: StarsRefunder | None = None
+    ) -> OperatorRefund:
+        """An operator returns all the money of a payment (an order, or money recorded against one),
+        with its balancing claw-back. Stripe: refunded through the gateway and the claw-back booked now
+        (Stripe's later `charge.refunded` changes nothing). Telegram Stars: the refund is requested;
+        with `stars` (a process that reaches Telegram) it is carried out now, else the bot carries it
+        out. NOT_FOUND; PAYMENT (`error.order_not_payable`) for money we do not hold."""
+        async with self._s.uow() as uow:
+            payment = await uow.payments.get(payment_id)
+        if payment is None:
+            raise not_found(f"no payment {payment_id}", "error.unknown_order")
+        ref = payment.provider_ref
+        if not payment.received or ref is None or payment.refunded_amount >= payment.amount:
+            raise payment_error(
+                f"payment {payment_id} has no money left to refund", "error.order_not_payable"
+            )
+        note = reason.strip()[:200] or "asked by an operator"
+        if payment.provider == STRIPE:
+            refund_id = await self._gateway(STRIPE).refund(ref, None, f"operator-refund:{payment.id}")
+            event = await self.apply(
+                PaymentRefunded(STRIPE, f"operator-refund:{refund_id}", ref, payment.amount)
+            )
+            return OperatorRefund(RefundStatus.DONE, event.payment or payment, event)
+        asked = await self.apply(
+            RefundRequested(payment.provider, f"refund-ask:{ref}:v{payment.version}", ref, note)
+        )
+        payment = asked.payment or payment
+        if stars is None:
+            return OperatorRefund(RefundStatus.REQUESTED, payment)
+        done = await self.stars.carry_out(payment.id, stars)
+        if done is None:
+            return OperatorRefund(RefundStatus.REQUESTED, payment)
+        status = {"returned": RefundStatus.DONE, "refused": RefundStatus.REFUSED}.get(
+            done.status, RefundStatus.WAITING
+        )
+        return OperatorRefund(
+            status,
+            done.outcome.payment if done.outcome and done.outcome.payment else payment,
+            done.outcome,
+            done.detail,
+        )
 
     async def refund_stars_order(self, order_id: str, refund: StarsRefunder) -> StarsRefund:
         """An operator refunds Telegram Stars money in full (an order, or a flagged charge recorded

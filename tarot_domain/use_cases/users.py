@@ -146,6 +146,15 @@ class UserService:
             await uow.commit()
         return updated
 
+    async def set_reminders(self, user_id: str, on: bool) -> User:
+        """Whether the person hears that a tier pass is ending (use_cases/reminders.py)."""
+        async with self._s.uow() as uow:
+            user = await load_active_user(uow, user_id)
+            updated = evolve(user, reminders=on)
+            await uow.users.update(updated)
+            await uow.commit()
+        return updated
+
     async def set_tier(self, user_id: str, tier_id: str | None, until: datetime | None) -> User:
         """Start, extend or end (`tier_id=None`) a subscription tier."""
         if tier_id is not None:

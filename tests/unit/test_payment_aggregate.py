@@ -176,3 +176,58 @@ def test_credits_due_never_exceed_the_grant_and_all_money_gone_takes_all(
         assert due == 0
     if not refunded and not withdrawn:
         assert due == credits
+
+
+# ---------------------------------------------------------------------- money going back, renewals
+
+
+def returned_money() -> Payment:
+    """A second charge, flagged as it arrived and asked back at once (Telegram Stars)."""
+    return booked(order().pay("stx_2", AT, "tg:stx_2", flag="a second charge", give_back=True))
+
+
+def test_money_asked_back_as_it_arrives_waits_grants_nothing_and_clears_once_returned() -> None:
+    money = returned_money()
+    assert (money.status, money.granted, money.flag, money.refund_request) == (
+        PaymentStatus.FLAGGED, 0, "a second charge", "a second charge",
+    )  # fmt: skip
+    back = booked(money.refund(599, AT, "refund:stx_2"))
+    assert (back.status, back.flag, back.refund_request, back.held) == (PaymentStatus.REFUNDED, None, None, 0)
+    partly = booked(money.refund(100, AT, "refund:stx_2"))
+    assert partly.refund_request == "a second charge"  # all of it was asked for
+
+
+def test_a_refused_refund_flags_the_payment_and_the_operator_decides() -> None:
+    refused = booked(returned_money().refund_refused(AT, "CHARGE_NOT_FOUND"))
+    assert refused.status is PaymentStatus.REFUND_FAILED and refused.refund_request is None
+    assert refused.flag == "refund failed (a second charge): CHARGE_NOT_FOUND"
+    assert refused.refund_refused(AT, "again") is None  # nothing waits any more
+    granted = refused.decide(True, AT, "keep it")
+    assert granted.payment.status is PaymentStatus.PAID and granted.movement.grant == 120
+    assert refused.decide(False, AT, "no").payment.status is PaymentStatus.REFUSED
+
+
+def test_a_grant_calls_the_refund_off_and_a_paid_orders_failed_refund_cannot_be_refused() -> None:
+    grant = returned_money().decide(True, AT, "the buyer wanted two")
+    assert grant.payment.refund_request is None and grant.movement.grant == 120
+    asked = booked(paid().ask_refund(AT, "the buyer asked"))  # type: ignore[arg-type]
+    assert asked.refund_request == "the buyer asked" and asked.ask_refund(AT, "twice") is None
+    failed = booked(asked.refund_refused(AT, "too late"))
+    assert failed.status is PaymentStatus.PAID and failed.flag is not None and failed.held == 120
+    with pytest.raises(TarotError):
+        failed.decide(False, AT, "take them")  # only a refund takes granted credits back
+    assert failed.decide(True, AT, "dismissed").payment.flag is None
+    with pytest.raises(TarotError):
+        order().ask_refund(AT, "nothing was paid")
+
+
+def test_a_stopped_renewal_is_recorded_once_and_keeps_the_money_and_its_period() -> None:
+    ends = datetime(2026, 3, 31, tzinfo=UTC)
+    sub = booked(order().pay("stx_1", AT, "tg:stx_1", period_end=ends))
+    assert sub.period_end == ends and not sub.renewal_stopped
+    change = sub.stop_renewal(AT, "stopped through /subscription")
+    assert change is not None and change.movement.empty
+    assert change.entry.status is PaymentStatus.RENEWAL_STOPPED
+    stopped = evolve(sub, history=(*sub.history, change.entry))
+    assert stopped.renewal_stopped and not stopped.subscription_ended
+    assert stopped.stop_renewal(AT, "again") is None

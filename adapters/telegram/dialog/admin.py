@@ -1,21 +1,29 @@
-"""Admin commands, for the configured admin ids only: /grant, /stats and /refund (Telegram Stars)."""
+"""Admin commands, for the configured admin ids only: /grant, /stats and /refund (Telegram Stars):
+`/refund <order id>` refunds it, `/refund <telegram id>` offers that person's recent refundable Stars
+orders as buttons."""
 
 from __future__ import annotations
 
 import logging
 import re
 
+from adapters.telegram.callbacks import Action
 from adapters.telegram.dialog.conversation import Conversation, telegram_id
+from adapters.telegram.dialog.money_texts import purchase_line, purchased
 from adapters.telegram.dialog.routes import Routes
 from adapters.telegram.dialog.turn import Turn
-from adapters.telegram.events import Reply
+from adapters.telegram.events import IncomingCallback, Reply
 from adapters.telegram.texts import t
 from tarot_domain.model.errors import TarotError, not_found
+from tarot_domain.model.products import STARS
 from tarot_domain.model.users import User
 from tarot_domain.use_cases.payments import StarsRefundStatus
 from tarot_domain.use_cases.users import is_not_found
 
 log = logging.getLogger("adapters.telegram")
+
+
+REFUNDABLE_SHOWN = 8
 
 
 class AdminFeature:
@@ -24,8 +32,18 @@ class AdminFeature:
 
     def routes(self) -> Routes:
         return Routes(
-            admin_commands={"grant": self._cmd_grant, "stats": self._cmd_stats, "refund": self._cmd_refund}
+            admin_commands={"grant": self._cmd_grant, "stats": self._cmd_stats, "refund": self._cmd_refund},
+            actions={"refund_order": self._on_refund_order},
         )
+
+    async def _find(self, ref: str) -> User:
+        """The person an admin names; an unknown one is a plain NOT_FOUND (the admin is told so)."""
+        try:
+            return await self._c.users.find(ref)
+        except TarotError as error:
+            if is_not_found(error):
+                raise not_found(f"no user {ref}") from error
+            raise
 
     async def _tell(self, turn: Turn, chat: int, text: str, what: str) -> None:
         """Tell another person what an admin did for them; they may have blocked the bot, so only log."""
@@ -45,12 +63,7 @@ class AdminFeature:
             await c.send(turn, t("admin.grant_usage", lang))
             return
         amount, reason = int(parts[1]), parts[2]
-        try:
-            target = await c.users.find(ref)
-        except TarotError as error:
-            if is_not_found(error):
-                raise not_found(f"no user {ref}") from error
-            raise
+        target = await self._find(ref)
         await c.credits.grant(target.id, amount, reason, transfer_id=f"tg-grant:{turn.event.update_id}")
         available = await c.available(target.id)
         await c.send(turn, t("admin.granted", lang, amount=amount, ref=ref, available=available))
@@ -81,6 +94,38 @@ class AdminFeature:
         if not order_id:
             await c.send(turn, t("admin.refund_usage", lang))
             return
+        who = order_id if order_id.startswith("telegram:") else f"telegram:{order_id}"
+        if order_id.isdigit() or order_id.startswith("telegram:"):
+            await self._offer_orders(turn, who)
+            return
+        await self._refund(turn, order_id)
+
+    async def _offer_orders(self, turn: Turn, ref: str) -> None:
+        """A person's recent Stars purchases that still hold money, one button each."""
+        c, lang = self._c, turn.lang
+        target = await self._find(ref)
+        held = [
+            p for p in purchased(await c.payments.orders(target.id, limit=50))
+            if p.provider == STARS and p.provider_ref and p.refunded_amount < p.amount
+        ][:REFUNDABLE_SHOWN]  # fmt: skip
+        if not held:
+            await c.send(turn, t("admin.refund_none", lang, ref=ref))
+            return
+        lines = [t("admin.refund_choose", lang, ref=ref), *(purchase_line(p, c.catalog, lang) for p in held)]
+        rows = []
+        for p in held:
+            label = t("admin.refund_button", lang, order=p.id, amount=p.amount)
+            rows.append((await c.button(turn, label, "refund_order", once=True, order=p.id),))
+        await c.send(turn, "\n".join(lines), tuple(rows))
+
+    async def _on_refund_order(self, turn: Turn, action: Action, event: IncomingCallback) -> None:
+        await turn.answer()
+        if turn.tg_user not in self._c.config.admin_ids:  # the token was issued to an admin, but be sure
+            return
+        await self._refund(turn, str(action.args.get("order")))
+
+    async def _refund(self, turn: Turn, order_id: str) -> None:
+        c, lang = self._c, turn.lang
 
         async def through_telegram(buyer: User, charge: str) -> bool:
             chat = telegram_id(buyer.external_ref or "")

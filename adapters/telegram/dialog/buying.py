@@ -2,10 +2,17 @@
 invoices and the two updates Telegram sends about them (the pre-checkout query and the successful
 payment), Stripe links; and the pack buttons every "not enough credits" offers (`pack_rows`).
 
+Packs are sold with a Stars invoice; tiers as Stars subscriptions, through an invoice link
+(`payments.exportInvoice` with `subscription_period` 2592000) that charges again every 30 days until
+cancelled (/subscription). Each renewal arrives as a successful payment of its own (`recurring_used`)
+and runs the tier to the date Telegram gives (`subscription_until_date`).
+
 Every Stars update is applied exactly once by the payment use case (`PaymentService.apply`, like
 Stripe's events), keyed by Telegram's charge id; none of them touches Redis. A payment that cannot be
 booked because the database is down is retried with backoff, then logged at ERROR with its charge id,
 payload and amount, and the person is told the truth: the payment arrived, the credits will follow.
+Money we cannot accept (a second charge for a paid order, a wrong amount) is given back at once
+(use_cases/stars.py), and the person is told so; should Telegram refuse, an operator decides.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from adapters.telegram.dialog.conversation import Conversation
 from adapters.telegram.dialog.routes import Routes
 from adapters.telegram.dialog.turn import Rows, Turn
 from adapters.telegram.events import (
+    SUBSCRIPTION_PERIOD,
     Button,
     IncomingCallback,
     Invoice,
@@ -29,9 +37,10 @@ from adapters.telegram.events import (
 from adapters.telegram.texts import and_list, t
 from tarot_domain.model.errors import ErrorKind, TarotError, error_message
 from tarot_domain.model.localized import pick
-from tarot_domain.model.payments import Payment
+from tarot_domain.model.payments import ORDER_SEPARATOR, Payment
 from tarot_domain.model.products import STARS, Catalog
 from tarot_domain.model.spreads import all_spreads
+from tarot_domain.model.users import User
 from tarot_domain.use_cases.payments import EventOutcome
 from tarot_ports.payments import PaymentRefunded, PaymentSucceeded, ProviderPayment
 
@@ -155,9 +164,13 @@ class BuyingFeature:
         await turn.answer()
         if c.config.stars_enabled:
             order = await c.payments.create_order(user.id, product, STARS)
-            await turn.out.send_invoice(
-                turn.chat, self._invoice(order.id, product, order.amount, order.currency, order.credits, lang)
-            )
+            invoice = self._invoice(order.id, product, order.amount, order.currency, order.credits, lang)
+            if invoice.subscription_period is None:
+                await turn.out.send_invoice(turn.chat, invoice)
+            else:  # a subscription is bought through its link
+                url = await turn.out.invoice_link(invoice)
+                button = Button(t("button.subscribe", lang, price=order.amount), url=url)
+                await c.send(turn, t("buy.subscribe_link", lang, name=invoice.title), ((button,),))
         factory = c.config.checkout_url_factory
         if factory is not None:
             url = await factory(user.id, product)
@@ -167,19 +180,21 @@ class BuyingFeature:
         self, order_id: str, product: str, amount: int, currency: str, credits: int, lang: str
     ) -> Invoice:
         catalog = self._c.catalog
+        period: int | None = None
         if self._is_tier(product):
             plan = catalog.tier(product)
             name = pick(plan.name, lang)
             description = t(
                 "buy.invoice_tier", lang, name=name, credits=credits, bonus=plan.pack_bonus_percent
             )
+            period = SUBSCRIPTION_PERIOD
         else:
             name = pick(catalog.pack(product).name, lang)
             description = t("buy.invoice_pack", lang, credits=credits)
         # Telegram's limits: title 1–32 characters, description 1–255.
         return Invoice(
             title=name[:32], description=description[:255], payload=order_id, amount=amount,
-            currency=currency, label=name[:32],
+            currency=currency, label=name[:32], subscription_period=period,
         )  # fmt: skip
 
     # ------------------------------------------------------------------ Telegram's payment updates
@@ -217,7 +232,11 @@ class BuyingFeature:
         # A stranger's payment is still applied, and told in their client's language.
         with contextlib.suppress(TarotError):
             turn.lang = (await c.users.find(f"telegram:{payment.sender.user_id}")).preferences.language
-        facts = ProviderPayment(STARS, payment.payload, charge, payment.total_amount, payment.currency)
+        facts = ProviderPayment(
+            STARS, payment.payload, charge, payment.total_amount, payment.currency,
+            invoice_id=charge if payment.recurring_used else None, first_period=not payment.renewal,
+            period_end=payment.subscription_until,
+        )  # fmt: skip
         try:
             outcome = await self._book(PaymentSucceeded(STARS, f"tg:{charge}", facts))
         except Exception as error:
@@ -236,16 +255,37 @@ class BuyingFeature:
             # money for an order we do not know, which only this line records.
             level = logging.WARNING if outcome.flagged else logging.ERROR
             log.log(
-                level, "update %s: Stars payment %s (payload %r, %s %s) held for an operator: %s",
+                level, "update %s: Stars payment %s (payload %r, %s %s) not accepted: %s",
                 payment.update_id, charge, payment.payload, payment.total_amount, payment.currency,
                 outcome.payment.flag if outcome.payment else outcome.note,
             )  # fmt: skip
+            if outcome.payment is not None and await self._give_back(turn, outcome.payment, payment):
+                return
             await c.send(turn, t("pay.flagged", turn.lang, ref=charge))
             return
         if not outcome.applied:
             log.info("update %s: Stars payment %s: %s", payment.update_id, charge, outcome.note)
             return
         await self._thank(turn, outcome.payment, outcome.credits_granted, charge)
+
+    async def _give_back(self, turn: Turn, money: Payment, payment: SuccessfulPayment) -> bool:
+        """Return money we could not accept at once, and say so; False when it could not go back now
+        (the reconciliation job tries again, or an operator decides)."""
+
+        async def refund(buyer: User, charge: str) -> bool:
+            await turn.out.refund_stars(payment.sender.user_id, charge)
+            return True
+
+        try:
+            done = await self._c.payments.stars.carry_out(money.id, refund)
+        except TarotError as error:
+            log.warning("update %s: Stars charge %s not returned now: %r", payment.update_id, money.id, error)
+            return False
+        if done is None or done.status != "returned":
+            return False
+        key = "pay.returned_wrong_amount" if done.reason == "wrong_amount" else "pay.returned_already_paid"
+        await self._c.send(turn, t(key, turn.lang, amount=money.amount))
+        return True
 
     async def _book(self, event: PaymentSucceeded | PaymentRefunded) -> EventOutcome:
         """Apply the news, retrying with backoff while the failure is one a retry can cure."""
@@ -268,9 +308,8 @@ class BuyingFeature:
                 buyer = await c.users.get(order.user_id)
                 until = buyer.tier_until.strftime("%Y-%m-%d") if buyer.tier_until else "—"
                 tier = pick(c.catalog.tier(order.product_id).name, turn.lang)
-                text = t(
-                    "pay.thanks_tier", turn.lang, tier=tier, until=until, credits=granted, available=available
-                )
+                key = "pay.renewed" if ORDER_SEPARATOR in order.id else "pay.thanks_tier"
+                text = t(key, turn.lang, tier=tier, until=until, credits=granted, available=available)
             else:
                 text = t("pay.thanks_pack", turn.lang, credits=granted, available=available)
         except TarotError as error:  # booked; only the balance could not be read

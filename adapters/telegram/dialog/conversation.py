@@ -7,7 +7,6 @@ Features hold one `Conversation` and never see the SessionStore, the Deduplicato
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, NoReturn
 
@@ -17,7 +16,7 @@ from adapters.memory.rate_limit import DEFAULT_LIMITS
 from adapters.telegram.callbacks import Action, CallbackRegistry
 from adapters.telegram.dialog.limits import FairLimits
 from adapters.telegram.dialog.turn import Flow, Rows, Shown, Turn
-from adapters.telegram.events import Button, Reply
+from adapters.telegram.events import Button, Reply, telegram_id
 from adapters.telegram.texts import t
 from tarot_domain.content.registry import translate
 from tarot_domain.model.errors import TarotError, error_message
@@ -32,15 +31,10 @@ from tarot_ports.rate_limit import RateLimit, RateLimiter
 from tarot_ports.sessions import SessionStore
 
 log = logging.getLogger("adapters.telegram")
+__all__ = ["CheckoutUrlFactory", "Conversation", "DialogConfig", "telegram_id"]
 
 CheckoutUrlFactory = Callable[[str, str], Awaitable[str]]
 """(our user id, product id) → a Stripe Checkout URL for that purchase."""
-
-
-def telegram_id(ref: str) -> int | None:
-    """The Telegram user id in a `telegram:<id>` reference (a private chat has the same id)."""
-    match = re.fullmatch(r"telegram:(\d{1,20})", ref)
-    return int(match.group(1)) if match else None
 
 
 @frozen
@@ -102,7 +96,13 @@ class Conversation:
 
     async def button(self, turn: Turn, label: str, action: str, *, once: bool = False, **args: Any) -> Button:
         """A button whose opaque token runs `action` (a name in some feature's table) with `args`."""
-        token = await self._buttons.issue(turn.chat, turn.tg_user, action, once=once, **args)
+        return await self.button_for(turn.chat, turn.tg_user, label, action, once=once, **args)
+
+    async def button_for(
+        self, chat: int, tg_user: int, label: str, action: str, *, once: bool = False, **args: Any
+    ) -> Button:
+        """`button` for a message sent outside any update (the jobs' news)."""
+        token = await self._buttons.issue(chat, tg_user, action, once=once, **args)
         return Button(label, token=token)
 
     async def revoke_paired(self, turn: Turn, action: Action) -> bool:
@@ -113,6 +113,17 @@ class Conversation:
             await turn.answer(t("callback.expired", turn.lang))
             return False
         return True
+
+    @staticmethod
+    def stars_canceller(turn: Turn) -> Callable[[User, str], Awaitable[bool]]:
+        """Stops a person's Stars subscription through this update's outbox
+        (`payments.botCancelStarsSubscription`): what /subscription and /forget hand the use cases."""
+
+        async def cancel(buyer: User, charge: str) -> bool:
+            chat = telegram_id(buyer.external_ref or "")
+            return chat is not None and await turn.out.cancel_stars_subscription(chat, charge)
+
+        return cancel
 
     # ------------------------------------------------------------------ the chat's flow
 

@@ -46,9 +46,11 @@ from adapters.telegram.dialog.followups import FollowUpFeature
 from adapters.telegram.dialog.forget import ForgetFeature
 from adapters.telegram.dialog.help import help_text, menu
 from adapters.telegram.dialog.history import HistoryFeature
+from adapters.telegram.dialog.money_texts import notice_reply
 from adapters.telegram.dialog.preferences import PreferencesFeature
 from adapters.telegram.dialog.reading import ReadingFeature
 from adapters.telegram.dialog.routes import NO_FLOW, Feature, Routes, RouteTable
+from adapters.telegram.dialog.subscription import SubscriptionFeature
 from adapters.telegram.dialog.turn import Flow, Rows, Shown, Turn
 from adapters.telegram.events import (
     PAYMENT_UPDATES,
@@ -62,6 +64,7 @@ from adapters.telegram.events import (
     RefundedPayment,
     Reply,
     SuccessfulPayment,
+    telegram_id,
 )
 from adapters.telegram.texts import t
 from tarot_domain.content import registry
@@ -69,13 +72,14 @@ from tarot_domain.content.registry import translate
 from tarot_domain.model.errors import ErrorKind, TarotError, error_message, forbidden, validation
 from tarot_domain.model.products import Catalog
 from tarot_domain.model.safety import SafetyKind
-from tarot_domain.model.users import normalize_language
+from tarot_domain.model.users import User, normalize_language
 from tarot_domain.use_cases.credits import CreditService
 from tarot_domain.use_cases.payments import PaymentService
 from tarot_domain.use_cases.readings import ReadingService
 from tarot_domain.use_cases.users import UserService
 from tarot_ports.clock import Clock
 from tarot_ports.dedup import Deduplicator
+from tarot_ports.notices import Notice
 from tarot_ports.randomness import RandomSource
 from tarot_ports.rate_limit import RateLimiter
 from tarot_ports.sessions import SessionStore
@@ -88,6 +92,7 @@ FEATURES: tuple[Callable[[Conversation], Feature], ...] = (
     DailyFeature,
     PreferencesFeature,
     BuyingFeature,
+    SubscriptionFeature,
     HistoryFeature,
     ForgetFeature,
     AdminFeature,
@@ -143,6 +148,15 @@ class Dialog:
             everyone[lang_code] = menu(code, self.routes.commands)
             admins[lang_code] = menu(code, self.routes.commands, self.routes.admin_commands)
         return CommandMenus(everyone, admins, self._conv.config.admin_ids)
+
+    async def notify(self, out: Outbox, user: User, notice: Notice) -> bool:
+        """Tell a person the jobs' news (tarot_ports/notices.py) in their language, with its buttons;
+        False when they have no Telegram chat or cannot be reached."""
+        chat = telegram_id(user.external_ref or "")
+        if chat is None or not user.active:
+            return False
+        text, rows = await notice_reply(self._conv, chat, user.preferences.language, notice)
+        return await out.notify(chat, Reply(text, rows))
 
     # ================================================================== entry point
 

@@ -13,14 +13,13 @@ import logging
 import math
 
 from adapters.telegram.callbacks import Action
-from adapters.telegram.dialog.conversation import Conversation, telegram_id
+from adapters.telegram.dialog.conversation import Conversation
 from adapters.telegram.dialog.routes import Routes
 from adapters.telegram.dialog.turn import Turn
 from adapters.telegram.events import IncomingCallback
 from adapters.telegram.texts import t
 from tarot_domain.model.errors import ErrorKind, TarotError
 from tarot_domain.model.localized import pick
-from tarot_domain.model.users import User
 
 log = logging.getLogger("adapters.telegram")
 DAY = 86400
@@ -66,13 +65,9 @@ class ForgetFeature:
     async def _on_forget(self, turn: Turn, action: Action, event: IncomingCallback) -> None:
         c, user = self._c, turn.me
 
-        async def cancel_stars(buyer: User, charge: str) -> bool:
-            chat = telegram_id(buyer.external_ref or "")
-            return chat is not None and await turn.out.cancel_stars_subscription(chat, charge)
-
         await turn.answer()
         try:
-            stopped = await c.payments.end_subscriptions(user.id, cancel_stars)
+            stopped = await c.payments.end_subscriptions(user.id, c.stars_canceller(turn))
         except TarotError as error:
             if error.kind is not ErrorKind.PAYMENT:
                 raise

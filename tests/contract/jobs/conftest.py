@@ -46,22 +46,28 @@ def lock_namespace() -> str:
 
 
 @pytest.fixture
-async def pg_store(pg_url: str) -> AsyncIterator[PostgresStore]:
-    """A fresh migrated schema behind a pool of its own."""
+async def pg_schema(pg_url: str) -> AsyncIterator[str]:
+    """A fresh migrated schema's name (processes of a test's own can open it too)."""
     schema = f"t_{uuid.uuid4().hex[:12]}"
     async with await psycopg.AsyncConnection.connect(pg_url, autocommit=True) as conn:
         await conn.execute(f"CREATE SCHEMA {schema}")  # generated identifier
     try:
         await migrate_database(pg_url, schema)
-        pool = create_pool(pg_url, schema=schema, min_size=1, max_size=5, timeout=10)
-        await pool.open(wait=True)
-        try:
-            yield PostgresStore(pool)
-        finally:
-            await pool.close()
+        yield schema
     finally:
         async with await psycopg.AsyncConnection.connect(pg_url, autocommit=True) as conn:
             await conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+
+
+@pytest.fixture
+async def pg_store(pg_url: str, pg_schema: str) -> AsyncIterator[PostgresStore]:
+    """A fresh migrated schema behind a pool of its own."""
+    pool = create_pool(pg_url, schema=pg_schema, min_size=1, max_size=5, timeout=10)
+    await pool.open(wait=True)
+    try:
+        yield PostgresStore(pool)
+    finally:
+        await pool.close()
 
 
 @pytest.fixture

@@ -215,8 +215,47 @@ async def test_a_refused_payment_says_how_to_return_the_money(db: Db, make, caps
     capsys.readouterr()
     assert await cli("admin", "payment", "refuse", f"{order.id}/tg-2", "--note", "a double charge") == 0
     out = capsys.readouterr().out
-    assert out.startswith(f"refused {order.id}/tg-2: it grants no credits; refund its 150 XTR")
-    assert f"/refund {order.id}/tg-2" in out
+    assert out.startswith(f"refused {order.id}/tg-2: it grants no credits; the bot returns its 150 XTR")
+    async with open_store(db.url) as store, store.uow_factory() as uow:
+        second = await uow.payments.get(f"{order.id}/tg-2")
+    assert second is not None and second.refund_request is not None  # asked back as it arrived
+    assert await cli("admin", "check") == 0
+
+
+async def test_orders_are_listed_and_a_stars_refund_is_requested_for_the_bot(db: Db, make, capsys) -> None:
+    assert await cli("migrate") == 0
+    await _seed(db, make)
+    async with open_store(db.url) as store:
+        payments = _payments(store)
+        order = await payments.create_order("u1", "starter", STARS)
+        paid = ProviderPayment(STARS, order.id, "tg-1", order.amount, "XTR")
+        await payments.apply(PaymentSucceeded(STARS, "tg:tg-1", paid))
+    capsys.readouterr()
+    assert await cli("admin", "orders", "telegram:12345") == 0
+    out = capsys.readouterr().out
+    assert f"{order.id}  starter  150 XTR  paid  refunded 0  (stars tg-1)" in out
+    assert await cli("admin", "refund", order.id, "--reason", "asked by the buyer", "--wait", "0") == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"refund of 150 XTR for {order.id} requested; the bot returns it")
+    assert await cli("admin", "orders", "telegram:12345", "--json") == 0
+    (row,) = json.loads(capsys.readouterr().out)["orders"]
+    assert row["refund_request"] == "asked by the buyer" and row["status"] == "paid"
+    assert row["history"][-1]["note"] == "refund requested: asked by the buyer"
+    async with open_store(db.url) as store:  # the bot's job carries it out
+        returned: list[str] = []
+
+        async def refund(buyer: Any, charge: str) -> bool:
+            returned.append(charge)
+            return True
+
+        counts = await _payments(store).stars.return_money(refund)
+    assert counts["returned"] == 1 and returned == ["tg-1"]
+    assert await cli("admin", "balance", "telegram:12345", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["available"] == 25  # the pack's 50 taken back
+    assert await cli("admin", "refund", order.id) == 2  # nothing left to refund
+    assert "no money left to refund" in capsys.readouterr().err
+    assert await cli("admin", "refund", "ord_missing") == 2
+    assert await cli("admin", "orders", "telegram:99") == 2
     assert await cli("admin", "check") == 0
 
 

@@ -210,5 +210,5 @@ async def test_sqlite_version_2_reads_earlier_payments_back_from_the_ledger(tmp_
         for statement in _old_rows(str(int(make.now.timestamp() * 1_000_000)), "1", "0"):
             raw.execute(statement)
     async with SqliteStore(path) as store:
-        assert await store.schema_version() == SCHEMA_VERSION == 2
+        assert await store.schema_version() == SCHEMA_VERSION == 3
         await _assert_upgraded(store.uow, make)

@@ -6,7 +6,9 @@ disputes, each an inquiry or a chargeback with its own path (opened, escalated, 
 `warning_closed`). Then it delivers that news in any order, each piece any number of times, under its
 own event id or a new one (Stripe reports one escalation as several events), interleaved with Telegram
 Stars news (the charge, a second charge for the paid order, their refunds, the operator's decision on
-the flagged one), other credits and spending (so claw-backs fall short).
+the flagged one, the second charge returned to the buyer by the Stars desk), a Stars subscription's
+payments (its first, its renewals in any order, each under Telegram's period end, refunds, the renewal
+stopped through /subscription), other credits and spending (so claw-backs fall short).
 
 The model knows only what was delivered: the money refunded, each dispute's furthest status, which
 Stars charge came first. From that alone it says what each payment still pays for. After every step:
@@ -14,6 +16,8 @@ Stars charge came first. From that alone it says what each payment still pays fo
   ledger) are never below what it pays for and exceed it by no more than its claw-backs' shortfall
   (credits the buyer had already spent), so with nothing spent they are exactly what it pays for;
 - the buyer's purchases are frozen exactly while a dispute is open or lost;
+- the tier runs to the latest period end of the subscription payments that arrived, and the renewal
+  is stopped exactly when it was stopped; no charge is ever returned to the buyer twice;
 - `CreditService.check()` (what `tarot admin check` runs) finds nothing.
 """
 
@@ -22,6 +26,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -73,6 +78,9 @@ PATHS = (
 )
 CARD_AMOUNT, CARD_CREDITS = 599, 120  # the "basic" pack in USD
 STARS_CREDITS = 50  # the "starter" pack
+SUB_AMOUNT, SUB_CREDITS = 250, 150  # the "tier-basic" subscription in Stars
+PERIOD = timedelta(seconds=2592000)
+SUB_CHARGES = ("tg_s0", "tg_s1", "tg_s2")  # its first payment, then renewals
 
 
 @define
@@ -95,6 +103,13 @@ class Model:
     stars_charges: list[str] = field(factory=list)  # in the order they first arrived
     stars_refunded: set[str] = field(factory=set)
     second_granted: bool = False
+    second_returned: bool = False
+    sub_until: dict[str, datetime] = field(factory=dict)  # subscription charges delivered → period end
+    sub_refunded: set[str] = field(factory=set)
+    stopped: bool = False
+
+    def sub_pays_for(self, charge: str) -> int:
+        return SUB_CREDITS if charge in self.sub_until and charge not in self.sub_refunded else 0
 
     def status(self, dispute: str) -> str | None:
         """The furthest step delivered (a path's steps only ever move on, its closing last)."""
@@ -135,6 +150,8 @@ class PaymentMachine(RuleBasedStateMachine):
         self.user_id = self._run(UserService(self.services).register("telegram:7", "en")).user.id
         self.card = self._run(self.payments.create_order(self.user_id, "basic", STRIPE, "USD"))
         self.stars = self._run(self.payments.create_order(self.user_id, "starter", STARS))
+        self.sub = self._run(self.payments.create_order(self.user_id, "tier-basic", STARS))
+        self.returned: list[str] = []  # charges the Stars desk asked Telegram to return
         self.model = Model()
         self.news: list[News] = []
         self.spent = 0
@@ -204,6 +221,55 @@ class PaymentMachine(RuleBasedStateMachine):
         self._run(self.payments.decide(second, grant, "machine"))
         self.model.second_granted = grant
 
+    @precondition(lambda self: len(self.model.stars_charges) == 2)
+    @rule()
+    def stars_desk_returns_money(self) -> None:
+        """The Stars desk carries out the refunds that wait: the second charge, unless an operator
+        granted it (a grant calls the refund off) or it went back already."""
+
+        async def refund(buyer: Any, charge: str) -> bool:
+            self.returned.append(charge)
+            return True
+
+        self._run(self.payments.stars.return_money(refund))
+        second = self.model.stars_charges[1]
+        if not self.model.second_granted and second not in self.model.stars_refunded:
+            self.model.stars_refunded.add(second)
+            self.model.second_returned = True
+
+    # ------------------------------------------------------------------ a Stars subscription
+
+    @rule(n=st.integers(0, len(SUB_CHARGES) - 1))
+    def subscription_payment(self, n: int) -> None:
+        """Its first payment (`recurring_init`) or a renewal (`recurring_used`), in any order, each
+        dated by Telegram; a renewal after the renewal was stopped is still money that arrived."""
+        charge, until = SUB_CHARGES[n], self.make.now + PERIOD * (n + 1)
+        facts = ProviderPayment(
+            STARS, self.sub.id, charge, SUB_AMOUNT, "XTR", invoice_id=charge, first_period=n == 0,
+            period_end=until,
+        )  # fmt: skip
+        self._run(self.payments.apply(PaymentSucceeded(STARS, f"tg:{charge}", facts)))
+        self.model.sub_until.setdefault(charge, until)
+
+    @precondition(lambda self: bool(self.model.sub_until))
+    @rule(data=st.data())
+    def subscription_refund(self, data: st.DataObject) -> None:
+        charge = data.draw(st.sampled_from(sorted(self.model.sub_until)))
+        self._run(self.payments.apply(PaymentRefunded(STARS, f"refund:{charge}", charge, SUB_AMOUNT)))
+        self.model.sub_refunded.add(charge)
+
+    @rule()
+    def subscription_stopped(self) -> None:
+        """/subscription's stop: only a subscription whose first payment arrived can be stopped."""
+
+        async def cancel(buyer: Any, charge: str) -> bool:
+            return True
+
+        stopped = self._run(self.payments.stop_renewals(self.user_id, cancel))
+        live = SUB_CHARGES[0] in self.model.sub_until and not self.model.stopped
+        assert [o.id for o in stopped] == ([self.sub.id] if live else [])
+        self.model.stopped = self.model.stopped or live
+
     # ------------------------------------------------------------------ the buyer's other credits
 
     @rule(amount=st.integers(1, 40))
@@ -265,6 +331,10 @@ class PaymentMachine(RuleBasedStateMachine):
         if len(self.model.stars_charges) == 2:
             second = self.model.stars_charges[1]
             expected[f"{self.stars.id}/{second}"] = self.model.stars_pays_for(second)
+        for n, charge in enumerate(SUB_CHARGES):
+            if charge in self.model.sub_until:
+                payment_id = self.sub.id if n == 0 else f"{self.sub.id}/{charge}"
+                expected[payment_id] = self.model.sub_pays_for(charge)
         for payment_id, pays_for in expected.items():
             held, shortfall = self._position(payment_id)
             assert pays_for <= held <= pays_for + shortfall, (payment_id, held, pays_for, shortfall)
@@ -275,6 +345,24 @@ class PaymentMachine(RuleBasedStateMachine):
     def purchases_frozen_while_a_dispute_is_open(self) -> None:
         user = self._run(UserService(self.services).find("telegram:7"))
         assert user.purchases_frozen == self.model.frozen()
+
+    @invariant()
+    def the_tier_follows_the_subscriptions_periods(self) -> None:
+        user = self._run(UserService(self.services).find("telegram:7"))
+        ends = self.model.sub_until.values()
+        assert user.tier_until == (max(ends) if ends else None)
+        assert user.tier_id == ("tier-basic" if ends else None)
+
+        async def order() -> Any:
+            async with self.backend.uow() as uow:
+                return await uow.payments.get(self.sub.id)
+
+        assert self._run(order()).renewal_stopped == self.model.stopped
+
+    @invariant()
+    def no_charge_goes_back_twice(self) -> None:
+        assert len(self.returned) == len(set(self.returned)) <= 1
+        assert bool(self.returned) == self.model.second_returned
 
     @invariant()
     def the_books_pass_the_audit(self) -> None:

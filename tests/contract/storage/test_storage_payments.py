@@ -140,3 +140,27 @@ async def test_an_event_is_marked_once(backend, make) -> None:
         assert await uow.events.mark("stripe", "evt_1", make.now) is False
         assert await uow.events.mark("telegram", "evt_1", make.now) is True
         assert await uow.events.mark("stripe", "evt_2", make.now) is True
+
+
+async def test_a_subscription_period_and_a_refund_request_round_trip(backend, make) -> None:
+    ends = make.now + timedelta(days=30)
+    asked = make.payment(
+        status=PaymentStatus.FLAGGED, provider="stars", provider_ref="stx_1", flag="a second charge",
+        refund_request="a second charge", period_end=ends,
+    )  # fmt: skip
+    async with backend.uow() as uow:
+        await uow.payments.add(asked)
+        await uow.payments.add(make.payment("p0", refund_request="asked", created_at=make.now - timedelta(1)))
+        await uow.payments.add(make.payment("p2", period_end=ends))
+        await uow.commit()
+    async with backend.uow() as uow:
+        stored = await uow.payments.get("p1")
+        assert stored == asked and stored.period_end == ends and stored.refund_request == "a second charge"
+        assert [p.id for p in await uow.payments.list_refund_requests()] == ["p0", "p1"]
+        assert [p.id for p in await uow.payments.list_refund_requests(limit=1)] == ["p0"]
+        done = evolve(stored, refund_request=None, status=PaymentStatus.REFUNDED, refunded_amount=499)
+        await uow.payments.update(done, StatusChange(PaymentStatus.REFUNDED, make.now, "returned"))
+        await uow.commit()
+    async with backend.uow() as uow:
+        assert [p.id for p in await uow.payments.list_refund_requests()] == ["p0"]
+        assert (await uow.payments.get("p1")).period_end == ends  # type: ignore[union-attr]

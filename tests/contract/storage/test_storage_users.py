@@ -95,3 +95,27 @@ async def test_update_errors(backend, make) -> None:
         assert taken.value.kind is ErrorKind.CONFLICT
     async with backend.uow() as uow:
         assert (await uow.users.get("u2")) == make.user("u2", ref="telegram:2")
+
+
+async def test_users_whose_tier_ends_soon_are_listed_soonest_first(backend, make) -> None:
+    from datetime import timedelta
+
+    soon, later = make.now + timedelta(days=2), make.now + timedelta(days=3)
+    people = [
+        make.user("u1", "telegram:1", tier_id="tier-basic", tier_until=later),
+        make.user("u2", "telegram:2", tier_id="tier-basic", tier_until=soon),
+        make.user("u3", "telegram:3", tier_id="tier-basic", tier_until=soon, reminders=False),
+        make.user("u4", "telegram:4", tier_id="tier-basic", tier_until=soon, active=False),
+        make.user("u5", "telegram:5", tier_id="tier-basic", tier_until=make.now + timedelta(days=9)),
+        make.user("u6", "telegram:6", tier_id=None, tier_until=soon),  # no tier
+    ]
+    async with backend.uow() as uow:
+        for person in people:
+            await uow.users.add(person)
+        await uow.commit()
+    async with backend.uow() as uow:
+        ending = await uow.users.list_tier_ending(make.now, make.now + timedelta(days=3, seconds=1))
+        assert [u.id for u in ending] == ["u2", "u1"]
+        assert [u.id for u in await uow.users.list_tier_ending(make.now, later)] == ["u2"]  # end excluded
+        assert [u.id for u in await uow.users.list_tier_ending(make.now, later + timedelta(1), 1)] == ["u2"]
+        assert (await uow.users.get("u3")).reminders is False  # type: ignore[union-attr]

@@ -63,6 +63,9 @@ class RecordingSender:
         # request type → errors to raise for the next calls of that type, in order
         self.failures: dict[type, list[Callable[[Any], Exception]]] = {}
         self.unknown_users: set[int] = set()
+        # the bot's Stars transactions, newest first, as `payments.getStarsTransactions` pages them
+        self.stars_history: list[Any] = []
+        self.stars_page = 100
 
     def fail(self, request_type: type, *factories: Callable[[Any], Exception]) -> None:
         self.failures.setdefault(request_type, []).extend(factories)
@@ -129,6 +132,16 @@ class RecordingSender:
             return types.messages.AffectedMessages(pts=next(self._pts), pts_count=len(request.id))
         if isinstance(request, functions.payments.RefundStarsChargeRequest):
             return types.Updates(updates=[], users=[], chats=[], date=date, seq=0)
+        if isinstance(request, functions.payments.ExportInvoiceRequest):
+            return types.payments.ExportedInvoice(url=f"https://t.me/$invoice{next(self._ids)}")
+        if isinstance(request, functions.payments.GetStarsTransactionsRequest):
+            start = int(request.offset or 0)
+            page = self.stars_history[start : start + min(request.limit, self.stars_page)]
+            more = start + len(page) < len(self.stars_history)
+            return types.payments.StarsStatus(
+                balance=types.StarsAmount(amount=0, nanos=0), chats=[], users=[], history=page,
+                next_offset=str(start + len(page)) if more else None,
+            )  # fmt: skip
         if isinstance(request, functions.users.GetUsersRequest):
             return [self._user(wanted) for wanted in request.id]
         if isinstance(
@@ -237,13 +250,18 @@ class Harness:
         )
 
     async def payment(
-        self, payload: bytes = b"ord_123", amount: int = 50, charge: str = "stxCHARGE1"
-    ) -> None:
+        self, payload: bytes = b"ord_123", amount: int = 50, charge: str = "stxCHARGE1",
+        *, recurring_init: bool | None = None, recurring_used: bool | None = None,
+        until: dt.datetime | None = None,
+    ) -> None:  # fmt: skip
         action = types.MessageActionPaymentSentMe(
             currency="XTR",
             total_amount=amount,
             payload=payload,
             charge=types.PaymentCharge(id=charge, provider_charge_id=""),
+            recurring_init=recurring_init,
+            recurring_used=recurring_used,
+            subscription_until_date=until,
         )
         message = types.MessageService(
             id=next(self._message_ids), peer_id=types.PeerUser(USER_ID), date=NOW, out=False, action=action
@@ -269,3 +287,16 @@ class Harness:
 
 async def _forever(seconds: float) -> None:
     await asyncio.Event().wait()  # "typing…" keeps alive until cancelled; tests that count it pass their own
+
+
+def stars_transaction(
+    charge: str, amount: int, *, payload: bytes | None = b"ord_123", user_id: int = USER_ID,
+    date: dt.datetime = NOW, refund: bool | None = None, pending: bool | None = None,
+    period: int | None = None,
+) -> Any:  # fmt: skip
+    """One `starsTransaction` of the bot as Telegram lists it (a refund moves the Stars back out)."""
+    return types.StarsTransaction(
+        id=charge, amount=types.StarsAmount(amount=-amount if refund else amount, nanos=0), date=date,
+        peer=types.StarsTransactionPeer(peer=types.PeerUser(user_id)), refund=refund, pending=pending,
+        bot_payload=payload, subscription_period=period,
+    )  # fmt: skip

@@ -6,6 +6,7 @@ Imported by name (not a conftest), so it never clashes with another folder's con
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from attrs import define, evolve, field
@@ -118,12 +119,15 @@ class RecordingOutbox:
         self.callback_answers: list[tuple[int, str | None, bool]] = []
         self.pre_checkout_answers: list[tuple[int, bool, str | None]] = []
         self.invoices: list[tuple[int, Invoice, int]] = []
+        self.links: list[Invoice] = []  # subscription invoices exported as links
+        self.unreachable: set[int] = set()  # chats that blocked the bot
         self.typed: list[int] = []
         self.deltas: dict[int, list[str]] = {}
         self.refunds: list[tuple[int, str]] = []
         self.stars_subscriptions: set[str] = set()  # charges that started a renewing Stars subscription
         self.cancelled_subscriptions: list[tuple[int, str]] = []
         self.fail_cancel: Exception | None = None
+        self.fail_refund: Exception | None = None
         self._next = 100
 
     def _new_id(self) -> int:
@@ -151,6 +155,16 @@ class RecordingOutbox:
         self.invoices.append((chat_id, invoice, message_id))
         return message_id
 
+    async def invoice_link(self, invoice: Invoice) -> str:
+        self.links.append(invoice)
+        return f"https://t.me/$stars-invoice-{len(self.links)}"
+
+    async def notify(self, chat_id: int, reply: Reply) -> bool:
+        if chat_id in self.unreachable:
+            return False
+        await self.send(chat_id, reply)
+        return True
+
     async def typing(self, chat_id: int) -> None:
         self.typed.append(chat_id)
 
@@ -162,6 +176,8 @@ class RecordingOutbox:
         return on_delta
 
     async def refund_stars(self, user_id: int, telegram_payment_charge_id: str) -> None:
+        if self.fail_refund is not None:
+            raise self.fail_refund
         self.refunds.append((user_id, telegram_payment_charge_id))
 
     async def cancel_stars_subscription(self, user_id: int, telegram_payment_charge_id: str) -> bool:
@@ -372,11 +388,14 @@ class Bot:
         return answers[0][1]
 
     async def paid(
-        self, payload: str, amount: int, charge: str = "charge-1", currency: str = "XTR", user: int = USER
-    ) -> None:
+        self, payload: str, amount: int, charge: str = "charge-1", currency: str = "XTR", user: int = USER,
+        *, first: bool = False, renewal: bool = False, until: datetime | None = None,
+    ) -> None:  # fmt: skip
+        """Telegram's successful payment; `first`/`renewal` for a Stars subscription's payments."""
         await self.dialog.handle(
             SuccessfulPayment(
-                self.next_update(), user, Sender(user, "en"), payload, currency, amount, charge
+                self.next_update(), user, Sender(user, "en"), payload, currency, amount, charge,
+                recurring_init=first, recurring_used=first or renewal, subscription_until=until,
             ),
             self.out,
         )
@@ -402,8 +421,13 @@ class Bot:
 
 
 async def bought(bot: Bot, product_label: str = "Starter pack") -> tuple[str, int]:
-    """Open /buy, press a product and return the invoice's (payload, amount)."""
+    """Open /buy, press a product and return the invoice's (payload, amount): a pack's invoice message,
+    or a subscription's exported link."""
     await bot.say("/buy")
+    links = len(bot.out.links)
     await bot.press(product_label)
+    if len(bot.out.links) > links:
+        invoice = bot.out.links[-1]
+        return invoice.payload, invoice.amount
     _, invoice, _ = bot.out.invoices[-1]
     return invoice.payload, invoice.amount

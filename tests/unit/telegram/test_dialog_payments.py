@@ -6,6 +6,7 @@ import logging
 
 from dialog_support import ADMIN, OTHER, USER, Bot, UnreachableRedis, bought
 
+from tarot_domain.model.errors import ErrorKind, TarotError
 from tarot_domain.model.payments import PaymentStatus
 
 
@@ -61,14 +62,38 @@ async def test_a_subscription_starts_the_tier() -> None:
     assert "Career (12)" in bot.out.labels()
 
 
-async def test_a_mismatched_payment_is_flagged_not_granted_and_the_payer_is_told_the_truth() -> None:
+async def test_a_mismatched_payment_is_returned_at_once_and_the_payer_is_told() -> None:
     bot = Bot()
     payload, amount = await bought(bot)
     await bot.paid(payload, amount - 50, charge="odd")
+    assert bot.out.text() == (
+        "This payment didn't match the order's price, so we've sent your 100 ⭐ straight back. "
+        "Please start a new purchase with /buy."
+    )
+    assert bot.out.refunds == [(USER, "odd")]
+    assert await bot.available() == 20 and await bot.payments.flagged() == []
+    async with bot.store.uow() as uow:
+        record = await uow.payments.get(f"{payload}/odd")
+        order = await uow.payments.get(payload)
+    assert record is not None and record.status is PaymentStatus.REFUNDED and record.refund_request is None
+    assert order is not None and order.status is PaymentStatus.CREATED  # still payable at its price
+    assert (await bot.credits.check()).ok
+
+
+async def test_money_telegram_will_not_return_is_flagged_for_an_operator() -> None:
+    bot = Bot()
+    payload, amount = await bought(bot)
+    bot.out.fail_refund = TarotError(
+        ErrorKind.PAYMENT, "Telegram refused to refund charge odd: too late", retryable=False
+    )
+    await bot.paid(payload, amount - 50, charge="odd")
     assert "check it by hand" in bot.out.text() and "Reference: odd." in bot.out.text()
-    assert await bot.available() == 20
     (flagged,) = await bot.payments.flagged()
-    assert flagged.id == f"{payload}/odd" and flagged.amount == amount - 50
+    assert flagged.id == f"{payload}/odd" and flagged.status is PaymentStatus.REFUND_FAILED
+    assert (flagged.flag or "").startswith("refund failed") and flagged.refund_request is None
+    assert await bot.available() == 20
+    refused = await bot.payments.decide(flagged.id, False, "contacted the buyer")
+    assert refused.payment is not None and refused.payment.status is PaymentStatus.REFUSED
     assert (await bot.credits.check()).ok
 
 
@@ -83,21 +108,25 @@ async def test_pre_checkout_says_why_it_refuses_a_paid_or_unknown_order() -> Non
     assert unknown_answer == "We don't recognise this order. Please start a new purchase with /buy."
 
 
-async def test_a_second_charge_for_a_paid_order_is_recorded_against_it_and_flagged() -> None:
+async def test_a_second_charge_for_a_paid_order_is_recorded_against_it_and_returned_once() -> None:
     bot = Bot()
     payload, amount = await bought(bot)
     await bot.paid(payload, amount, charge="tg-charge-1")
     await bot.paid(payload, amount, charge="tg-charge-2")  # two pre-checkouts slipped through
-    assert "check it by hand" in bot.out.text() and "tg-charge-2" in bot.out.text()
+    assert bot.out.text() == (
+        "This order was already paid, so we've sent your 150 ⭐ straight back. Nothing else has changed."
+    )
+    assert bot.out.refunds == [(USER, "tg-charge-2")]
     assert await bot.available() == 70  # the pack once
-    (second,) = await bot.payments.flagged()
-    assert second.id == f"{payload}/tg-charge-2" and second.provider_ref == "tg-charge-2"
-    assert "a second charge" in (second.flag or "")
+    async with bot.store.uow() as uow:
+        second = await uow.payments.get(f"{payload}/tg-charge-2")
+    assert second is not None and second.provider_ref == "tg-charge-2"
+    assert second.status is PaymentStatus.REFUNDED and second.flag is None
     sent = len(bot.out.messages)
     await bot.paid(payload, amount, charge="tg-charge-2")  # redelivered: nothing more
-    assert len(bot.out.messages) == sent
-    granted = await bot.payments.decide(second.id, True, "the buyer wanted two packs")
-    assert granted.credits_granted == 50 and await bot.available() == 120
+    await bot.refunded(payload, amount, charge="tg-charge-2")  # Telegram's word of the refund
+    assert len(bot.out.messages) == sent and bot.out.refunds == [(USER, "tg-charge-2")]
+    assert await bot.available() == 70 and await bot.payments.flagged() == []
     assert (await bot.credits.check()).ok
 
 
