@@ -18,8 +18,8 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 
-from adapters.memory.clock import SystemClock
-from adapters.memory.randomness import SecretsRandom
+from adapters.system.clock import SystemClock
+from adapters.system.randomness import SecretsRandom
 from runners.stores import StoreHandle, open_store, redact
 from tarot_domain.model.errors import ErrorKind, TarotError
 from tarot_domain.model.ledger import Transfer, user_account

@@ -20,12 +20,12 @@ from typing import Any
 
 from attrs import field, frozen
 
-from adapters.memory.rate_limit import RateLimits
 from adapters.openai_http.config import OpenAIConfig
 from adapters.telegram.config import TelegramConfig, TelegramConfigError
 from runners.fair_limits import effective_limits, read_limits
 from runners.helplines import HelplinesFileError, describe, load_helplines
 from tarot_domain.model.safety import Helplines, shipped_helplines
+from tarot_ports.rate_limit import RateLimits
 
 _CLIENT = re.compile(r"^[A-Za-z0-9_.@-]{1,32}$")
 MASK = "***"

@@ -24,13 +24,13 @@ from attrs import evolve
 from dependency_injector import containers, providers
 
 from adapters.memory.cache import MemoryCache
-from adapters.memory.clock import SystemClock
 from adapters.memory.dedup import MemoryDeduplicator
-from adapters.memory.randomness import SecretsRandom
 from adapters.memory.rate_limit import MemoryRateLimiter
 from adapters.memory.sessions import MemorySessionStore
 from adapters.memory.storage import MemoryStore
 from adapters.offline.interpreter import OfflineInterpreter
+from adapters.system.clock import SystemClock
+from adapters.system.randomness import SecretsRandom
 from runners.config import Settings
 from runners.metrics import MeteredInterpreter, Metrics, MetricsEvents
 from tarot_domain.model.products import Catalog, Promotions, default_catalog

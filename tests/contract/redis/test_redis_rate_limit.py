@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from adapters.memory.rate_limit import DEFAULT_LIMITS, RateLimits
 from adapters.redis.client import LuaScript
 from adapters.redis.rate_limit import GCRA, RedisRateLimiter
-from tarot_ports.rate_limit import RateLimit
+from tarot_ports.rate_limit import DEFAULT_LIMITS, RateLimit, RateLimits
 
 if TYPE_CHECKING:  # the fixtures' types; conftest is not importable at run time
     from conftest import Backend, RedisBackend

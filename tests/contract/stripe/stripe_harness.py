@@ -10,7 +10,6 @@ from aiohttp.test_utils import TestClient, TestServer
 from attrs import define, evolve
 from fake_stripe import FakeStripe
 
-from adapters.memory.clock import SystemClock
 from adapters.memory.randomness import SeededRandom
 from adapters.memory.rate_limit import MemoryRateLimiter
 from adapters.memory.storage import MemoryStore
@@ -19,6 +18,7 @@ from adapters.stripe_http.client import StripeClient
 from adapters.stripe_http.events import StripeEventTranslator
 from adapters.stripe_http.gateway import StripePaymentGateway
 from adapters.stripe_http.webhooks import WebhookVerifier
+from adapters.system.clock import SystemClock
 from runners.web import ApiKeys, WebDeps, create_app
 from tarot_domain.model.products import Promotions, default_catalog
 from tarot_domain.use_cases.context import Services
