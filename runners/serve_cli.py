@@ -60,8 +60,9 @@ async def show_config(args: argparse.Namespace) -> int:
 
 async def serve_all(args: argparse.Namespace) -> int:
     """One container, one set of pools: the web app always, the bot when Telegram is configured."""
+    from adapters.http import serve
     from runners.assemble import dialog, open_service, web_deps
-    from runners.web import configure_service_logging, serve
+    from runners.service_logging import configure_service_logging
 
     settings = Settings.from_env()
     run_bot = settings.telegram is not None and not args.no_bot

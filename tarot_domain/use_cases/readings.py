@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from datetime import date
+from datetime import date, datetime
 from typing import TypeVar
 
 from attrs import evolve, frozen
@@ -264,10 +264,13 @@ class ReadingService:
 
         return await self._with_retries(save)
 
-    async def history(self, user_id: str, limit: int = 5, offset: int = 0) -> tuple[list[Reading], int]:
+    async def history(
+        self, user_id: str, limit: int = 5, offset: int = 0, *, before: tuple[datetime, str] | None = None
+    ) -> tuple[list[Reading], int]:
+        """Newest first, and the user's total; `before` = (created_at, id) continues after that reading."""
         async with self._s.uow() as uow:
             await load_active_user(uow, user_id)
-            readings = await uow.readings.list_for_user(user_id, limit, offset)
+            readings = await uow.readings.list_for_user(user_id, limit, offset, before=before)
             total = await uow.readings.count_for_user(user_id)
         return readings, total
 
