@@ -11,7 +11,7 @@ from attrs import field, frozen
 
 from adapters.http.spec import Spec, api, output
 from tarot_domain.model.spreads import QUESTIONNAIRE_ANSWER_MAX, all_spreads
-from tarot_domain.model.text import QUESTION_MAX, QUESTION_PATTERN
+from tarot_domain.model.text import QUESTION_MAX, QUESTION_PATTERN, clean_question
 
 REF_PATTERN = r"^[A-Za-z0-9_.@-]{1,128}$"
 KEY_PATTERN = r"^[A-Za-z0-9_.:-]{1,100}$"
@@ -51,6 +51,7 @@ class NewReading:
             min_length=1,
             max_length=QUESTION_MAX,
             pattern=QUESTION_PATTERN,
+            domain=clean_question,
             description="At least one letter or digit; trimmed, control characters removed",
         )
     )
@@ -73,7 +74,8 @@ class NewReading:
 class NewFollowUp:
     question: str = field(
         metadata=api(
-            min_length=1, max_length=QUESTION_MAX, pattern=QUESTION_PATTERN, description="About the reading"
+            min_length=1, max_length=QUESTION_MAX, pattern=QUESTION_PATTERN, domain=clean_question,
+            description="About the reading",
         )
     )
 
@@ -299,7 +301,7 @@ class Support:
     """What the safety screen adds: a crisis gets only this; a health, legal or money question is read
     with it."""
 
-    kind: str
+    kind: str = field(metadata=api(choices="safety"))
     message: str = field(metadata=api(description="The text shown, in the person's language"))
 
 

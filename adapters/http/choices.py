@@ -8,6 +8,7 @@ from tarot_domain.content import registry
 from tarot_domain.model.cards import catalogue
 from tarot_domain.model.decks import deck_ids
 from tarot_domain.model.lean import Lean
+from tarot_domain.model.safety import SafetyKind
 from tarot_domain.model.spreads import spread_ids
 
 
@@ -19,5 +20,6 @@ def choices_of(deps: WebDeps) -> Choices:
         "products": deps.catalog.product_ids(),
         "currencies": deps.currencies,
         "leans": tuple(lean.value for lean in Lean),
+        "safety": tuple(kind.value for kind in SafetyKind),
         "cards": catalogue().ids,
     }

@@ -11,7 +11,7 @@ import base64
 import binascii
 from datetime import datetime
 
-from adapters.http.problems import invalid
+from adapters.http.problems import Problem
 from adapters.http.wire import FieldError
 
 PATTERN = r"^[A-Za-z0-9_-]{1,200}$"
@@ -29,7 +29,10 @@ def _decode(cursor: str) -> str:
 
 
 def _bad() -> Exception:
-    return invalid([FieldError("query", "cursor", "api.field.cursor")])
+    """Well formed but never given out: 422, since the form itself is as documented."""
+    return Problem(
+        "unknown-cursor", "api.field.cursor", errors=[FieldError("query", "cursor", "api.field.cursor")]
+    )
 
 
 def reading_cursor(created_at: datetime, reading_id: str) -> str:

@@ -46,6 +46,7 @@ TYPES: Mapping[str, ProblemType] = _types(
     ("media-type", 415, "validation", "The body must be JSON"),
     ("method-not-allowed", 405, "validation", "The method is not allowed here"),
     ("idempotency-key-reused", 422, "validation", "The Idempotency-Key was used for another request"),
+    ("unknown-cursor", 422, "validation", "The cursor is not one this API gave out"),
     ("in-progress", 409, "conflict", "The same request is still being served"),
     ("conflict", 409, "conflict", "The request conflicts with an earlier one"),
     ("unauthorized", 401, "forbidden", "A valid API key is required"),
@@ -193,7 +194,7 @@ class ProblemBody:
 def body_of(problem: Problem, language: str, request_id: str) -> ProblemBody:
     detail = _text(problem.message_key, problem.params, language, plain=problem.plain, kind=problem.type.kind)
     errors = None
-    if problem.type.kind == "validation" and problem.type.slug == "validation":
+    if problem.type.slug == "validation" or problem.errors:
         errors = tuple(field_problem(e, language) for e in problem.errors)
     return ProblemBody(
         type=f"/problems/{problem.type.slug}",

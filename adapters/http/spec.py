@@ -42,6 +42,9 @@ class Spec:
     max_items: Count | None = None
     item: Spec | None = None
     format: str | None = None
+    domain: Callable[[str], object] | None = None
+    """The domain's own check of the text (it raises the domain's validation error): what every frontend
+    applies; `pattern` then only describes it in the schema."""
 
 
 def api(**constraints: Any) -> dict[str, Spec]:

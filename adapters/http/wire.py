@@ -31,6 +31,7 @@ from cattrs.errors import (
 )
 
 from adapters.http.spec import Choices, Spec, count, fields_of, spec_of
+from tarot_domain.model.errors import TarotError
 
 T = TypeVar("T")
 MAX_DEPTH = 32  # our bodies nest three levels; Stripe's events about ten
@@ -227,6 +228,11 @@ def _check_text(location: str, name: str, value: str, spec: Spec, choices: Choic
     if len(value) < low or (high is not None and len(value) > high):
         key = "api.field.length" if high is not None else "api.field.min_length"
         yield FieldError(location, name, key, {"low": low, "high": high or 0})
+    elif spec.domain is not None:
+        try:
+            spec.domain(value)
+        except TarotError as error:
+            yield FieldError(location, name, error.message_key, error.params)
     elif spec.pattern is not None and not re.search(spec.pattern, value):
         yield FieldError(location, name, "api.field.pattern")
 

@@ -64,6 +64,7 @@ MESSAGES: Mapping[str, Text] = {
     "api.type.media-type": "The body was sent as something other than JSON.",
     "api.type.method-not-allowed": "The address exists but does not take this method; `Allow` lists those it takes.",
     "api.type.idempotency-key-reused": "An Idempotency-Key was sent again with a different request. A key stands for one request: use a new one.",
+    "api.type.unknown-cursor": "A page cursor this API never gave out; pass `next_cursor` as it came.",
     "api.type.in-progress": "The first request with this Idempotency-Key is still being served; ask again after Retry-After.",
     "api.type.conflict": "The request clashes with an earlier one.",
     "api.type.unauthorized": "No API key, or one the service does not know.",

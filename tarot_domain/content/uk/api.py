@@ -62,6 +62,7 @@ MESSAGES: Mapping[str, Text] = {
     "api.type.media-type": "Тіло запиту надіслано не як `JSON`.",
     "api.type.method-not-allowed": "Адреса існує, але не приймає цей метод; заголовок `Allow` перелічує ті, що приймає.",
     "api.type.idempotency-key-reused": "`Idempotency-Key` надіслано вдруге з іншим запитом. Один ключ — один запит: візьміть новий.",
+    "api.type.unknown-cursor": "Курсор сторінки, якого цей `API` не видавав; передавайте `next_cursor` таким, яким його отримали.",
     "api.type.in-progress": "Перший запит із цим `Idempotency-Key` ще виконується; спитайте знову після `Retry-After`.",
     "api.type.conflict": "Запит суперечить попередньому.",
     "api.type.unauthorized": "Ключа `API` немає, або сервіс такого не знає.",
