@@ -159,7 +159,10 @@ async def problems(request: web.Request, handler: Handler) -> web.StreamResponse
                          extra={"request_id": current_request_id()})  # fmt: skip
         problem = Problem("internal", "api.internal")
     deps.observer.error(problem.type.slug.replace("-", "_"))
-    return problem_response(request, problem)
+    response = problem_response(request, problem)
+    if problem.type.slug in ("body-timeout", "body-too-large"):
+        response.force_close()  # the rest of the body is not worth waiting for
+    return response
 
 
 def _http_problem(exc: web.HTTPException) -> Problem:
