@@ -73,6 +73,7 @@ async def test_the_assembled_bot_is_given_the_limits_set(
     }
     for name in ("DATABASE_URL", "REDIS_URL", "OPENAI_API_KEY"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TAROT_SQLITE_PATH", env["TAROT_SQLITE_PATH"])  # the store reads the process's
     settings, bot_settings = load_bot_settings(env)
     async with open_runtime(settings, bot_settings) as runtime:
         limits = runtime.dialog.config.limits
