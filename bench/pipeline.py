@@ -69,13 +69,13 @@ import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from adapters.memory.clock import SystemClock
-from adapters.memory.randomness import SecretsRandom
 from adapters.postgres import storage as pg_storage
 from adapters.postgres.migrations import migrate_database
 from adapters.postgres.storage import PostgresStore, open_store
 from adapters.redis.client import create_redis
 from adapters.redis.rate_limit import RedisRateLimiter
+from adapters.system.clock import SystemClock
+from adapters.system.randomness import SecretsRandom
 from tarot_domain.model.cards import catalogue
 from tarot_domain.model.draw import draw_cards
 from tarot_domain.model.errors import TarotError

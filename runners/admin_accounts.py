@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from runners.admin_cli import _emit, _guard, _open, _services, _Usage
+from runners.admin_support import _emit, _guard, _open, _services, _Usage
 from tarot_domain.model.errors import ErrorKind, TarotError
 from tarot_domain.model.figures import Figures
 from tarot_domain.use_cases.operators import AccountChange, OperatorService

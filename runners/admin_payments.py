@@ -25,7 +25,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from runners.admin_cli import _emit, _find_user, _guard, _iso, _open, _positive_int, _services, _Usage
+from runners.admin_support import _emit, _find_user, _guard, _iso, _open, _positive_int, _services, _Usage
 from runners.stores import StoreHandle
 from tarot_domain.model.errors import TarotError
 from tarot_domain.model.payments import Payment, order_id_of

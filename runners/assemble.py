@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
@@ -14,6 +14,9 @@ from runners.config import Settings
 from runners.container import Service, resolve, service
 from runners.startup import StartupError, preflight
 from tarot_domain.model.errors import TarotError
+
+if TYPE_CHECKING:
+    from adapters.http import WebDeps
 
 
 @frozen
@@ -74,30 +77,33 @@ async def job_runner(opened: Opened) -> Any:
     return JobRunner(jobs, make_job_lock(redis=await resolve(c.gateways.redis), postgres=store.postgres))
 
 
-async def web_deps(opened: Opened) -> Any:
-    """The aiohttp app's dependency bundle (runners.web.WebDeps) over the opened adapters."""
-    from adapters.stripe_http.events import StripeEventTranslator
-    from adapters.stripe_http.webhooks import WebhookVerifier
-    from runners.web import DEFAULT_CANCEL_URL, DEFAULT_SUCCESS_URL, WebDeps
+async def web_deps(opened: Opened) -> WebDeps:
+    """The HTTP adapter's dependencies over the opened adapters (the payment providers' webhook readers
+    come from the container, so the adapter knows no provider)."""
+    from adapters.http import ApiLimits, WebDeps
+    from adapters.http.deps import DEFAULT_CANCEL_URL, DEFAULT_SUCCESS_URL
+    from runners.observe import MetricsObserver
 
     c, settings = opened.container, opened.settings
-    stripe = await resolve(c.gateways.stripe)
+    gateways = await resolve(c.gateways.payment_gateways)
     return WebDeps(
         users=await resolve(c.use_cases.users),
         credits=await resolve(c.use_cases.credits),
         readings=await resolve(c.use_cases.readings),
         payments=await resolve(c.use_cases.payments),
         rate_limiter=await resolve(c.gateways.rate_limiter),
+        idempotency=await resolve(c.gateways.idempotency),
         clock=c.core.clock(),
         catalog=c.core.catalog(),
         api_keys=settings.web.api_keys,
-        stripe_webhooks=WebhookVerifier(settings.web.stripe_webhook_secrets) if stripe else None,
-        stripe_events=StripeEventTranslator(stripe) if stripe else None,
-        checkout_provider="stripe" if stripe else None,
+        webhooks=await resolve(c.gateways.webhooks),
+        checkout_provider=gateways[0].provider if gateways else None,
         pings=await resolve(c.gateways.pings),
-        metrics=c.core.metrics(),
+        observer=MetricsObserver(c.core.metrics()),
+        limits=ApiLimits(llm=settings.limits.llm_readings_global),
         success_url=settings.web.success_url or DEFAULT_SUCCESS_URL,
         cancel_url=settings.web.cancel_url or DEFAULT_CANCEL_URL,
+        cors_origins=settings.web.cors_origins,
     )
 
 

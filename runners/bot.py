@@ -58,7 +58,7 @@ async def bot(args: argparse.Namespace) -> int:
     if args.check_config:
         print(f"tarot bot: configuration ok ({describe(settings, bot_settings)})")
         return 0
-    from runners.web import configure_service_logging
+    from runners.service_logging import configure_service_logging
 
     configure_service_logging(settings)
     async with open_runtime(settings, bot_settings, run_jobs=True) as runtime:

@@ -217,7 +217,7 @@ async def build_dialog(args: argparse.Namespace, stack: contextlib.AsyncExitStac
     from adapters.memory.rate_limit import MemoryRateLimiter
     from adapters.memory.sessions import MemorySessionStore
     from adapters.telegram.dialog import Dialog, DialogConfig
-    from runners.cli import load_settings
+    from runners.cli_support import load_settings
     from runners.container import in_process
     from runners.local import use_configured_interpreter
     from tarot_domain.use_cases.payments import PaymentService
@@ -248,7 +248,7 @@ async def build_dialog(args: argparse.Namespace, stack: contextlib.AsyncExitStac
 
 
 async def chat(args: argparse.Namespace) -> int:
-    from runners.cli import cli_language
+    from runners.cli_support import cli_language
 
     cli_language(args.lang)
     async with contextlib.AsyncExitStack() as stack:

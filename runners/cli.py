@@ -9,13 +9,13 @@ import argparse
 import asyncio
 import contextlib
 import importlib
-import json
 import os
 import sys
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any, NoReturn
 
-from runners.config import Settings, SettingsError
+from runners.cli_support import CliError
+from runners.config import SettingsError
 from runners.logs import Scrubber
 from runners.startup import StartupError
 from tarot_domain.model.errors import ErrorKind, TarotError
@@ -32,10 +32,6 @@ PLUGGED_COMMANDS: tuple[str, ...] = (
 Handler = Callable[[argparse.Namespace], Coroutine[Any, Any, int]]
 
 
-class CliError(Exception):
-    """A usage problem: printed as one line, exit status 2."""
-
-
 class OneLineParser(argparse.ArgumentParser):
     """argparse that reports a usage error in one line instead of a usage dump."""
 
@@ -45,15 +41,6 @@ class OneLineParser(argparse.ArgumentParser):
 
 def _add_lang(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", default="en", help="language of names and text, a pack code (default en)")
-
-
-def cli_language(code: str) -> str:
-    """`code` when a language pack exists for it, else a usage error naming the ones that do."""
-    from tarot_domain.content import registry
-
-    if not registry.is_language(code):
-        raise CliError(f"unknown language {code!r}; choose one of {', '.join(registry.languages())}")
-    return code
 
 
 def add_content_packs() -> None:
@@ -193,12 +180,3 @@ def _describe(error: TarotError, language: str) -> str:
 
 def main() -> None:
     sys.exit(run())
-
-
-def print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
-def load_settings() -> Settings:
-    return Settings.from_env()

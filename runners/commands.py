@@ -6,20 +6,25 @@ import argparse
 import contextlib
 import secrets
 import sys
-from collections.abc import Sequence
 from typing import Any
 
 from dependency_injector import providers
 
 from adapters.memory.randomness import SeededRandom
-from runners.cli import CliError, cli_language, load_settings, print_json
+from runners.cli_support import CliError, cli_language, load_settings, print_json
 from runners.container import InProcess, in_process
 from runners.local import TerminalStream, use_configured_interpreter
-from runners.present import card_json, card_name, cards_json, framing_json, print_card, screened_json
+from runners.present import (
+    card_json,
+    cards_json,
+    framing_json,
+    print_card,
+    reading_header,
+    screened_json,
+)
 from tarot_domain.content.registry import translate
 from tarot_domain.model.cards import catalogue
 from tarot_domain.model.decks import get_deck
-from tarot_domain.model.draw import DrawnCard
 from tarot_domain.model.knowledge import card_knowledge
 from tarot_domain.model.localized import pick
 from tarot_domain.model.markup import plain
@@ -188,18 +193,6 @@ def reading_json(result: ReadingResult) -> dict[str, Any]:
         "interpretation": reading.interpretation.text,
         **framing_json(result.support, result.lean),
     }
-
-
-def reading_header(spread_id: str, deck_id: str, lang: str, question: str, cards: Sequence[DrawnCard]) -> str:
-    """The spread and deck, the question, and each card on its position."""
-    spread, deck = get_spread(spread_id), get_deck(deck_id)
-    quoted = translate("reading.quoted_question", lang, question=question)
-    lines = [f"{pick(spread.name, lang)} · {pick(deck.name, lang)}", quoted, ""]
-    for drawn in cards:
-        orientation = card_knowledge(drawn.card_id, deck.id, lang).orientation(drawn.reversed, lang)
-        position = pick(spread.position(drawn.position_id).name, lang)
-        lines.append(f"  {position}: {card_name(drawn.card_id, deck.id, lang)} ({orientation})")
-    return "\n".join(lines)
 
 
 def render_reading(result: ReadingResult) -> str:

@@ -10,8 +10,6 @@ keeps it, README.md and `.env.example` in step.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -20,7 +18,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from adapters.memory.rate_limit import RateLimits
+from adapters.http.auth import ApiKeys
 from adapters.openai_http.config import OpenAIConfig
 from adapters.telegram.config import TelegramConfig, TelegramConfigError
 from runners.fair_limits import effective_limits, read_limits
@@ -28,8 +26,7 @@ from runners.helplines import HelplinesFileError, describe, load_helplines
 from runners.masking import MASK, credential_values, mask_credentials, secret_values
 from runners.variables import VARIABLES
 from tarot_domain.model.safety import Helplines, shipped_helplines
-
-_CLIENT = re.compile(r"^[A-Za-z0-9_.@-]{1,32}$")
+from tarot_ports.rate_limit import RateLimits
 
 
 class SettingsError(Exception):
@@ -80,50 +77,6 @@ def content_dirs(env: Mapping[str, str] | None = None) -> tuple[str, ...]:
 
 
 @frozen
-class ApiKeys:
-    """API clients and their keys; only SHA-256 digests are kept, compared in constant time."""
-
-    _digests: tuple[tuple[str, bytes], ...] = ()
-
-    @classmethod
-    def parse(cls, raw: str) -> ApiKeys:
-        """`client:key,client2:key2`; a client name is 1..32 of `A-Za-z0-9_.@-`, a key 16+ characters."""
-        pairs: list[tuple[str, bytes]] = []
-        for item in (part.strip() for part in raw.split(",")):
-            if not item:
-                continue
-            client, sep, key = item.partition(":")
-            if not sep or not _CLIENT.match(client):
-                raise ValueError("TAROT_API_KEYS entries look like client:key (client: A-Za-z0-9_.@-, 1..32)")
-            if len(key.strip()) < 16:
-                raise ValueError(f"TAROT_API_KEYS: client {client!r} has a key shorter than 16 characters")
-            if any(existing == client for existing, _ in pairs):
-                raise ValueError(f"client {client!r} appears twice in TAROT_API_KEYS")
-            pairs.append((client, _digest(key.strip())))
-        return cls(tuple(pairs))
-
-    @classmethod
-    def of(cls, keys: Mapping[str, str]) -> ApiKeys:
-        return cls(tuple((client, _digest(key)) for client, key in keys.items()))
-
-    def client_for(self, presented: str) -> str | None:
-        """The client whose key this is; every key is compared, each in constant time."""
-        digest = _digest(presented)
-        found: str | None = None
-        for client, expected in self._digests:
-            if hmac.compare_digest(expected, digest):
-                found = client
-        return found
-
-    def __len__(self) -> int:
-        return len(self._digests)
-
-
-def _digest(key: str) -> bytes:
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).digest()
-
-
-@frozen
 class WebSettings:
     """What `tarot web` reads beyond `Settings` (see `from_env`)."""
 
@@ -133,10 +86,12 @@ class WebSettings:
     stripe_api_base: str | None = None
     success_url: str | None = None
     cancel_url: str | None = None
+    cors_origins: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> WebSettings:
-        """`TAROT_API_KEYS`; `STRIPE_SECRET_KEY` with `STRIPE_WEBHOOK_SECRET` (and optionally
+        """`TAROT_API_KEYS` and `TAROT_API_ADMIN_KEYS`; `TAROT_CORS_ORIGINS` (the operator's own browser
+        origins); `STRIPE_SECRET_KEY` with `STRIPE_WEBHOOK_SECRET` (and optionally
         `STRIPE_WEBHOOK_SECRET_PREVIOUS` while rotating) switch Stripe on; `STRIPE_API_BASE` points at
         another server (a local fake); `STRIPE_SUCCESS_URL` / `STRIPE_CANCEL_URL`, or `TAROT_PUBLIC_URL`
         for both, are where Checkout sends the customer back."""
@@ -149,9 +104,15 @@ class WebSettings:
 
         try:
             keys = ApiKeys.parse(text("TAROT_API_KEYS") or "")
+            keys += ApiKeys.parse(text("TAROT_API_ADMIN_KEYS") or "", admin=True)
         except ValueError as error:
             problems.append(str(error))
             keys = ApiKeys()
+        listed = (text("TAROT_CORS_ORIGINS") or "").split(",")
+        origins = tuple(o.strip().rstrip("/") for o in listed if o.strip())
+        for origin in origins:
+            if not re.fullmatch(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?", origin):
+                problems.append(f"TAROT_CORS_ORIGINS: {origin!r} is not an origin like https://app.example.com")
         secret, hook = text("STRIPE_SECRET_KEY"), text("STRIPE_WEBHOOK_SECRET")
         if bool(secret) != bool(hook):
             problems.append("Stripe needs both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET")
@@ -170,7 +131,7 @@ class WebSettings:
         if problems:
             raise SettingsError(problems)
         secrets = tuple(s for s in (hook, text("STRIPE_WEBHOOK_SECRET_PREVIOUS")) if s)
-        return cls(keys, secret, secrets if secret else (), text("STRIPE_API_BASE"), success, cancel)
+        return cls(keys, secret, secrets if secret else (), text("STRIPE_API_BASE"), success, cancel, origins)
 
 
 @frozen(repr=False)
@@ -340,7 +301,9 @@ class Settings:
             "STRIPE_API_BASE": _redact(self.web.stripe_api_base),
             "STRIPE_SUCCESS_URL": _redact(self.web.success_url),
             "STRIPE_CANCEL_URL": _redact(self.web.cancel_url),
-            "TAROT_API_KEYS": f"{len(self.web.api_keys)} client(s)" if len(self.web.api_keys) else None,
+            "TAROT_API_KEYS": f"{self.web.api_keys.clients()} client(s)" if len(self.web.api_keys) else None,
+            "TAROT_API_ADMIN_KEYS": MASK if self.web.api_keys.admins() else None,
+            "TAROT_CORS_ORIGINS": ",".join(self.web.cors_origins) or None,
             "TAROT_WEB_HOST": self.web_host,
             "TAROT_WEB_PORT": self.web_port,
             "WELCOME_CREDITS": self.welcome_credits,

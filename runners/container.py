@@ -18,22 +18,24 @@ from __future__ import annotations
 import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from datetime import timedelta
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from attrs import evolve
 from dependency_injector import containers, providers
 
 from adapters.memory.cache import MemoryCache
-from adapters.memory.clock import SystemClock
 from adapters.memory.dedup import MemoryDeduplicator
-from adapters.memory.randomness import SecretsRandom
+from adapters.memory.idempotency import MemoryIdempotencyStore
 from adapters.memory.rate_limit import MemoryRateLimiter
 from adapters.memory.sessions import MemorySessionStore
 from adapters.memory.storage import MemoryStore
 from adapters.offline.interpreter import OfflineInterpreter
+from adapters.system.clock import SystemClock
+from adapters.system.randomness import SecretsRandom
 from runners.config import Settings
 from runners.events import EventLog, EventStream
 from runners.metrics import MeteredInterpreter, Metrics, MetricsEvents
+from runners.stores import StoreHandle, open_store
 from tarot_domain.model.products import Catalog, Promotions, default_catalog
 from tarot_domain.use_cases.context import Services
 from tarot_domain.use_cases.credits import CreditService
@@ -42,8 +44,20 @@ from tarot_domain.use_cases.readings import ReadingService
 from tarot_domain.use_cases.users import UserService
 from tarot_ports.cache import Cache
 from tarot_ports.clock import Clock
+from tarot_ports.dedup import Deduplicator
+from tarot_ports.events import EventSink
+from tarot_ports.idempotency import IdempotencyStore
 from tarot_ports.interpreter import Interpreter
-from tarot_ports.payments import PaymentGateway
+from tarot_ports.payments import PaymentGateway, PaymentWebhooks
+from tarot_ports.randomness import RandomSource
+from tarot_ports.rate_limit import RateLimiter
+from tarot_ports.sessions import SessionStore
+from tarot_ports.storage import UnitOfWorkFactory
+
+if TYPE_CHECKING:  # for annotations only: these modules load when their adapter is chosen
+    from redis.asyncio import Redis
+
+    from adapters.stripe_http.client import StripeClient
 
 T = TypeVar("T")
 Ping = Callable[[], Awaitable[object]]
@@ -73,16 +87,17 @@ async def resolve(provider: Callable[[], T | Awaitable[T]]) -> T:
 
 
 # ------------------------------------------------------------------ resources (opened once per process)
+# Every function below is typed with the port it provides, and every provider with the port too: an
+# adapter that stops conforming to its port (a renamed method, a changed signature) fails `mypy --strict`
+# here, where it is chosen, instead of at the first call in production.
 
 
-async def store_resource(database_url: str | None, pool_size: int) -> AsyncIterator[Any]:
-    from runners.stores import open_store
-
+async def store_resource(database_url: str | None, pool_size: int) -> AsyncIterator[StoreHandle]:
     async with open_store(database_url, pool_max=pool_size) as store:
         yield store
 
 
-async def redis_resource(redis_url: str | None) -> AsyncIterator[Any]:
+async def redis_resource(redis_url: str | None) -> AsyncIterator[Redis | None]:
     if not redis_url:
         yield None
         return
@@ -108,7 +123,7 @@ async def interpreter_resource(
         yield MeteredInterpreter(interpreter, metrics)
 
 
-async def stripe_resource(settings: Settings) -> AsyncIterator[Any]:
+async def stripe_resource(settings: Settings) -> AsyncIterator[StripeClient | None]:
     if not settings.stripe_on or settings.web.stripe_secret_key is None:
         yield None
         return
@@ -121,10 +136,18 @@ async def stripe_resource(settings: Settings) -> AsyncIterator[Any]:
         await client.aclose()
 
 
-# ------------------------------------------------------------------ choosing adapters
+# ------------------------------------------------------------------ choosing adapters (typed by port)
 
 
-def sessions_for(redis: Any, clock: Clock) -> Any:
+def memory_uow(store: MemoryStore) -> UnitOfWorkFactory:
+    return store.uow
+
+
+def store_uow(store: StoreHandle) -> UnitOfWorkFactory:
+    return store.uow_factory
+
+
+def sessions_for(redis: Redis | None, clock: Clock) -> SessionStore:
     if redis is None:
         return MemorySessionStore(clock)
     from adapters.redis.sessions import RedisSessionStore
@@ -132,7 +155,7 @@ def sessions_for(redis: Any, clock: Clock) -> Any:
     return RedisSessionStore(redis)
 
 
-def rate_limiter_for(redis: Any, clock: Clock) -> Any:
+def rate_limiter_for(redis: Redis | None, clock: Clock) -> RateLimiter:
     if redis is None:
         return MemoryRateLimiter(clock)
     from adapters.redis.rate_limit import RedisRateLimiter
@@ -140,7 +163,7 @@ def rate_limiter_for(redis: Any, clock: Clock) -> Any:
     return RedisRateLimiter(redis)
 
 
-def dedup_for(redis: Any, clock: Clock) -> Any:
+def dedup_for(redis: Redis | None, clock: Clock) -> Deduplicator:
     if redis is None:
         return MemoryDeduplicator(clock)
     from adapters.redis.dedup import RedisDeduplicator
@@ -148,7 +171,7 @@ def dedup_for(redis: Any, clock: Clock) -> Any:
     return RedisDeduplicator(redis)
 
 
-def cache_for(redis: Any, clock: Clock) -> Any:
+def cache_for(redis: Redis | None, clock: Clock) -> Cache:
     if redis is None:
         return MemoryCache(clock)
     from adapters.redis.cache import RedisCache
@@ -156,7 +179,15 @@ def cache_for(redis: Any, clock: Clock) -> Any:
     return RedisCache(redis)
 
 
-def payment_gateways_for(stripe: Any) -> tuple[PaymentGateway, ...]:
+def idempotency_for(redis: Redis | None, clock: Clock) -> IdempotencyStore:
+    if redis is None:
+        return MemoryIdempotencyStore(clock)
+    from adapters.redis.idempotency import RedisIdempotencyStore
+
+    return RedisIdempotencyStore(redis)
+
+
+def payment_gateways_for(stripe: StripeClient | None) -> tuple[PaymentGateway, ...]:
     if stripe is None:
         return ()
     from adapters.stripe_http.gateway import StripePaymentGateway
@@ -164,7 +195,16 @@ def payment_gateways_for(stripe: Any) -> tuple[PaymentGateway, ...]:
     return (StripePaymentGateway(stripe),)
 
 
-def pings_for(store: Any, redis: Any) -> Mapping[str, Ping]:
+def webhooks_for(stripe: StripeClient | None, settings: Settings) -> tuple[PaymentWebhooks, ...]:
+    """Each provider's verified webhook reader (Stripe's signature check and event translation)."""
+    if stripe is None:
+        return ()
+    from adapters.stripe_http.webhooks import StripeWebhooks
+
+    return (StripeWebhooks(settings.web.stripe_webhook_secrets, stripe),)
+
+
+def pings_for(store: StoreHandle, redis: Redis | None) -> Mapping[str, Ping]:
     """What `/readyz` checks: the database always, Redis when configured."""
     pings: dict[str, Ping] = {"database": store.ping}
     if redis is not None:
@@ -183,12 +223,12 @@ def pings_for(store: Any, redis: Any) -> Mapping[str, Ping]:
 
 class Core(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=Settings)
-    clock = providers.Singleton(SystemClock)
-    randomness = providers.Singleton(SecretsRandom)
+    clock: providers.Singleton[Clock] = providers.Singleton(SystemClock)
+    randomness: providers.Singleton[RandomSource] = providers.Singleton(SecretsRandom)
     catalog = providers.Singleton(build_catalog, settings)
     hold_ttl = providers.Callable(hold_ttl, settings)
     metrics = providers.Singleton(Metrics)
-    events = providers.Singleton(
+    events: providers.Singleton[EventSink] = providers.Singleton(
         EventStream, providers.Singleton(MetricsEvents, metrics), providers.Singleton(EventLog)
     )
     helplines = settings.provided.helplines
@@ -197,33 +237,51 @@ class Core(containers.DeclarativeContainer):
 class MemoryGateways(containers.DeclarativeContainer):
     core = providers.DependenciesContainer()
     store = providers.Singleton(MemoryStore)
-    uow_factory = store.provided.uow
-    sessions = providers.Singleton(MemorySessionStore, core.clock)
-    rate_limiter = providers.Singleton(MemoryRateLimiter, core.clock)
-    dedup = providers.Singleton(MemoryDeduplicator, core.clock)
-    cache = providers.Singleton(MemoryCache, core.clock)
-    interpreter = providers.Singleton(OfflineInterpreter)
-    fallback = providers.Singleton(OfflineInterpreter)
-    payment_gateways = providers.Object(())
+    uow_factory: providers.Singleton[UnitOfWorkFactory] = providers.Singleton(memory_uow, store)
+    sessions: providers.Singleton[SessionStore] = providers.Singleton(MemorySessionStore, core.clock)
+    rate_limiter: providers.Singleton[RateLimiter] = providers.Singleton(MemoryRateLimiter, core.clock)
+    dedup: providers.Singleton[Deduplicator] = providers.Singleton(MemoryDeduplicator, core.clock)
+    cache: providers.Singleton[Cache] = providers.Singleton(MemoryCache, core.clock)
+    idempotency: providers.Singleton[IdempotencyStore] = providers.Singleton(
+        MemoryIdempotencyStore, core.clock
+    )
+    interpreter: providers.Singleton[Interpreter] = providers.Singleton(OfflineInterpreter)
+    fallback: providers.Singleton[Interpreter] = providers.Singleton(OfflineInterpreter)
+    payment_gateways: providers.Object[tuple[PaymentGateway, ...]] = providers.Object(())
+    webhooks: providers.Object[tuple[PaymentWebhooks, ...]] = providers.Object(())
     pings: providers.Object[Mapping[str, Ping]] = providers.Object({})
 
 
 class RealGateways(containers.DeclarativeContainer):
     core = providers.DependenciesContainer()
-    store = providers.Resource(
+    store: providers.Resource[StoreHandle] = providers.Resource(
         store_resource, core.settings.provided.database_url, core.settings.provided.database_pool_size
     )
-    uow_factory = store.provided.uow_factory
-    redis = providers.Resource(redis_resource, core.settings.provided.redis_url)
-    sessions = providers.Singleton(sessions_for, redis, core.clock)
-    rate_limiter = providers.Singleton(rate_limiter_for, redis, core.clock)
-    dedup = providers.Singleton(dedup_for, redis, core.clock)
-    cache = providers.Singleton(cache_for, redis, core.clock)
-    interpreter = providers.Resource(interpreter_resource, core.settings, cache, core.metrics)
-    fallback = providers.Singleton(MeteredInterpreter, providers.Singleton(OfflineInterpreter), core.metrics)
-    stripe = providers.Resource(stripe_resource, core.settings)
-    payment_gateways = providers.Singleton(payment_gateways_for, stripe)
-    pings = providers.Singleton(pings_for, store, redis)
+    uow_factory: providers.Singleton[UnitOfWorkFactory] = providers.Singleton(store_uow, store)
+    redis: providers.Resource[Redis | None] = providers.Resource(
+        redis_resource, core.settings.provided.redis_url
+    )
+    sessions: providers.Singleton[SessionStore] = providers.Singleton(sessions_for, redis, core.clock)
+    rate_limiter: providers.Singleton[RateLimiter] = providers.Singleton(rate_limiter_for, redis, core.clock)
+    dedup: providers.Singleton[Deduplicator] = providers.Singleton(dedup_for, redis, core.clock)
+    cache: providers.Singleton[Cache] = providers.Singleton(cache_for, redis, core.clock)
+    idempotency: providers.Singleton[IdempotencyStore] = providers.Singleton(
+        idempotency_for, redis, core.clock
+    )
+    interpreter: providers.Resource[Interpreter] = providers.Resource(
+        interpreter_resource, core.settings, cache, core.metrics
+    )
+    fallback: providers.Singleton[Interpreter] = providers.Singleton(
+        MeteredInterpreter, providers.Singleton(OfflineInterpreter), core.metrics
+    )
+    stripe: providers.Resource[StripeClient | None] = providers.Resource(stripe_resource, core.settings)
+    payment_gateways: providers.Singleton[tuple[PaymentGateway, ...]] = providers.Singleton(
+        payment_gateways_for, stripe
+    )
+    webhooks: providers.Singleton[tuple[PaymentWebhooks, ...]] = providers.Singleton(
+        webhooks_for, stripe, core.settings
+    )
+    pings: providers.Singleton[Mapping[str, Ping]] = providers.Singleton(pings_for, store, redis)
 
 
 class UseCases(containers.DeclarativeContainer):

@@ -1,6 +1,6 @@
 """The fair limits from the environment: readings per person by tier, follow-ups, commands, and the
 global LLM budget (README, Fair limits). Each `LIMIT_*` variable sets one number of one named limit;
-the defaults are `adapters.memory.rate_limit.RateLimits`, so `runners/variables.py` and a test keep
+the defaults are `tarot_ports.rate_limit.RateLimits`, so `runners/variables.py` and a test keep
 the documented defaults equal to them.
 """
 
@@ -10,8 +10,7 @@ from collections.abc import Callable
 
 from attrs import evolve, frozen
 
-from adapters.memory.rate_limit import RateLimits
-from tarot_ports.rate_limit import RateLimit
+from tarot_ports.rate_limit import RateLimit, RateLimits
 
 HOUR, MINUTE = 3600, 60
 MAX = 1_000_000

@@ -25,7 +25,7 @@ async def use_configured_interpreter(
     """Put the LLM interpreter the settings name into `container` (closed with `stack`); False when
     the offline reader writes (no key, or `choice` is "offline")."""
     if choice == "openai" and settings.openai is None:
-        from runners.cli import CliError
+        from runners.cli_support import CliError
 
         raise CliError("--interpreter openai needs OPENAI_API_KEY")
     if settings.openai is None or choice == "offline":
@@ -60,7 +60,7 @@ class TerminalStream:
     def emit(self, event: Event) -> None:
         if isinstance(event, CardsDrawn):
             if self._question is not None:
-                from runners.commands import reading_header
+                from runners.present import reading_header
 
                 header = reading_header(
                     event.spread_id, event.deck_id, event.language, self._question, event.cards

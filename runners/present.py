@@ -3,12 +3,13 @@ and the safety screen's answer."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from tarot_domain.content.registry import translate
 from tarot_domain.content.schema import CASES
 from tarot_domain.model.decks import all_decks, get_deck
+from tarot_domain.model.draw import DrawnCard
 from tarot_domain.model.knowledge import (
     FACE_FIELDS,
     ORIENTATIONS,
@@ -155,3 +156,15 @@ def screened_json(support: Support, spread_id: str, deck_id: str, language: str)
         "cards": [],
         "support": support_json(support),
     }
+
+
+def reading_header(spread_id: str, deck_id: str, lang: str, question: str, cards: Sequence[DrawnCard]) -> str:
+    """The spread and deck, the question, and each card on its position."""
+    spread, deck = get_spread(spread_id), get_deck(deck_id)
+    quoted = translate("reading.quoted_question", lang, question=question)
+    lines = [f"{pick(spread.name, lang)} · {pick(deck.name, lang)}", quoted, ""]
+    for drawn in cards:
+        orientation = card_knowledge(drawn.card_id, deck.id, lang).orientation(drawn.reversed, lang)
+        position = pick(spread.position(drawn.position_id).name, lang)
+        lines.append(f"  {position}: {card_name(drawn.card_id, deck.id, lang)} ({orientation})")
+    return "\n".join(lines)

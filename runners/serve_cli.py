@@ -75,7 +75,8 @@ async def show_config(args: argparse.Namespace) -> int:
 async def serve_all(args: argparse.Namespace) -> int:
     """One container, one set of pools: the web app always, the bot when Telegram is configured."""
     from runners.assemble import dialog, open_service, web_deps
-    from runners.web import configure_service_logging, serve
+    from runners.service_logging import configure_service_logging
+    from runners.web import serve_listening
 
     settings = Settings.from_env()
     run_bot = settings.telegram is not None and not args.no_bot
@@ -90,7 +91,7 @@ async def serve_all(args: argparse.Namespace) -> int:
     async with open_service(settings, run_jobs=True) as opened:
         tasks = [
             asyncio.create_task(
-                serve(
+                serve_listening(
                     await web_deps(opened),
                     args.host or settings.web_host,
                     settings.web_port if args.port is None else args.port,

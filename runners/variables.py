@@ -44,6 +44,8 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("STRIPE_CANCEL_URL", "`$TAROT_PUBLIC_URL/cancelled`", "where Checkout returns when cancelled"),
     Variable("TAROT_PUBLIC_URL", "(unset)", "the service's public base URL"),
     Variable("TAROT_API_KEYS", "(none: API closed)", "`client:key,...` for the JSON API (keys ≥ 16 characters)", True),
+    Variable("TAROT_API_ADMIN_KEYS", "(none)", "`client:key,...`: a second key per client with the admin scope (refunds)", True),
+    Variable("TAROT_CORS_ORIGINS", "(none)", "`https://app.example.com,...`: the operator's own browser origins the API answers"),
     Variable("TAROT_WEB_HOST", "`127.0.0.1`", "`tarot web` / `tarot serve` listen address"),
     Variable("TAROT_WEB_PORT", "`8080`", "listen port"),
     Variable("WELCOME_CREDITS", "20", "credits granted once to each new identity"),

@@ -10,8 +10,8 @@ if [ ! -x "$py" ]; then
 fi
 echo "== ruff"
 "$py" -m ruff check .
-echo "== mypy --strict (domain and ports)"
-"$py" -m mypy --strict tarot_domain tarot_ports
+echo "== mypy --strict (every package)"
+"$py" -m mypy --strict tarot tarot_domain tarot_ports adapters runners
 echo "== import contracts"
 .venv/bin/lint-imports
 echo "== pytest"

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
+
+DEFAULT_WAIT_TIMEOUT = 3.0
+
+
+def encode_value(value: Any) -> str:
+    """JSON text; a TypeError (or ValueError for NaN) for what JSON cannot hold, in every cache alike."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 
 
 class Cache(Protocol):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from contextlib import AbstractAsyncContextManager
 from typing import Protocol
 
@@ -17,3 +18,9 @@ class JobLock(Protocol):
         (retryable) when the backend cannot be asked; a failed release is logged, never raised.
         """
         ...
+
+
+def check_lock_ttl(ttl_seconds: float) -> float:
+    if not math.isfinite(ttl_seconds) or ttl_seconds <= 0:
+        raise ValueError(f"a lock's ttl must be a positive number of seconds, got {ttl_seconds!r}")
+    return ttl_seconds

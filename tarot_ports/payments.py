@@ -8,6 +8,7 @@ bot itself sends the invoice.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Protocol
 
@@ -199,4 +200,33 @@ class PaymentGateway(Protocol):
         period of it, where known), so it is never charged again; returns the provider's id for the
         subscription cancelled, None when there is no live one (it ended already). Safe to repeat.
         Raises PAYMENT (retryable) when the provider cannot be asked or cannot say which it is."""
+        ...
+
+
+@frozen
+class WebhookDelivery:
+    """A genuine provider notification, translated: `kind` is the provider's own name for it
+    (`checkout.session.completed`), for logs."""
+
+    event: ProviderEvent
+    kind: str
+
+
+class PaymentWebhooks(Protocol):
+    """What a provider's webhook endpoint needs: proof that a delivery is genuine and fresh, and the
+    provider-neutral event it carries. The HTTP adapter owns the endpoint; the provider's adapter owns
+    the signature scheme and the wire format."""
+
+    @property
+    def provider(self) -> str:
+        """The provider's name, as in the endpoint's path (`/webhooks/stripe`)."""
+        ...
+
+    async def read(self, payload: bytes, headers: Mapping[str, str]) -> WebhookDelivery:
+        """Verify `payload` against the request's headers (a signature, its timestamp) and translate it.
+
+        Raises VALIDATION (never retryable) for a delivery that is not genuine, fresh and well formed:
+        answer 400 and change nothing. Raises PAYMENT (retryable) when the provider had to be asked for
+        fresh state and could not be: answer so that the provider delivers again.
+        """
         ...

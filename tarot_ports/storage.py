@@ -90,8 +90,11 @@ class ReadingRepository(Protocol):
 
     async def get_by_key(self, user_id: str, idempotency_key: str) -> Reading | None: ...
 
-    async def list_for_user(self, user_id: str, limit: int = 10, offset: int = 0) -> list[Reading]:
-        """Newest first."""
+    async def list_for_user(
+        self, user_id: str, limit: int = 10, offset: int = 0, *, before: tuple[datetime, str] | None = None
+    ) -> list[Reading]:
+        """Newest first (by `created_at`, then `id`); with `before` = (created_at, id) of a reading, only
+        those listed after it, so a page boundary holds while new readings arrive (a cursor)."""
         ...
 
     async def count_for_user(self, user_id: str) -> int: ...

@@ -8,15 +8,9 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from adapters.memory.clock import SystemClock
+from adapters.system.clock import SystemClock
+from tarot_ports.cache import DEFAULT_WAIT_TIMEOUT, encode_value
 from tarot_ports.clock import Clock
-
-DEFAULT_WAIT_TIMEOUT = 3.0
-
-
-def encode_value(value: Any) -> str:
-    """JSON text; a TypeError (or ValueError for NaN) for what JSON cannot hold, in every cache alike."""
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 
 
 class MemoryCache:

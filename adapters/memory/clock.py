@@ -1,13 +1,8 @@
-"""Clocks: the system's, and one tests move by hand."""
+"""A clock tests move by hand (the system's own is `adapters.system.SystemClock`)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-
-
-class SystemClock:
-    def now(self) -> datetime:
-        return datetime.now(UTC)
 
 
 class ManualClock:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from adapters.memory.clock import SystemClock
-from adapters.memory.sessions import check_ttl
+from adapters.system.clock import SystemClock
 from tarot_ports.clock import Clock
+from tarot_ports.sessions import check_ttl
 
 
 class MemoryDeduplicator:

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-
-def check_lock_ttl(ttl_seconds: float) -> float:
-    if not math.isfinite(ttl_seconds) or ttl_seconds <= 0:
-        raise ValueError(f"a lock's ttl must be a positive number of seconds, got {ttl_seconds!r}")
-    return ttl_seconds
+from tarot_ports.locks import check_lock_ttl
 
 
 class MemoryJobLock:

@@ -1,17 +1,9 @@
-"""Random sources: `secrets` for production draws, a seeded generator for repeatable ones."""
+"""A seeded random source for repeatable draws (`tarot read --seed`, tests); production draws use
+`adapters.system.SecretsRandom`."""
 
 from __future__ import annotations
 
 import random
-import secrets
-
-
-class SecretsRandom:
-    def randbelow(self, n: int) -> int:
-        return secrets.randbelow(n)
-
-    def token(self, nbytes: int = 16) -> str:
-        return secrets.token_hex(nbytes)
 
 
 class SeededRandom:

@@ -6,22 +6,9 @@ import json
 from datetime import datetime, timedelta
 from typing import Any
 
-from adapters.memory.clock import SystemClock
+from adapters.system.clock import SystemClock
 from tarot_ports.clock import Clock
-from tarot_ports.sessions import JSONObject
-
-DEFAULT_SESSION_TTL = 3600
-
-
-def encode_state(state: JSONObject) -> str:
-    """JSON text of a state; a TypeError for values JSON cannot hold, in every store alike."""
-    return json.dumps(dict(state), separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-
-
-def check_ttl(ttl_seconds: int) -> int:
-    if isinstance(ttl_seconds, bool) or not isinstance(ttl_seconds, int) or ttl_seconds < 1:
-        raise ValueError(f"ttl_seconds must be a whole number of seconds >= 1, got {ttl_seconds!r}")
-    return ttl_seconds
+from tarot_ports.sessions import DEFAULT_SESSION_TTL, JSONObject, check_ttl, encode_state
 
 
 class MemorySessionStore:

@@ -161,8 +161,13 @@ class MemoryReadingRepository:
         mine.sort(key=lambda r: (r.created_at, r.id), reverse=True)
         return mine
 
-    async def list_for_user(self, user_id: str, limit: int = 10, offset: int = 0) -> list[Reading]:
-        return self._of_user(user_id)[offset : offset + limit]
+    async def list_for_user(
+        self, user_id: str, limit: int = 10, offset: int = 0, *, before: tuple[datetime, str] | None = None
+    ) -> list[Reading]:
+        mine = self._of_user(user_id)
+        if before is not None:
+            mine = [r for r in mine if (r.created_at, r.id) < before]
+        return mine[offset : offset + limit]
 
     async def count_for_user(self, user_id: str) -> int:
         return sum(1 for r in self._s.readings.values() if r.user_id == user_id)

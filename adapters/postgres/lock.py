@@ -21,8 +21,8 @@ from contextlib import asynccontextmanager
 import psycopg
 from psycopg_pool import PoolClosed, PoolTimeout
 
-from adapters.memory.lock import check_lock_ttl
 from adapters.postgres.storage import Conn, Pool, database_error
+from tarot_ports.locks import check_lock_ttl
 
 logger = logging.getLogger("adapters.postgres")
 

@@ -718,11 +718,16 @@ class PostgresReadingRepository:
         )
         return None if row is None else _reading(row)
 
-    async def list_for_user(self, user_id: str, limit: int = 10, offset: int = 0) -> list[Reading]:
+    async def list_for_user(
+        self, user_id: str, limit: int = 10, offset: int = 0, *, before: tuple[datetime, str] | None = None
+    ) -> list[Reading]:
+        where, params = "WHERE r.user_id = %s", list[object]([user_id])
+        if before is not None:
+            where += " AND (r.created_at, r.id) < (%s, %s)"
+            params += [before[0], before[1]]
         rows = await self._db.all(
-            f"{_READING_SELECT} WHERE r.user_id = %s ORDER BY r.created_at DESC, r.id DESC LIMIT %s"
-            " OFFSET %s",
-            (user_id, max(limit, 0), max(offset, 0)),
+            f"{_READING_SELECT} {where} ORDER BY r.created_at DESC, r.id DESC LIMIT %s OFFSET %s",
+            (*params, max(limit, 0), max(offset, 0)),
         )
         return [_reading(r) for r in rows]
 

@@ -13,8 +13,8 @@ from typing import Any
 
 from redis.asyncio import Redis
 
-from adapters.memory.cache import DEFAULT_WAIT_TIMEOUT, encode_value
 from adapters.redis.client import REDIS_ERRORS, LuaScript, ThrottledWarning
+from tarot_ports.cache import DEFAULT_WAIT_TIMEOUT, encode_value
 
 logger = logging.getLogger("adapters.redis")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from redis.asyncio import Redis
 
-from adapters.memory.sessions import check_ttl
 from adapters.redis.client import translate_errors
+from tarot_ports.sessions import check_ttl
 
 
 class RedisDeduplicator:

@@ -22,8 +22,8 @@ from contextlib import asynccontextmanager
 
 from redis.asyncio import Redis
 
-from adapters.memory.lock import check_lock_ttl
 from adapters.redis.client import LuaScript, translate_errors
+from tarot_ports.locks import check_lock_ttl
 
 logger = logging.getLogger("adapters.redis")
 

@@ -6,9 +6,15 @@ from importlib.resources import files
 
 from redis.asyncio import Redis
 
-from adapters.memory.rate_limit import check_arguments, decision, emission_interval_us, fail_open
 from adapters.redis.client import REDIS_ERRORS, LuaScript, ThrottledWarning
-from tarot_ports.rate_limit import RateDecision, RateLimit
+from tarot_ports.rate_limit import (
+    RateDecision,
+    RateLimit,
+    check_arguments,
+    decision,
+    emission_interval_us,
+    fail_open,
+)
 
 GCRA = LuaScript(files("adapters.redis").joinpath("gcra.lua").read_text(encoding="utf-8"))
 

@@ -8,9 +8,8 @@ from typing import Any
 
 from redis.asyncio import Redis
 
-from adapters.memory.sessions import DEFAULT_SESSION_TTL, check_ttl, encode_state
 from adapters.redis.client import LuaScript, translate_errors
-from tarot_ports.sessions import JSONObject
+from tarot_ports.sessions import DEFAULT_SESSION_TTL, JSONObject, check_ttl, encode_state
 
 logger = logging.getLogger("adapters.redis")
 

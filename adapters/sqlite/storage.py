@@ -759,11 +759,17 @@ class SqliteReadingRepository:
         )
         return found[0] if found else None
 
-    async def list_for_user(self, user_id: str, limit: int = 10, offset: int = 0) -> list[Reading]:
+    async def list_for_user(
+        self, user_id: str, limit: int = 10, offset: int = 0, *, before: tuple[datetime, str] | None = None
+    ) -> list[Reading]:
+        where, params = "WHERE user_id = ?", list[object]([user_id])
+        if before is not None:
+            where += " AND (created_at, id) < (?, ?)"
+            params += [_ts(before[0]), before[1]]
         return await self._tx.run(
             _readings,
-            "WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
-            (user_id, max(limit, 0), max(offset, 0)),
+            f"{where} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+            (*params, max(limit, 0), max(offset, 0)),
         )
 
     async def count_for_user(self, user_id: str) -> int:

@@ -13,10 +13,14 @@ import hashlib
 import hmac
 import json
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from adapters.stripe_http.client import StripeClient
+from adapters.stripe_http.events import StripeEventTranslator
 from tarot_domain.model.errors import ErrorKind, TarotError
+from tarot_domain.model.products import STRIPE
+from tarot_ports.payments import WebhookDelivery
 
 DEFAULT_TOLERANCE = 300
 SCHEME = "v1"
@@ -96,7 +100,7 @@ class WebhookVerifier:
                 matched |= hmac.compare_digest(expected, candidate.encode("utf-8", "replace"))
         if not matched:
             raise SignatureError("no signature matches the payload")
-        if self._tolerance > 0 and timestamp < self._clock() - self._tolerance:
+        if self._tolerance > 0 and abs(timestamp - self._clock()) > self._tolerance:
             raise SignatureError("signature timestamp is outside the tolerance")
         return timestamp
 
@@ -109,7 +113,7 @@ class WebhookVerifier:
 def parse_event(payload: bytes) -> dict[str, Any]:
     try:
         event = json.loads(payload)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # nested past Python's recursion limit
         raise SignatureError("event body is not JSON") from None
     if (
         not isinstance(event, dict)
@@ -120,3 +124,32 @@ def parse_event(payload: bytes) -> dict[str, Any]:
     ):
         raise SignatureError("event body is not a Stripe event")
     return event
+
+
+class StripeWebhooks:
+    """The PaymentWebhooks port for Stripe: `Stripe-Signature` verified, the event translated (with the
+    client for fresh state where an event lacks what we need)."""
+
+    provider = STRIPE
+
+    def __init__(
+        self,
+        secrets: Sequence[str],
+        client: StripeClient | None = None,
+        *,
+        tolerance: int = DEFAULT_TOLERANCE,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._verifier = WebhookVerifier(secrets, tolerance=tolerance, clock=clock)
+        self._translator = StripeEventTranslator(client)
+
+    def __repr__(self) -> str:
+        return f"StripeWebhooks({self._verifier!r})"
+
+    async def read(self, payload: bytes, headers: Mapping[str, str]) -> WebhookDelivery:
+        event = self._verifier.construct_event(payload, headers.get("Stripe-Signature"))
+        try:
+            translated = await self._translator.translate(event)
+        except (ValueError, KeyError, TypeError) as error:
+            raise SignatureError(f"malformed {event['type']} event: {error}"[:300]) from None
+        return WebhookDelivery(translated, str(event["type"]))

@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # the card, lexicon and phrase shapes cost an import only whe
 
 FALLBACK = "en"
 PACKAGE = "tarot_domain.content"
-TEXT_MODULES: tuple[str, ...] = ("messages", "bot", "spreads", "products", "deck_texts")
+TEXT_MODULES: tuple[str, ...] = ("messages", "bot", "api", "spreads", "products", "deck_texts")
 """The modules of a pack the registry reads texts from (see `shapes` for what each holds)."""
 
 _CODE = re.compile(r"[a-z]{2,3}")

@@ -114,8 +114,13 @@ def insufficient_credits(needed: int, available: int) -> TarotError:
     )
 
 
-def error_message(error: TarotError, language: str) -> str:
-    """What we tell a person about `error` in `language`, never a traceback."""
+def error_message(error: TarotError, language: str, *, plain: bool = False) -> str:
+    """What we tell a person about `error` in `language`, never a traceback. `plain`: the wording for any
+    frontend (`plain.<key>` where the chat's wording names a command such as /buy or /start)."""
+    if plain:
+        text = translate(f"plain.{error.message_key}", language, **error.params)
+        if not text.startswith("plain."):
+            return text
     text = translate(error.message_key, language, **error.params)
     if text == error.message_key:
         text = translate(error.kind.default_message_key, language, **error.params)

@@ -7,6 +7,9 @@ import unicodedata
 from tarot_domain.model.errors import validation
 
 QUESTION_MAX = 500
+QUESTION_PATTERN = r"[^\W_]"
+"""A question holds at least one letter or digit (Unicode, as `str.isalnum`): "!!!", "???" or "🙏" alone
+say nothing to read. The same rule as a regular expression, for schemas that describe it (OpenAPI)."""
 
 
 def clean_text(raw: str) -> str:
@@ -25,12 +28,16 @@ def clean_text(raw: str) -> str:
 
 
 def clean_question(raw: str, *, max_length: int = QUESTION_MAX) -> str:
-    """A question of 1..`max_length` characters after cleaning, or a validation error."""
+    """A question of 1..`max_length` characters after cleaning, with at least one letter or digit, or a
+    validation error. Every frontend (the bot, the CLI, the web API, embedders) goes through this one
+    rule, so the same text is refused or read everywhere alike."""
     if not isinstance(raw, str):
         raise validation("question must be text", "error.question_empty")
     question = clean_text(raw)
     if not question:
         raise validation("question is empty", "error.question_empty")
+    if not any(ch.isalnum() for ch in question):
+        raise validation("question has no letter or digit", "error.question_no_words")
     if len(question) > max_length:
         raise validation(
             f"question has {len(question)} characters, the limit is {max_length}",

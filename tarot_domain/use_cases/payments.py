@@ -195,6 +195,15 @@ class PaymentService:
             raise payment_error(f"order {order_id}'s buyer may not pay", "error.order_not_payable")
         return order
 
+    async def order(self, user_id: str, order_id: str) -> Payment:
+        """One of the person's orders; someone else's is as unknown as a missing one (NOT_FOUND)."""
+        async with self._s.uow() as uow:
+            await load_active_user(uow, user_id)
+            order = await uow.payments.get(order_id)
+        if order is None or order.user_id != user_id:
+            raise not_found(f"no order {order_id} for {user_id}", "error.unknown_order")
+        return order
+
     # ----------------------------------------------------------------- ending subscriptions
 
     async def end_subscriptions(self, user_id: str, stars: StarsSubscriptionCanceller) -> list[Payment]:
@@ -262,7 +271,8 @@ class PaymentService:
         return standing(user, orders, now)
 
     async def orders(self, user_id: str, limit: int = 20) -> list[Payment]:
-        """The person's orders and the money recorded against them, newest first."""
+        """The person's orders and the money recorded against them, newest first (a forgotten person's
+        too: operators refund them; frontends look the person up first)."""
         async with self._s.uow() as uow:
             return await uow.payments.list_for_user(user_id, limit=limit)
 

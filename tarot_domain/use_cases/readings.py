@@ -301,10 +301,13 @@ class ReadingService:
         )
         return saved, follow_up
 
-    async def history(self, user_id: str, limit: int = 5, offset: int = 0) -> tuple[list[Reading], int]:
+    async def history(
+        self, user_id: str, limit: int = 5, offset: int = 0, *, before: tuple[datetime, str] | None = None
+    ) -> tuple[list[Reading], int]:
+        """Newest first, and the user's total; `before` = (created_at, id) continues after that reading."""
         async with self._s.uow() as uow:
             await load_active_user(uow, user_id)
-            readings = await uow.readings.list_for_user(user_id, limit, offset)
+            readings = await uow.readings.list_for_user(user_id, limit, offset, before=before)
             total = await uow.readings.count_for_user(user_id)
         return readings, total
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from adapters.memory.rate_limit import RateLimits
 from runners.config import Settings, SettingsError
 from runners.fair_limits import LIMIT_VARIABLES, default_of
 from runners.variables import VARIABLES
-from tarot_ports.rate_limit import RateLimit
+from tarot_ports.rate_limit import RateLimit, RateLimits
 
 
 def test_the_documented_defaults_are_the_defaults_in_force() -> None:

@@ -23,6 +23,14 @@ def test_the_first_python_block_runs_and_shows_the_balance_before_and_after(tmp_
     assert "balance after: 38" in done.stdout
 
 
+def test_the_embedding_example_needs_at_most_three_imports() -> None:
+    block = re.search(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    assert block is not None
+    imports = [line for line in block.group(1).splitlines() if re.match(r"(import|from) ", line)]
+    assert 1 <= len(imports) <= 3, imports
+    assert "import tarot" in imports
+
+
 def test_the_readme_names_the_commands_that_exist() -> None:
     text = README.read_text(encoding="utf-8")
     assert "bash scripts/test.sh" in text

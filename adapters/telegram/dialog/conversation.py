@@ -12,7 +12,6 @@ from typing import Any, NoReturn
 
 from attrs import frozen
 
-from adapters.memory.rate_limit import DEFAULT_LIMITS
 from adapters.telegram.callbacks import Action, CallbackRegistry
 from adapters.telegram.dialog.limits import FairLimits
 from adapters.telegram.dialog.turn import Flow, Rows, Shown, Turn
@@ -27,7 +26,7 @@ from tarot_domain.use_cases.payments import PaymentService
 from tarot_domain.use_cases.readings import ReadingService
 from tarot_domain.use_cases.users import Registration, UserService, is_not_found
 from tarot_ports.clock import Clock
-from tarot_ports.rate_limit import RateLimit, RateLimiter
+from tarot_ports.rate_limit import DEFAULT_LIMITS, RateLimit, RateLimiter
 from tarot_ports.sessions import SessionStore
 
 log = logging.getLogger("adapters.telegram")

@@ -36,7 +36,7 @@ import logging
 import re
 from collections.abc import Callable
 
-from adapters.memory.randomness import SecretsRandom
+from adapters.system.randomness import SecretsRandom
 from adapters.telegram.callbacks import Action, CallbackRegistry
 from adapters.telegram.dialog.admin import AdminFeature
 from adapters.telegram.dialog.buying import BuyingFeature, can_buy

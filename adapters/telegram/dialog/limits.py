@@ -21,10 +21,9 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from adapters.memory.rate_limit import DEFAULT_LIMITS
 from adapters.telegram.texts import t
 from tarot_domain.model.errors import ErrorKind, TarotError
-from tarot_ports.rate_limit import RateLimit, RateLimiter
+from tarot_ports.rate_limit import DEFAULT_LIMITS, RateLimit, RateLimiter
 
 READINGS_FREE = "readings_per_user"
 READINGS_SUBSCRIBER = "subscriber_readings_per_user"

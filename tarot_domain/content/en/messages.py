@@ -38,6 +38,7 @@ MESSAGES: Mapping[str, Text] = {
     "error.forbidden": "Sorry, that isn't available to you.",
     "error.conflict": "That request clashes with an earlier one. Please start again.",
     "error.question_empty": "Please write your question; it can't be empty.",
+    "error.question_no_words": "Please write your question in words; punctuation or emoji alone can't be read.",
     "error.question_too_long": (
         "Your question is {length:characters} long; please keep it under {limit:characters}."
     ),
@@ -135,4 +136,10 @@ MESSAGES: Mapping[str, Text] = {
     "error.order_paid": "This order is already paid.",
     "error.dispute_open": "A dispute about this payment is still open, so nothing can change until it closes.",
     "error.not_flagged": "This payment isn't waiting for a decision.",
+    # the same errors worded for any frontend (no chat commands): the web API's `detail`
+    "plain.error.insufficient_credits": "You need {needed:credits} for this, and you have {available}.",
+    "plain.error.unknown_spread": "There's no spread called “{spread}”.",
+    "plain.error.unknown_user": "There's no such person here yet.",
+    "plain.error.spread_needs_tier": "The “{spread}” spread is part of a higher subscription.",
+    "plain.error.order_not_payable": "This order can't be paid any more. Please start a new purchase.",
 }

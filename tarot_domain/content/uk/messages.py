@@ -81,6 +81,9 @@ MESSAGES: Mapping[str, Text] = {
     "error.forbidden": "Вибачте, це вам недоступно.",
     "error.conflict": "Цей запит суперечить попередньому. Почніть, будь ласка, спочатку.",
     "error.question_empty": "Напишіть, будь ласка, своє запитання — воно не може бути порожнім.",
+    "error.question_no_words": (
+        "Напишіть, будь ласка, запитання словами: самі лише розділові знаки чи емодзі прочитати не вийде."
+    ),
     "error.question_too_long": (
         "Запитання завдовжки {length:characters}, а можна щонайбільше {limit:characters}. Скоротіть його, "
         "будь ласка."
@@ -172,4 +175,10 @@ MESSAGES: Mapping[str, Text] = {
     "error.order_paid": "Це замовлення вже оплачено.",
     "error.dispute_open": "Суперечка щодо цього платежу ще триває, тож нічого не зміниться, доки її не закриють.",
     "error.not_flagged": "Цей платіж не очікує на рішення.",
+    # ті самі помилки без команд чату (поле `detail` веб-API)
+    "plain.error.insufficient_credits": "Для цього потрібно {needed:credits}, а на вашому балансі {available}.",
+    "plain.error.unknown_spread": "Розкладу «{spread}» немає.",
+    "plain.error.unknown_user": "Такої людини тут ще немає.",
+    "plain.error.spread_needs_tier": "Розклад «{spread}» входить до вищого рівня підписки.",
+    "plain.error.order_not_payable": "Це замовлення вже не можна оплатити. Почніть, будь ласка, нову покупку.",
 }

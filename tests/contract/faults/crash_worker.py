@@ -30,9 +30,9 @@ from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Any, Self
 
-from adapters.memory.clock import SystemClock
-from adapters.memory.randomness import SecretsRandom
 from adapters.offline.interpreter import OfflineInterpreter
+from adapters.system.clock import SystemClock
+from adapters.system.randomness import SecretsRandom
 from runners.stores import open_store
 from tarot_domain.model.errors import TarotError
 from tarot_domain.model.readings import FollowUp, Interpretation, Reading

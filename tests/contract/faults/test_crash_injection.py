@@ -24,7 +24,7 @@ import pytest
 from crash_worker import PAYMENT_STEPS, READING_STEPS, OffsetClock, run_op
 from faults_support import REPO, admin_check
 
-from adapters.memory.randomness import SecretsRandom
+from adapters.system.randomness import SecretsRandom
 from runners.stores import open_store
 from tarot_domain.model.ledger import (
     ISSUANCE_GRANTS,

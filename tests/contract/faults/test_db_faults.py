@@ -27,12 +27,12 @@ import pytest
 from crash_worker import OffsetClock
 from faults_support import admin_check
 
-from adapters.memory.clock import SystemClock
 from adapters.memory.randomness import SeededRandom
 from adapters.memory.storage import MemoryStore
 from adapters.postgres.migrations import migrate_database
 from adapters.postgres.storage import PostgresStore, open_store
 from adapters.redis import RedisDeduplicator, RedisRateLimiter, RedisSessionStore, create_redis
+from adapters.system.clock import SystemClock
 from tarot_domain.model.errors import ErrorKind, TarotError
 from tarot_domain.model.ledger import (
     ISSUANCE_GRANTS,

@@ -22,10 +22,11 @@ import pytest
 from attrs import evolve
 from faults_support import admin_check
 
-from adapters.memory.clock import SystemClock
-from adapters.memory.randomness import SecretsRandom, SeededRandom
+from adapters.memory.randomness import SeededRandom
 from adapters.postgres.migrations import migrate_database
 from adapters.redis import RedisDeduplicator, RedisRateLimiter, RedisSessionStore, create_redis
+from adapters.system.clock import SystemClock
+from adapters.system.randomness import SecretsRandom
 from adapters.telegram.dialog import Dialog, DialogConfig
 from adapters.telegram.events import (
     IncomingMessage,

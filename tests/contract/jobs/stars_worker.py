@@ -26,10 +26,10 @@ from attrs import evolve
 from binding_harness import FakeDialog, Harness, stars_transaction
 from telethon.tl import functions
 
-from adapters.memory.clock import SystemClock
-from adapters.memory.randomness import SecretsRandom
 from adapters.postgres.lock import PostgresJobLock
 from adapters.postgres.storage import PostgresStore, create_pool
+from adapters.system.clock import SystemClock
+from adapters.system.randomness import SecretsRandom
 from adapters.telegram.stars import TelegramStarsAccount
 from runners.jobs import JobSettings, run_once
 from runners.stars_jobs import RECONCILE_STARS, build_stars_jobs

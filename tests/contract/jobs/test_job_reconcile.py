@@ -8,12 +8,12 @@ from attrs import evolve
 from fake_stripe import FakeStripe
 from stripe_harness import open_shop, stripe_client
 
-from adapters.memory.clock import SystemClock
 from adapters.memory.randomness import SeededRandom
 from adapters.postgres.lock import PostgresJobLock
 from adapters.postgres.storage import PostgresStore
 from adapters.stripe_http.events import StripeEventTranslator
 from adapters.stripe_http.gateway import StripePaymentGateway
+from adapters.system.clock import SystemClock
 from runners.jobs import RECONCILE, StripeEventFeed, build_jobs, run_once
 from tarot_domain.model.products import STRIPE, Promotions, default_catalog
 from tarot_domain.use_cases.context import Services

@@ -27,11 +27,14 @@ from servers import free_port
 from adapters.memory.cache import MemoryCache
 from adapters.memory.clock import ManualClock
 from adapters.memory.dedup import MemoryDeduplicator
+from adapters.memory.idempotency import MemoryIdempotencyStore
 from adapters.memory.rate_limit import MemoryRateLimiter
 from adapters.memory.sessions import MemorySessionStore
 from adapters.redis import RedisCache, RedisDeduplicator, RedisRateLimiter, RedisSessionStore, create_redis
+from adapters.redis.idempotency import RedisIdempotencyStore
 from tarot_ports.cache import Cache
 from tarot_ports.dedup import Deduplicator
+from tarot_ports.idempotency import IdempotencyStore
 from tarot_ports.rate_limit import RateLimiter
 from tarot_ports.sessions import SessionStore
 
@@ -100,6 +103,7 @@ class Backend(Protocol):
     def limiter(self) -> RateLimiter: ...
     def cache(self, namespace: str = "c", wait_timeout: float = 3.0) -> Cache: ...
     def dedup(self, *, new_connection: bool = False) -> Deduplicator: ...
+    def idempotency(self, *, new_connection: bool = False) -> IdempotencyStore: ...
 
 
 class MemoryBackend:
@@ -110,6 +114,7 @@ class MemoryBackend:
     def __init__(self) -> None:
         self.timeline = ManualTimeline()
         self._dedup = MemoryDeduplicator(self.timeline.clock)
+        self._idempotency = MemoryIdempotencyStore(self.timeline.clock)
 
     def sessions(self, default_ttl: int = 3600) -> SessionStore:
         return MemorySessionStore(self.timeline.clock, default_ttl=default_ttl)
@@ -122,6 +127,9 @@ class MemoryBackend:
 
     def dedup(self, *, new_connection: bool = False) -> Deduplicator:
         return self._dedup
+
+    def idempotency(self, *, new_connection: bool = False) -> IdempotencyStore:
+        return self._idempotency
 
 
 class RedisBackend:
@@ -151,6 +159,10 @@ class RedisBackend:
     def dedup(self, *, new_connection: bool = False) -> Deduplicator:
         client = self.connect() if new_connection else self.client
         return RedisDeduplicator(client, prefix=self.prefix + "d:")
+
+    def idempotency(self, *, new_connection: bool = False) -> IdempotencyStore:
+        client = self.connect() if new_connection else self.client
+        return RedisIdempotencyStore(client, prefix=self.prefix + "i:")
 
     async def aclose(self) -> None:
         for client in self.clients:

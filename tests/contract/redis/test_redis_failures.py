@@ -76,6 +76,20 @@ async def test_dedup_raises_retryable_database_errors(dead: Redis) -> None:
     await expect_database_error(RedisDeduplicator(dead).first_time("ns", "1", 60))
 
 
+async def test_idempotency_keys_raise_retryable_database_errors(dead: Redis) -> None:
+    import hashlib
+
+    from adapters.redis.idempotency import RedisIdempotencyStore
+    from tarot_ports.idempotency import StoredResponse
+
+    store, fingerprint = RedisIdempotencyStore(dead), hashlib.sha256(b"x").hexdigest()
+    await asyncio.gather(
+        expect_database_error(store.claim("k", fingerprint, 60)),
+        expect_database_error(store.complete("k", fingerprint, StoredResponse(200, "{}"), 60)),
+        expect_database_error(store.release("k", fingerprint)),
+    )
+
+
 async def test_cache_degrades_to_computing(dead: Redis, caplog: pytest.LogCaptureFixture) -> None:
     cache = RedisCache(dead)
     with caplog.at_level("WARNING", logger="adapters.redis"):

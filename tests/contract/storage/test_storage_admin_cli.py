@@ -15,8 +15,8 @@ import psycopg
 import pytest
 from attrs import frozen
 
-from adapters.memory.clock import SystemClock
-from adapters.memory.randomness import SecretsRandom
+from adapters.system.clock import SystemClock
+from adapters.system.randomness import SecretsRandom
 from runners.cli import build_parser
 from runners.stores import StoreHandle, open_store
 from tarot_domain.model.ledger import user_account

@@ -52,16 +52,22 @@ async def test_add_refuses_a_taken_id_or_key_and_the_unit_of_work_goes_on(backen
         assert await uow.readings.count_for_user("u2") == 1
 
 
-async def test_list_for_user_is_newest_first_with_pagination(backend, make) -> None:
+async def _four_readings(backend, make, *more) -> None:
+    """r1..r4 of u1, a minute apart, r3 and r4 at the same moment (a tie: the higher id first)."""
     t = make.now
     await _add(
         backend,
         make.reading("r1", key="k1", at=t),
         make.reading("r2", key="k2", at=t + timedelta(minutes=1)),
         make.reading("r4", key="k4", at=t + timedelta(minutes=2)),
-        make.reading("r3", key="k3", at=t + timedelta(minutes=2)),  # tie: higher id first
-        make.reading("x1", user_id="u2", key="k1", at=t + timedelta(minutes=5)),
+        make.reading("r3", key="k3", at=t + timedelta(minutes=2)),
+        *more,
     )
+
+
+async def test_list_for_user_is_newest_first_with_pagination(backend, make) -> None:
+    other = make.reading("x1", user_id="u2", key="k1", at=make.now + timedelta(minutes=5))
+    await _four_readings(backend, make, other)
     async with backend.uow() as uow:
         assert [r.id for r in await uow.readings.list_for_user("u1")] == ["r4", "r3", "r2", "r1"]
         assert [r.id for r in await uow.readings.list_for_user("u1", limit=2)] == ["r4", "r3"]
@@ -70,6 +76,22 @@ async def test_list_for_user_is_newest_first_with_pagination(backend, make) -> N
         assert await uow.readings.list_for_user("nobody") == []
         assert await uow.readings.count_for_user("u1") == 4
         assert await uow.readings.count_for_user("nobody") == 0
+
+
+async def test_list_for_user_continues_after_a_cursor_even_as_new_readings_arrive(backend, make) -> None:
+    t = make.now
+    await _four_readings(backend, make)
+    async with backend.uow() as uow:
+        first = await uow.readings.list_for_user("u1", limit=1)
+    await _add(backend, make.reading("r9", key="k9", at=t + timedelta(minutes=9)))  # newer than every page
+    async with backend.uow() as uow:
+        after_r4 = await uow.readings.list_for_user("u1", limit=2, before=(first[0].created_at, first[0].id))
+        after_r2 = await uow.readings.list_for_user("u1", before=(t + timedelta(minutes=1), "r2"))
+        tie = await uow.readings.list_for_user("u1", before=(t + timedelta(minutes=2), "r35"))
+    assert [r.id for r in first] == ["r4"]
+    assert [r.id for r in after_r4] == ["r3", "r2"]  # the tie on time is broken by id, as the order is
+    assert [r.id for r in after_r2] == ["r1"]
+    assert [r.id for r in tie] == ["r3", "r2", "r1"]
 
 
 async def test_follow_ups_are_appended_in_order(backend, make) -> None:

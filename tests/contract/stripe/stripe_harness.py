@@ -10,16 +10,16 @@ from aiohttp.test_utils import TestClient, TestServer
 from attrs import define, evolve
 from fake_stripe import FakeStripe
 
-from adapters.memory.clock import SystemClock
+from adapters.http import ApiKeys, WebDeps, create_app
+from adapters.memory.idempotency import MemoryIdempotencyStore
 from adapters.memory.randomness import SeededRandom
 from adapters.memory.rate_limit import MemoryRateLimiter
 from adapters.memory.storage import MemoryStore
 from adapters.offline.interpreter import OfflineInterpreter
 from adapters.stripe_http.client import StripeClient
-from adapters.stripe_http.events import StripeEventTranslator
 from adapters.stripe_http.gateway import StripePaymentGateway
-from adapters.stripe_http.webhooks import WebhookVerifier
-from runners.web import ApiKeys, WebDeps, create_app
+from adapters.stripe_http.webhooks import StripeWebhooks
+from adapters.system.clock import SystemClock
 from tarot_domain.model.products import Promotions, default_catalog
 from tarot_domain.use_cases.context import Services
 from tarot_domain.use_cases.credits import CreditService
@@ -77,11 +77,11 @@ async def open_shop(fake: FakeStripe) -> AsyncIterator[Shop]:
         readings=ReadingService(services, OfflineInterpreter(), OfflineInterpreter()),
         payments=payments,
         rate_limiter=MemoryRateLimiter(),
+        idempotency=MemoryIdempotencyStore(),
         clock=services.clock,
         catalog=catalog,
         api_keys=ApiKeys.of({"shop": API_KEY}),
-        stripe_webhooks=WebhookVerifier([fake.webhook_secret]),
-        stripe_events=StripeEventTranslator(stripe),
+        webhooks=(StripeWebhooks([fake.webhook_secret], stripe),),
         checkout_provider="stripe",
         closers=(stripe.aclose,),
     )

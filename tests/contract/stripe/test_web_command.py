@@ -11,9 +11,10 @@ import pytest
 from exposition import sample_value
 from fake_stripe import FakeStripe
 
+from adapters.http import ApiClient, serve
 from runners.cli import build_parser
-from runners.config import Settings, SettingsError
-from runners.web import WebSettings, open_web_deps, serve
+from runners.config import Settings, SettingsError, WebSettings
+from runners.web import open_web_deps
 
 pytestmark = pytest.mark.contract
 
@@ -92,5 +93,19 @@ def test_web_settings_default_to_payments_off() -> None:
     settings = WebSettings.from_env({})
     assert settings.stripe_secret_key is None and len(settings.api_keys) == 0
     keyed = WebSettings.from_env({"TAROT_API_KEYS": " a:0123456789abcdef , b.c:fedcba9876543210 "})
-    assert keyed.api_keys.client_for("fedcba9876543210") == "b.c" and keyed.api_keys.client_for("x") is None
+    assert keyed.api_keys.client_for("fedcba9876543210") == ApiClient("b.c")
+    assert keyed.api_keys.client_for("x") is None
+    admin = WebSettings.from_env(
+        {"TAROT_API_KEYS": "a:0123456789abcdef", "TAROT_API_ADMIN_KEYS": "a:admin-0123456789abcdef"}
+    )
+    assert admin.api_keys.client_for("admin-0123456789abcdef") == ApiClient("a", admin=True)
+    assert admin.api_keys.client_for("0123456789abcdef") == ApiClient("a", admin=False)
+    with pytest.raises(SettingsError):  # one key cannot be both
+        WebSettings.from_env(
+            {"TAROT_API_KEYS": "a:0123456789abcdef", "TAROT_API_ADMIN_KEYS": "b:0123456789abcdef"}
+        )
+    with pytest.raises(SettingsError):
+        WebSettings.from_env({"TAROT_CORS_ORIGINS": "app.example.com"})
+    origins = WebSettings.from_env({"TAROT_CORS_ORIGINS": "https://a.example/, http://b.example:8080"})
+    assert origins.cors_origins == ("https://a.example", "http://b.example:8080")
     assert "sk_" not in repr(WebSettings.from_env({}))

@@ -26,6 +26,7 @@ PROPER_NAMES = frozenset({"Telegram", "Stars", "id", "ref", "telegram", "VIII", 
 
 _FIELD = re.compile(r"\{[^{}]*\}")
 _COMMAND = re.compile(r"/[a-z_]+|<[^<>]*>")
+_CODE = re.compile(r"`[^`]*`")  # a code span (a header, a field, a protocol's name) is not prose
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _CYRILLIC = re.compile(r"[А-Яа-яІіЇїЄєҐґ]")
 
@@ -62,7 +63,7 @@ def forms(code: str, text: Text) -> list[tuple[str, str]]:
 
 def own_words(template: str) -> str:
     """A template without its fields, commands and proper names: the words the writer wrote."""
-    bare = _COMMAND.sub(" ", _FIELD.sub(" ", template))
+    bare = _COMMAND.sub(" ", _FIELD.sub(" ", _CODE.sub(" ", template)))
     return " ".join(word for word in re.split(r"\s+", bare) if word.strip(".,:;()") not in PROPER_NAMES)
 
 

@@ -14,7 +14,7 @@ from attrs import define, evolve, field
 from adapters.memory.clock import ManualClock
 from adapters.memory.dedup import MemoryDeduplicator
 from adapters.memory.randomness import SeededRandom
-from adapters.memory.rate_limit import DEFAULT_LIMITS, MemoryRateLimiter
+from adapters.memory.rate_limit import MemoryRateLimiter
 from adapters.memory.sessions import MemorySessionStore
 from adapters.memory.storage import MemoryStore
 from adapters.telegram.dialog import Dialog, DialogConfig
@@ -43,7 +43,7 @@ from tarot_domain.use_cases.readings import ReadingService
 from tarot_domain.use_cases.users import UserService
 from tarot_ports.interpreter import InterpretationRequest, OnDelta
 from tarot_ports.payments import PaymentGateway
-from tarot_ports.rate_limit import RateLimit
+from tarot_ports.rate_limit import DEFAULT_LIMITS, RateLimit
 from tarot_ports.storage import UnitOfWork
 
 USER = 111

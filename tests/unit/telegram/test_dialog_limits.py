@@ -9,9 +9,8 @@ from datetime import timedelta
 import pytest
 from dialog_support import GENEROUS, OTHER, USER, Bot
 
-from adapters.memory.rate_limit import DEFAULT_LIMITS
 from adapters.telegram.dialog.limits import wait_text
-from tarot_ports.rate_limit import RateLimit
+from tarot_ports.rate_limit import DEFAULT_LIMITS, RateLimit
 
 
 def limits(**changes: RateLimit) -> Mapping[str, RateLimit]:

@@ -12,8 +12,8 @@ from attrs import evolve
 from exposition import sample_names, sample_value, samples
 from web_support import ALPHA, build_web_world, serving
 
+from adapters.http import RequestIdFilter, serve
 from runners.metrics import Counter, Histogram, Metrics
-from runners.web import RequestIdFilter, serve
 
 
 async def test_healthz_and_request_ids() -> None:
@@ -165,13 +165,13 @@ def test_histograms_are_cumulative_counters_refuse_bad_input_and_labels_are_esca
 async def test_every_log_line_of_a_request_carries_its_id(caplog: pytest.LogCaptureFixture) -> None:
     world = build_web_world()
     caplog.handler.addFilter(RequestIdFilter())
-    with caplog.at_level(logging.INFO, logger="runners.web"):
+    with caplog.at_level(logging.INFO, logger="adapters.http"):
         async with serving(world) as client:
             response = await client.get(
                 "/v1/users/nobody/balance", headers={**ALPHA, "X-Request-Id": "req-42"}
             )
     assert response.status == 404
-    lines = [r for r in caplog.records if r.name == "runners.web"]
+    lines = [r for r in caplog.records if r.name == "adapters.http"]
     assert len(lines) >= 2  # the not-found error and the access line
     assert all(getattr(r, "request_id", None) == "req-42" and "req-42" in r.getMessage() for r in lines)
 
@@ -180,12 +180,24 @@ async def test_openapi_document_describes_the_api() -> None:
     world = build_web_world()
     async with serving(world) as client:
         document = await (await client.get("/openapi.json")).json()
-    assert document["openapi"].startswith("3.")
-    assert set(document["paths"]) == {
-        "/v1/spreads", "/v1/users/{ref}/readings", "/v1/users/{ref}/balance", "/v1/users/{ref}/checkout",
-    }  # fmt: skip
-    products = document["components"]["schemas"]["CheckoutRequest"]["properties"]["product"]["enum"]
+    assert document["openapi"] == "3.1.0"
+    operations = {op["operationId"] for path in document["paths"].values() for op in path.values()}
+    assert {
+        "listSpreads", "getSpread", "listDecks", "listCards", "getCard", "listProducts",
+        "createUser", "getUser", "updateUser", "deleteUser",
+        "createReading", "listReadings", "getReading", "createFollowUp", "drawDailyCard",
+        "getBalance", "listLedger", "createCheckout", "listOrders", "getOrder", "createRefund",
+    } == operations  # fmt: skip
+    schemas = document["components"]["schemas"]
+    products = schemas["NewCheckout"]["properties"]["product"]["enum"]
     assert "starter" in products and "tier-premium" in products
+    reading = schemas["ReadingView"]["properties"]
+    assert "support" in reading and "lean" in reading
+    problem = schemas["ProblemBody"]["properties"]
+    assert {"type", "title", "status", "detail", "kind", "retryable", "errors"} <= set(problem)
+    create = document["paths"]["/v1/users/{ref}/readings"]["post"]
+    assert "application/problem+json" in create["responses"]["422"]["content"]
+    assert "RateLimit-Remaining" in create["responses"]["429"]["headers"]
 
 
 async def test_shutdown_lets_an_in_flight_request_finish() -> None:

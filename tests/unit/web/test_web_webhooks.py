@@ -18,6 +18,7 @@ from web_support import (
     dispute,
     event,
     invoice,
+    problem_of,
     serving,
     session,
     signed,
@@ -43,7 +44,7 @@ async def new_order(world: WebWorld, product: str = "basic", ref: str = "u1") ->
 async def post(client: Any, world: WebWorld, payload: dict[str, Any] | bytes, **kw: Any) -> tuple[int, Any]:
     body, headers = signed(payload, kw.pop("timestamp", world.now_ts()), **kw)
     response = await client.post("/webhooks/stripe", data=body, headers=headers)
-    return response.status, await response.json()
+    return response.status, await response.json(content_type=None)
 
 
 async def test_a_signed_completion_grants_and_redeliveries_do_not(world: WebWorld) -> None:
@@ -91,7 +92,7 @@ async def test_bad_signatures_and_bodies_are_400_and_change_nothing(world: WebWo
     async with serving(world) as client:
         response = await client.post("/webhooks/stripe", data=body, headers=headers)
         assert response.status == 400
-        assert (await response.json())["error"]["kind"] == "validation"
+        assert (await problem_of(response))["kind"] == "validation"
     assert await world.available("alpha", "u1") == 0
     async with world.store.uow() as uow:
         assert await uow.events.mark(STRIPE, "evt_1", world.clock.now())  # the event was not recorded
@@ -205,7 +206,7 @@ async def test_a_database_outage_answers_500_so_stripe_retries(world: WebWorld) 
     async with serving(world) as client:
         world.database.down = True
         status, data = await post(client, world, completed)
-        assert status == 500 and data["error"]["kind"] == "database"
+        assert status == 500 and data["retryable"] and data["type"] == "/problems/internal"
         world.database.down = False
         status, data = await post(client, world, completed)
         assert status == 200 and data["applied"]

@@ -10,23 +10,22 @@ from typing import Any
 from aiohttp.test_utils import TestClient, TestServer
 from attrs import define, evolve, field
 
+import tarot
+from adapters.http import ApiKeys, ApiLimits, WebDeps, create_app
 from adapters.memory.clock import ManualClock
 from adapters.memory.payment_gateway import MemoryPaymentGateway
 from adapters.memory.randomness import SeededRandom
-from adapters.memory.rate_limit import MemoryRateLimiter
 from adapters.memory.storage import MemoryStore
 from adapters.offline.interpreter import OfflineInterpreter
-from adapters.stripe_http.events import StripeEventTranslator
-from adapters.stripe_http.webhooks import WebhookVerifier, sign
+from adapters.stripe_http.webhooks import StripeWebhooks, sign
 from runners.metrics import MeteredInterpreter, Metrics, MetricsEvents
-from runners.web import ApiKeys, WebDeps, create_app
+from runners.observe import MetricsObserver
 from tarot_domain.model.errors import ErrorKind, TarotError
 from tarot_domain.model.products import Promotions, default_catalog
 from tarot_domain.model.spreads import spread_ids
 from tarot_domain.use_cases.context import Services
 from tarot_domain.use_cases.credits import CreditService
 from tarot_domain.use_cases.payments import PaymentService
-from tarot_domain.use_cases.readings import ReadingService
 from tarot_domain.use_cases.users import UserService
 from tarot_ports.rate_limit import RateLimit
 from tarot_ports.storage import UnitOfWork
@@ -34,10 +33,14 @@ from tarot_ports.storage import UnitOfWork
 SECRET = "whsec_current_0123456789abcdef"
 OLD_SECRET = "whsec_previous_0123456789abcdef"
 KEYS = {"alpha": "alpha-key-0123456789abcdef", "beta": "beta-key-0123456789abcdef"}
+ADMIN_KEYS = {"alpha": "alpha-admin-key-0123456789abcdef"}
 GENEROUS_READINGS = RateLimit(rate=100, period=1, burst=100)
 GENEROUS_CALLS = RateLimit(rate=1000, period=1, burst=1000)
+GENEROUS_LLM = RateLimit(rate=1000, period=1, burst=1000)
 ALPHA = {"Authorization": f"Bearer {KEYS['alpha']}"}
 BETA = {"Authorization": f"Bearer {KEYS['beta']}"}
+ALPHA_ADMIN = {"Authorization": f"Bearer {ADMIN_KEYS['alpha']}"}
+PROBLEM = "application/problem+json"
 
 
 @define
@@ -51,6 +54,7 @@ class Switch:
 class WebWorld:
     store: MemoryStore
     clock: ManualClock
+    service: tarot.Tarot
     services: Services
     users: UserService
     credits: CreditService
@@ -77,9 +81,13 @@ def build_web_world(
     stripe: bool = True,
     reading_limit: RateLimit = GENEROUS_READINGS,
     user_limit: RateLimit = GENEROUS_CALLS,
+    llm_limit: RateLimit = GENEROUS_LLM,
     max_body_bytes: int = 64 * 1024,
     every_spread_free: bool = False,
+    cors_origins: tuple[str, ...] = (),
 ) -> WebWorld:
+    """The API on memory adapters built with the embedders' `tarot.in_memory` (its ports swapped where a
+    test needs to reach them: a clock it moves, a database it can switch off, a payment gateway)."""
     store = MemoryStore()
     clock = ManualClock()
     database = Switch()
@@ -93,11 +101,17 @@ def build_web_world(
     if every_spread_free:
         catalog = evolve(catalog, free_spreads=frozenset(spread_ids()))
     metrics = Metrics()
-    services = Services(
-        uow=uow, clock=clock, random=SeededRandom(7), catalog=catalog, events=MetricsEvents(metrics)
-    )
     gateway = MemoryPaymentGateway()
-    payments = PaymentService(services, [gateway] if stripe else [])
+    service = tarot.in_memory(
+        uow=uow,
+        clock=clock,
+        random=SeededRandom(7),
+        catalog=catalog,
+        events=MetricsEvents(metrics),
+        interpreter=MeteredInterpreter(OfflineInterpreter(), metrics),
+        fallback=MeteredInterpreter(OfflineInterpreter(), metrics),
+        payment_gateways=[gateway] if stripe else [],
+    )
     pings: dict[str, Callable[[], Awaitable[object]]] = {}
 
     async def ping_database() -> None:
@@ -105,38 +119,44 @@ def build_web_world(
             raise TarotError(ErrorKind.DATABASE, "connection refused", retryable=True)
 
     pings["database"] = ping_database
-    users, credits = UserService(services), CreditService(services)
+    webhooks = StripeWebhooks([SECRET, OLD_SECRET], clock=lambda: clock.now().timestamp())
     deps = WebDeps(
-        users=users,
-        credits=credits,
-        readings=ReadingService(
-            services,
-            MeteredInterpreter(OfflineInterpreter(), metrics),
-            MeteredInterpreter(OfflineInterpreter(), metrics),
-        ),
-        payments=payments,
-        rate_limiter=MemoryRateLimiter(clock),
+        users=service.users,
+        credits=service.credits,
+        readings=service.readings,
+        payments=service.payments,
+        rate_limiter=service.rate_limiter,
+        idempotency=service.idempotency,
         clock=clock,
         catalog=catalog,
-        api_keys=ApiKeys.of(KEYS),
-        stripe_webhooks=WebhookVerifier([SECRET, OLD_SECRET], clock=lambda: clock.now().timestamp())
-        if stripe
-        else None,
-        stripe_events=StripeEventTranslator() if stripe else None,
+        api_keys=ApiKeys.of(KEYS, admin=ADMIN_KEYS),
+        webhooks=(webhooks,) if stripe else (),
         checkout_provider="stripe" if stripe else None,
         pings=pings,
-        metrics=metrics,
-        user_limit=user_limit,
-        reading_limit=reading_limit,
+        observer=MetricsObserver(metrics),
+        limits=ApiLimits(calls=user_limit, readings=reading_limit, llm=llm_limit),
         max_body_bytes=max_body_bytes,
+        cors_origins=cors_origins,
     )
-    return WebWorld(store, clock, services, users, credits, payments, gateway, metrics, deps, database, pings)
+    return WebWorld(
+        store, clock, service, service.services, service.users, service.credits, service.payments, gateway,
+        metrics, deps, database, pings,
+    )  # fmt: skip
 
 
 @asynccontextmanager
 async def serving(world: WebWorld) -> AsyncIterator[TestClient[Any, Any]]:
     async with TestClient(TestServer(create_app(world.deps))) as client:
         yield client
+
+
+async def problem_of(response: Any) -> dict[str, Any]:
+    """The body of a problem answer, checked to be one (RFC 9457's members and ours)."""
+    assert response.content_type == PROBLEM, response.content_type
+    body: dict[str, Any] = await response.json(content_type=PROBLEM)
+    assert body["status"] == response.status and body["type"].startswith("/problems/")
+    assert {"title", "detail", "kind", "retryable", "message_key", "request_id"} <= set(body)
+    return body
 
 
 # --------------------------------------------------------------------------- Stripe-shaped events
