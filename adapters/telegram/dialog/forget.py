@@ -20,6 +20,7 @@ from adapters.telegram.events import IncomingCallback
 from adapters.telegram.texts import t
 from tarot_domain.model.errors import ErrorKind, TarotError
 from tarot_domain.model.localized import pick
+from tarot_domain.use_cases.erasure import erase_person
 
 log = logging.getLogger("adapters.telegram")
 DAY = 86400
@@ -66,18 +67,17 @@ class ForgetFeature:
         c, user = self._c, turn.me
 
         await turn.answer()
-        try:
-            stopped = await c.payments.end_subscriptions(user.id, c.stars_canceller(turn))
+        try:  # the one erasure every frontend uses: subscriptions stopped first, then the data
+            erasure = await erase_person(c.users, c.payments, user.id, c.stars_canceller(turn))
         except TarotError as error:
             if error.kind is not ErrorKind.PAYMENT:
                 raise
             log.warning("update %s: a subscription could not be cancelled: %r", turn.event.update_id, error)
             await c.show(turn, t("forget.not_now", turn.lang), edit=event.message_id)
             return
-        erased = await c.users.forget(user.id)
         await c.clear_flow(turn)
-        text = t("forget.done", turn.lang, count=erased)
-        if stopped:
+        text = t("forget.done", turn.lang, count=erasure.readings)
+        if erasure.stopped:
             text += " " + t("forget.subscription_cancelled", turn.lang)
         await c.show(turn, text, edit=event.message_id)
 
