@@ -36,6 +36,7 @@ from tarot_domain.model.markup import plain
 log = logging.getLogger("adapters.telegram")
 
 CAPTION_LIMIT = 1024  # characters in a photo's caption
+PICTURE_NAME = "spread.png"  # the uploaded picture's file name (Telegram wants one; nobody sees it)
 CALLBACK_ANSWER_LIMIT = 200  # characters in a callback's toast or alert
 EMPTY_TEXT = "…"  # Telegram rejects an empty message; a dialog bug should not cost the user a reply
 
@@ -241,7 +242,9 @@ class TelegramOutbox:
         self._remember_thread(chat_id, ids[0], ids)
         return ids[0]
 
-    async def _send_file(self, chat_id: int, image: str | None, caption: str, markup: Any) -> int:
+    async def _send_file(self, chat_id: int, image: str | bytes | None, caption: str, markup: Any) -> int:
+        if isinstance(image, bytes):
+            return await self._send_photo(chat_id, image, caption, markup)
         attempt = 0
         while True:
             await self._pacer.acquire(chat_id)
@@ -255,6 +258,20 @@ class TelegramOutbox:
                 if attempt > self._flood_retries or error.seconds > self._max_flood_wait:
                     raise
                 self._pacer.defer(chat_id, max(1.0, float(error.seconds)))
+
+    async def _send_photo(self, chat_id: int, png: bytes, caption: str, markup: Any) -> int:
+        """Our own picture: uploaded once (`upload.saveFilePart`), then sent as an uploaded photo, paced
+        and flood-waited like any message."""
+        uploaded = await self._client.upload_file(png, file_name=PICTURE_NAME)
+        random_id = helpers.generate_random_long()
+        request = functions.messages.SendMediaRequest(
+            peer=await self._peer(chat_id),
+            media=types.InputMediaUploadedPhoto(file=uploaded),
+            message=caption,
+            random_id=random_id,
+            reply_markup=markup,
+        )
+        return sent_message_id(await self.invoke(request, chat_id=chat_id, paced=True), random_id)
 
     def _chunks(self, text: str) -> list[str]:
         chunks = split_text(text, self._limit)
@@ -287,6 +304,16 @@ class TelegramOutbox:
         if len(ids) > len(chunks):
             await self._delete(chat_id, ids[len(chunks) :])
         self._remember_thread(chat_id, message_id, used)
+
+    async def delete(self, chat_id: int, message_id: int) -> None:
+        """Take back `message_id` and the messages it continues in (a stream into it ends here)."""
+        stream = self._streams.pop((chat_id, message_id), None)
+        if stream is not None:
+            stream.closed = True
+            ids = list(stream.message_ids)
+        else:
+            ids = list(self._threads.pop((chat_id, message_id), [message_id]))
+        await self._delete(chat_id, ids)
 
     async def answer_callback(self, query_id: int, text: str | None = None, alert: bool = False) -> None:
         request = functions.messages.SetBotCallbackAnswerRequest(

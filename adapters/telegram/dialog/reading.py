@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from adapters.telegram.callbacks import Action
 from adapters.telegram.dialog.buying import pack_rows
 from adapters.telegram.dialog.conversation import Conversation
+from adapters.telegram.dialog.pictures import PictureFirst
 from adapters.telegram.dialog.routes import NO_FLOW, Routes
 from adapters.telegram.dialog.turn import Flow, Rows, Turn
 from adapters.telegram.events import Button, IncomingCallback, Reply
@@ -39,6 +40,7 @@ from tarot_domain.model.text import clean_answer, clean_question
 from tarot_domain.use_cases.readings import ReadingRequest
 
 ANSWERS, QUESTION = "answers", "question"
+PLACEHOLDER = "read.placeholder"
 
 
 async def reading_buttons(conv: Conversation, turn: Turn, reading: Reading) -> Rows:
@@ -360,12 +362,12 @@ class ReadingFeature:
             idempotency_key=key,
             answers=tuple(answers),
         )
-        placeholder = await c.start_streaming(turn, "read.placeholder")
+        show = PictureFirst(c, turn, await c.start_streaming(turn, PLACEHOLDER), PLACEHOLDER)
         try:
-            result = await c.readings.request_reading(request, turn.out.streamer(turn.chat, placeholder))
+            result = await c.readings.request_reading(request, show.on_delta, on_drawn=show.on_drawn)
         except Exception as error:
-            await c.fail_in(turn, placeholder, error)
+            await c.fail_in(turn, show.message_id, error)
         reading = result.reading
         line = charge_line(reading.cost, result.available, reading.fallback, lang)
         text = f"{reading_body(reading, lang)}\n\n{line}"
-        await turn.out.edit(turn.chat, placeholder, Reply(text, await reading_buttons(c, turn, reading)))
+        await turn.out.edit(turn.chat, show.message_id, Reply(text, await reading_buttons(c, turn, reading)))

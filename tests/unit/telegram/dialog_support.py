@@ -44,6 +44,7 @@ from tarot_domain.use_cases.users import UserService
 from tarot_ports.interpreter import InterpretationRequest, OnDelta
 from tarot_ports.payments import PaymentGateway
 from tarot_ports.rate_limit import DEFAULT_LIMITS, RateLimit
+from tarot_ports.renderer import SpreadRenderer
 from tarot_ports.storage import UnitOfWork
 
 USER = 111
@@ -128,6 +129,7 @@ class RecordingOutbox:
         self.cancelled_subscriptions: list[tuple[int, str]] = []
         self.fail_cancel: Exception | None = None
         self.fail_refund: Exception | None = None
+        self.deleted: list[Message] = []
         self._next = 100
 
     def _new_id(self) -> int:
@@ -143,6 +145,11 @@ class RecordingOutbox:
         message = self.messages[message_id]
         assert message.chat_id == chat_id
         message.reply, message.edits = reply, message.edits + 1
+
+    async def delete(self, chat_id: int, message_id: int) -> None:
+        message = self.messages.pop(message_id)
+        assert message.chat_id == chat_id
+        self.deleted.append(message)
 
     async def answer_callback(self, query_id: int, text: str | None = None, alert: bool = False) -> None:
         self.callback_answers.append((query_id, text, alert))
@@ -286,6 +293,7 @@ class Bot:
         limits: Mapping[str, RateLimit] = GENEROUS,
         dialog_type: type[Dialog] = Dialog,
         redis: UnreachableRedis | None = None,
+        renderer: SpreadRenderer | None = None,
         **config_changes: Any,
     ) -> None:
         self.store = MemoryStore()
@@ -320,6 +328,7 @@ class Bot:
             catalog=catalog,
             config=self.config,
             random=SeededRandom(2),
+            renderer=renderer,
         )
         self.out = RecordingOutbox()
         self.update_id = 0
