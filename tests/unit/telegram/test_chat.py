@@ -149,7 +149,8 @@ def test_a_crisis_typed_into_the_chat_gets_support_and_nothing_is_charged() -> N
 def test_each_reading_picture_is_saved_and_its_path_printed(tmp_path: Path) -> None:
     from PIL import Image
 
-    done = chat(["/start", "/daily", "/read three", "Will the new job work out?"], "--pictures", str(tmp_path))
+    session = ["/start", "/daily", "/read three", "Will the new job work out?"]
+    done = chat(session, "--pictures", str(tmp_path))
     assert done.returncode == 0, done.stderr
     printed = re.findall(r"\(picture: (.+\.png)\)", done.stdout)
     assert len(printed) == 2  # the card of the day, then the reading
