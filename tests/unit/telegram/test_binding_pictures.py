@@ -25,7 +25,8 @@ async def test_picture_bytes_are_uploaded_and_sent_as_an_uploaded_photo() -> Non
 
     async def picture(event: Incoming, out: Outbox) -> None:
         assert isinstance(event, IncomingMessage)
-        await out.send(event.chat_id, Reply("Three cards", image=png, buttons=((Button("Read", token="r"),),)))
+        buttons = ((Button("Read", token="r"),),)
+        await out.send(event.chat_id, Reply("Three cards", image=png, buttons=buttons))
 
     h = Harness(FakeDialog(picture))
     await h.message("/x")

@@ -4,6 +4,7 @@ the reading's text below it; a picture that cannot be drawn or sent leaves the r
 from __future__ import annotations
 
 import logging
+
 import pytest
 from dialog_support import USER, Bot
 
@@ -100,4 +101,3 @@ async def test_the_card_of_the_day_comes_with_its_picture_and_again_when_shown_a
     assert again_picture.reply.image == PNG + b"single" and again.reply.text == card.reply.text
     assert [r.cards for r in renderer.requests[1:]] == [renderer.requests[0].cards]
     assert len(bot.interpreter.requests) == 1  # shown again: no interpreter
-
