@@ -86,8 +86,9 @@ class Conversation:
 
     # ------------------------------------------------------------------ replies and buttons
 
-    async def send(self, turn: Turn, text: str, buttons: Rows = ()) -> int:
-        return await turn.out.send(turn.chat, Reply(text, buttons))
+    async def send(self, turn: Turn, text: str, buttons: Rows = (), *, rich: bool = False) -> int:
+        """A new message; `rich`: `text` is a reading in the markup (render.py)."""
+        return await turn.out.send(turn.chat, Reply(text, buttons, rich=rich))
 
     async def show(self, turn: Turn, text: str, buttons: Rows = (), *, edit: int | None = None) -> None:
         """Edit the menu message a button belongs to, or send a new message."""

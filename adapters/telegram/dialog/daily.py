@@ -48,7 +48,7 @@ class DailyFeature:
         except Exception as error:
             await c.fail_in(turn, show.message_id, error)
         text, buttons = await self._render(turn, result)
-        await turn.out.edit(turn.chat, show.message_id, Reply(text, buttons))
+        await turn.out.edit(turn.chat, show.message_id, Reply(text, buttons, rich=True))
 
     async def _show_again(self, turn: Turn, result: ReadingResult) -> None:
         """Today's card once more: its picture (drawn again or from the cache), then the text."""
@@ -59,7 +59,7 @@ class DailyFeature:
                 await turn.out.send(turn.chat, Reply("", image=png))
             except Exception:
                 log.warning("update %s: the daily picture was not sent", turn.event.update_id, exc_info=True)
-        await self._c.send(turn, *await self._render(turn, result))
+        await self._c.send(turn, *await self._render(turn, result), rich=True)
 
     async def _render(self, turn: Turn, result: ReadingResult) -> tuple[str, Rows]:
         reading, lang = result.reading, turn.lang
