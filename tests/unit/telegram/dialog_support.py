@@ -61,6 +61,16 @@ def listed(text: str) -> dict[str, str]:
     return {name: line for line in text.split("\n") if (name := command_of(line)) is not None}
 
 
+def long_reading(label: str, names: list[str], sections: int) -> str:
+    """A reading in the markup as an LLM writes a long one: `## ` sections of paragraphs, names in bold."""
+    blocks = []
+    for number in range(sections):
+        name = names[number % len(names)]
+        paragraph = f"[{label}] **{name}** " + "stands for a long stretch of patient work. " * 16
+        blocks.append(f"## Part {number + 1}\n\n{paragraph.strip()}\n\n{paragraph.strip()}")
+    return "\n\n".join(blocks)
+
+
 @define
 class StreamingInterpreter:
     """Names every card, streaming each name; can be told to fail."""
@@ -69,6 +79,7 @@ class StreamingInterpreter:
     fail: bool = False
     requests: list[InterpretationRequest] = field(factory=list)
     follow_ups: list[str] = field(factory=list)
+    sections: int = 0  # > 0: write that many long `## ` sections (about 1,500 characters each) instead
 
     @property
     def name(self) -> str:
@@ -85,6 +96,8 @@ class StreamingInterpreter:
         if on_delta is not None:
             for name in names:
                 await on_delta(name + " ")
+        if self.sections:
+            return Interpretation(text=long_reading(self.label, names, self.sections), interpreter=self.label)
         return Interpretation(text=f"[{self.label}] " + "; ".join(names), interpreter=self.label)
 
     async def follow_up(
