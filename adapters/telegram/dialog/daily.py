@@ -46,9 +46,10 @@ class DailyFeature:
         try:
             result = await c.readings.daily_card(user.id, today, show.on_delta, on_drawn=show.on_drawn)
         except Exception as error:
-            await c.fail_in(turn, show.message_id, error)
+            await c.fail_in(turn, await show.settled(), error)
+        placeholder = await show.settled()  # below the picture, when one went out
         text, buttons = await self._render(turn, result)
-        await turn.out.edit(turn.chat, show.message_id, Reply(text, buttons, rich=True))
+        await turn.out.edit(turn.chat, placeholder, Reply(text, buttons, rich=True))
 
     async def _show_again(self, turn: Turn, result: ReadingResult) -> None:
         """Today's card once more: its picture (drawn again or from the cache), then the text."""

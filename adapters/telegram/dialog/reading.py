@@ -379,16 +379,17 @@ class ReadingFeature:
         try:
             result = await c.readings.request_reading(request, show.on_delta, on_drawn=show.on_drawn)
         except Exception as error:
-            await c.fail_in(turn, show.message_id, error)
+            await c.fail_in(turn, await show.settled(), error)
+        placeholder = await show.settled()  # below the picture, when one went out
         reading = result.reading
         line = charge_line(reading.cost, result.available, reading.fallback, lang)
         parts = reading_parts(spread, reading, lang, line)
         if len(parts) > 1:  # a long spread: one part now, the next at each "continue"
             more = await self._more_button(turn, reading, 1, line)
-            await turn.out.edit(turn.chat, show.message_id, Reply(parts[0], ((more,),), rich=True))
+            await turn.out.edit(turn.chat, placeholder, Reply(parts[0], ((more,),), rich=True))
             return
         buttons = await reading_buttons(c, turn, reading)
-        await turn.out.edit(turn.chat, show.message_id, Reply(parts[0], buttons, rich=True))
+        await turn.out.edit(turn.chat, placeholder, Reply(parts[0], buttons, rich=True))
 
     async def _more_button(self, turn: Turn, reading: Reading, part: int, line: str) -> Button:
         """The "continue" button: shows part `part` of the reading, once; `line` is its charge line."""

@@ -5,6 +5,7 @@ Imported by name (not a conftest), so it never clashes with another folder's con
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
@@ -80,6 +81,7 @@ class StreamingInterpreter:
     requests: list[InterpretationRequest] = field(factory=list)
     follow_ups: list[str] = field(factory=list)
     sections: int = 0  # > 0: write that many long `## ` sections (about 1,500 characters each) instead
+    pauses: int = 0  # event-loop turns to yield before each streamed piece (a slower writer)
 
     @property
     def name(self) -> str:
@@ -95,6 +97,8 @@ class StreamingInterpreter:
         names = [card_knowledge(c.card_id, request.deck_id, lang).display_name for c in request.cards]
         if on_delta is not None:
             for name in names:
+                for _ in range(self.pauses):
+                    await asyncio.sleep(0)
                 await on_delta(name + " ")
         if self.sections:
             return Interpretation(text=long_reading(self.label, names, self.sections), interpreter=self.label)

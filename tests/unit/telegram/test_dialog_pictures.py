@@ -1,5 +1,6 @@
-"""The spread picture in the dialog: sent when the cards are drawn, before the interpreter writes, with
-the reading's text below it; a picture that cannot be drawn or sent leaves the reading as text alone."""
+"""The spread picture in the dialog: drawn and sent from the moment the cards are drawn, while the
+interpreter writes (neither waits for the other), with the reading's text below it; a picture that
+cannot be drawn or sent leaves the reading as text alone."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 from dialog_support import USER, Bot
 
 from tarot_domain.model.errors import validation
+from tarot_domain.model.knowledge import card_knowledge
 from tarot_ports.renderer import RenderRequest
 
 PNG = b"\x89PNG\r\n\x1a\n-fake-picture"
@@ -40,12 +42,12 @@ async def bot_with(fail: bool = False) -> tuple[Bot, CountingRenderer]:
     return bot, renderer
 
 
-async def test_the_picture_goes_out_before_the_interpreter_and_the_reading_follows_it() -> None:
+async def test_the_picture_goes_out_while_the_interpreter_writes_and_the_reading_follows_it() -> None:
     bot, renderer = await bot_with()
     await bot.say("/read three")
     await bot.say("Will the move go well?")
     (request,) = renderer.requests
-    assert renderer.asked_before == [0]  # drawn and sent before the interpreter was asked
+    assert renderer.asked_before == [1]  # this interpreter never yields: it was not kept waiting
     assert request.spread_id == "three" and request.language == "en" and len(request.cards) == 3
     stored = bot.interpreter.requests[-1].cards
     assert [(c.position_id, c.card_id, c.reversed) for c in request.cards] == [
@@ -54,7 +56,8 @@ async def test_the_picture_goes_out_before_the_interpreter_and_the_reading_follo
     *_, picture, reading = bot.out.in_chat(USER)
     assert picture.reply.image == PNG + b"three" and picture.reply.text == ""
     assert "Will the move go well?" in reading.reply.text and "12 credits were used" in reading.reply.text
-    assert reading.edits == 1 and len(bot.out.deltas[reading.message_id]) == 3  # streamed below the picture
+    # The text written while the picture was on its way was held, then the final edit showed it all.
+    assert reading.edits == 1 and reading.message_id not in bot.out.deltas
     (gone,) = bot.out.deleted  # the placeholder sent before the draw moved below the picture
     assert gone.message_id < picture.message_id < reading.message_id
     assert await bot.available() == 8
@@ -94,10 +97,24 @@ async def test_the_card_of_the_day_comes_with_its_picture_and_again_when_shown_a
     bot, renderer = await bot_with()
     await bot.say("/daily")
     *_, picture, card = bot.out.in_chat(USER)
-    assert picture.reply.image == PNG + b"single" and renderer.asked_before == [0]
+    assert picture.reply.image == PNG + b"single" and renderer.asked_before == [1]
     assert card.edits == 1 and card.reply.buttons
     await bot.say("/daily")
     *_, again_picture, again = bot.out.in_chat(USER)
     assert again_picture.reply.image == PNG + b"single" and again.reply.text == card.reply.text
     assert [r.cards for r in renderer.requests[1:]] == [renderer.requests[0].cards]
     assert len(bot.interpreter.requests) == 1  # shown again: no interpreter
+
+
+async def test_text_written_after_the_picture_streams_into_the_placeholder_below_it() -> None:
+    bot, renderer = await bot_with()
+    bot.interpreter.pauses = 20  # a writer slower than the picture
+    await bot.say("/read three")
+    await bot.say("Will the move go well?")
+    *_, picture, reading = bot.out.in_chat(USER)
+    assert picture.reply.image and renderer.asked_before == [1]
+    streamed = "".join(bot.out.deltas[reading.message_id])
+    cards = bot.interpreter.requests[-1].cards
+    names = [card_knowledge(c.card_id, "rider-waite", "en").display_name for c in cards]
+    assert streamed == "".join(f"{name} " for name in names)  # every piece reached it, none lost
+    assert [m.message_id for m in bot.out.deleted] == [reading.message_id - 2]
