@@ -57,3 +57,12 @@ def test_a_reading_without_image_never_loads_pillow() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "False False"
+
+
+def test_the_container_shares_one_pillow_renderer() -> None:
+    from adapters.pillow.renderer import PillowSpreadRenderer
+    from runners.container import in_process
+
+    container = in_process()
+    renderer = container.core.renderer()
+    assert isinstance(renderer, PillowSpreadRenderer) and container.core.renderer() is renderer
