@@ -74,6 +74,7 @@ class PictureFirst:
         return self.message_id
 
     async def _picture(self, drawn: CardsDrawn) -> None:
+        """Draw, send, move the placeholder; any failure is logged and the reading goes on as text."""
         turn = self._turn
         png = await spread_picture(self._conv, drawn.spread_id, drawn.deck_id, drawn.language, drawn.cards)
         if png is None:
@@ -86,4 +87,7 @@ class PictureFirst:
             log.warning("update %s: the spread picture was not sent", turn.event.update_id, exc_info=True)
             return
         old, self.message_id, self._stream = self.message_id, moved, turn.out.streamer(turn.chat, moved)
-        await turn.out.delete(turn.chat, old)
+        try:
+            await turn.out.delete(turn.chat, old)
+        except Exception:  # the old placeholder stays above the picture: untidy, not wrong
+            log.warning("update %s: the first placeholder stayed", turn.event.update_id, exc_info=True)
