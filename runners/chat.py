@@ -18,10 +18,8 @@ import contextlib
 import itertools
 import secrets
 import sys
-import tempfile
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from attrs import evolve, frozen
@@ -36,10 +34,11 @@ from adapters.telegram.events import (
     Sender,
     SuccessfulPayment,
 )
-from tarot_domain.model.markup import plain
 from tarot_ports.interpreter import OnDelta
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from adapters.telegram.dialog import Dialog
 
 LOCAL_USER = 1000  # the fixed Telegram-like id of the person at the keyboard (also the admin)
@@ -81,7 +80,7 @@ class TerminalOutbox:
         elif reply.image:
             self.note(f"(picture: {reply.image})")
         if reply.text or not reply.image:
-            self.note(plain(reply.text) if reply.rich else reply.text)
+            self.note(_plain(reply.text) if reply.rich else reply.text)
         choices = [
             Choice(button.label, message_id, token=button.token, url=button.url)
             for row in reply.buttons
@@ -98,7 +97,11 @@ class TerminalOutbox:
             self.note(f"  [{number}] {choice.label}")
 
     def _save(self, message_id: int, png: bytes) -> Path:
+        from pathlib import Path
+
         if self._pictures is None:
+            import tempfile
+
             self._pictures = Path(tempfile.mkdtemp(prefix="tarot-chat-"))
         self._pictures.mkdir(parents=True, exist_ok=True)
         path = self._pictures / f"spread-{message_id}.png"
@@ -166,6 +169,13 @@ class TerminalOutbox:
     async def cancel_stars_subscription(self, user_id: int, telegram_payment_charge_id: str) -> bool:
         self.note(f"(simulated) the subscription of charge {telegram_payment_charge_id} will not renew")
         return True
+
+
+def _plain(text: str) -> str:
+    """A reading's markup as the terminal shows it (imported here: the CLI starts without it)."""
+    from tarot_domain.model.markup import plain
+
+    return plain(text)
 
 
 class Terminal:
@@ -280,6 +290,8 @@ async def chat(args: argparse.Namespace) -> int:
 
 
 async def _converse(args: argparse.Namespace, dialog: Dialog) -> int:
+    from pathlib import Path
+
     outbox = TerminalOutbox(sys.stdout, Path(args.pictures) if args.pictures else None)
     terminal = Terminal(dialog.handle, outbox, Sender(LOCAL_USER, args.lang, args.name))
     interactive = sys.stdin.isatty()
