@@ -482,7 +482,7 @@ class Stream:
     async def flush(self, *, final: bool) -> None:
         """Show the text so far. Mid-stream an edit is skipped when the slot is taken or Telegram asks
         us to wait (the text stays buffered); the final flush waits for its slot."""
-        rendered = plain(self.text)  # the reading markup, shown as plain text until issue 19
+        rendered = plain(self.text)  # plain while it streams; the final edit lays it out with bold
         if not rendered or rendered == self.shown:
             return
         outbox = self._outbox
