@@ -139,4 +139,5 @@ async def dialog(opened: Opened) -> Any:
             limits=settings.limits.as_mapping(),
         ),
         random=c.core.randomness(),
+        renderer=c.core.renderer(),
     )

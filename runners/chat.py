@@ -22,7 +22,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, TextIO
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from adapters.telegram.events import (
     Incoming,
@@ -37,6 +37,8 @@ from adapters.telegram.events import (
 from tarot_ports.interpreter import OnDelta
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from adapters.telegram.dialog import Dialog
 
 LOCAL_USER = 1000  # the fixed Telegram-like id of the person at the keyboard (also the admin)
@@ -55,10 +57,13 @@ class Choice:
 
 
 class TerminalOutbox:
-    """The Outbox port on a text stream."""
+    """The Outbox port on a text stream; a picture is saved as a PNG in `pictures` (a folder made on
+    first use) and its path printed."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, pictures: Path | None = None) -> None:
         self._out = stream
+        self._pictures = pictures
+        self.saved: list[Path] = []
         self._ids = itertools.count(1)
         self.choices: list[Choice] = []
         self.pre_checkout_ok: bool | None = None
@@ -70,7 +75,12 @@ class TerminalOutbox:
         self._out.flush()
 
     def _show(self, message_id: int, reply: Reply) -> None:
-        self.note(reply.text)
+        if isinstance(reply.image, bytes):
+            self.note(f"(picture: {self._save(message_id, reply.image)})")
+        elif reply.image:
+            self.note(f"(picture: {reply.image})")
+        if reply.text or not reply.image:
+            self.note(_plain(reply.text) if reply.rich else reply.text)
         choices = [
             Choice(button.label, message_id, token=button.token, url=button.url)
             for row in reply.buttons
@@ -86,17 +96,33 @@ class TerminalOutbox:
         for number, choice in enumerate(choices, start=1):
             self.note(f"  [{number}] {choice.label}")
 
+    def _save(self, message_id: int, png: bytes) -> Path:
+        from pathlib import Path
+
+        if self._pictures is None:
+            import tempfile
+
+            self._pictures = Path(tempfile.mkdtemp(prefix="tarot-chat-"))
+        self._pictures.mkdir(parents=True, exist_ok=True)
+        path = self._pictures / f"spread-{message_id}.png"
+        path.write_bytes(png)
+        self.saved.append(path)
+        return path
+
     async def send(self, chat_id: int, reply: Reply) -> int:
         message_id = next(self._ids)
         self.note("")
         self._show(message_id, reply)
         return message_id
 
+    async def delete(self, chat_id: int, message_id: int) -> None:
+        """A terminal cannot take back what it printed; the placeholder simply stays above."""
+
     async def edit(self, chat_id: int, message_id: int, reply: Reply) -> None:
         streamed = self._streamed.pop(message_id, "").strip()
         if streamed and streamed in reply.text:  # show only what the stream did not
             before, _, after = reply.text.partition(streamed)
-            reply = Reply(f"{before.rstrip()}\n\n{after.lstrip()}".strip(), reply.buttons)
+            reply = evolve(reply, text=f"{before.rstrip()}\n\n{after.lstrip()}".strip())
         self.note("")
         self._show(message_id, reply)
 
@@ -143,6 +169,13 @@ class TerminalOutbox:
     async def cancel_stars_subscription(self, user_id: int, telegram_payment_charge_id: str) -> bool:
         self.note(f"(simulated) the subscription of charge {telegram_payment_charge_id} will not renew")
         return True
+
+
+def _plain(text: str) -> str:
+    """A reading's markup as the terminal shows it (imported here: the CLI starts without it)."""
+    from tarot_domain.model.markup import plain
+
+    return plain(text)
 
 
 class Terminal:
@@ -244,6 +277,7 @@ async def build_dialog(args: argparse.Namespace, stack: contextlib.AsyncExitStac
             admin_ids=frozenset({LOCAL_USER}), stars_enabled=True, limits=settings.limits.as_mapping()
         ),
         random=services.random,
+        renderer=container.core.renderer(),
     )
 
 
@@ -256,7 +290,9 @@ async def chat(args: argparse.Namespace) -> int:
 
 
 async def _converse(args: argparse.Namespace, dialog: Dialog) -> int:
-    outbox = TerminalOutbox(sys.stdout)
+    from pathlib import Path
+
+    outbox = TerminalOutbox(sys.stdout, Path(args.pictures) if args.pictures else None)
     terminal = Terminal(dialog.handle, outbox, Sender(LOCAL_USER, args.lang, args.name))
     interactive = sys.stdin.isatty()
     if interactive:
@@ -284,13 +320,20 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
             "Run the bot's conversation in the terminal. Buttons appear as numbered choices: type the "
             "number to press one; anything else is a message. Everything is kept in memory and lost on "
             "exit (no database is touched); readings use the configured interpreter (OPENAI_API_KEY) as "
-            "the bot does, streamed as they are written; Telegram Stars payments are simulated. You are "
+            "the bot does, streamed as they are written, and each reading's picture is saved as a PNG whose "
+            "path is printed; Telegram Stars payments are simulated. You are "
             "the bot's admin here. /quit or end of input leaves."
         ),
     )
     parser.add_argument("--lang", default="en", help="your Telegram client's language code (default en)")
     parser.add_argument("--name", default=None, help="the display name the bot greets you by")
     parser.add_argument("--seed", type=int, default=None, help="repeatable draws (default: secrets)")
+    parser.add_argument(
+        "--pictures",
+        default=None,
+        metavar="DIR",
+        help="where each reading's spread picture is saved (default: a new temporary folder)",
+    )
     parser.add_argument(
         "--interpreter",
         choices=("auto", "offline", "openai"),

@@ -83,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     read.add_argument("--json", action="store_true", help="print one JSON object")
     read.add_argument(
+        "--image", default=None, metavar="FILE", help="also write the spread's picture to FILE (a PNG)"
+    )
+    read.add_argument(
         "--stream",
         action=argparse.BooleanOptionalAction,
         default=None,

@@ -131,7 +131,8 @@ async def read(args: argparse.Namespace) -> int:
         get_deck(args.deck)
         # Streaming: the text as it is written (to stderr with --json, whose stdout is the object).
         target = sys.stderr if args.json else sys.stdout
-        if not (args.stream if args.stream is not None else llm and target.isatty()):
+        streamed = bool(args.stream if args.stream is not None else llm and target.isatty())
+        if not streamed:
             result = await _read(container, spread, args, lang)
         else:
             name = container.gateways.interpreter().name
@@ -139,13 +140,31 @@ async def read(args: argparse.Namespace) -> int:
             with container.core.events().subscribed(view):
                 result = await _read(container, spread, args, lang, view)
             view.finish()
-            if not args.json:
-                return 0  # the header, the text and any fallback note are on the screen already
+        if args.image is not None:
+            await write_picture(container, result, args.image)
+    if streamed and not args.json:
+        return 0  # the header, the text and any fallback note are on the screen already
     if args.json:
-        print_json(reading_json(result))
+        print_json({**reading_json(result), **({"image": args.image} if args.image else {})})
     else:
         print(render_reading(result))
     return 0
+
+
+async def write_picture(container: InProcess, result: ReadingResult, path: str) -> None:
+    """The reading's spread picture as a PNG at `path` (the renderer, and so Pillow, loads only here)."""
+    import asyncio
+    from pathlib import Path
+
+    from tarot_domain.use_cases.pictures import picture_request
+
+    reading = result.reading
+    request = picture_request(reading.spread_id, reading.deck_id, reading.language, reading.cards)
+    png = await container.core.renderer().render(request)
+    try:
+        await asyncio.to_thread(Path(path).write_bytes, png)
+    except OSError as error:
+        raise CliError(f"cannot write the picture to {path}: {error.strerror or error}") from error
 
 
 def _crisis(container: InProcess, args: argparse.Namespace, lang: str) -> Support | None:

@@ -1,7 +1,8 @@
 """Dependency-injector containers (confined to runners/).
 
 - `Core`: settings, the clock, randomness, the product catalog, metrics, the event stream (the use
-  cases' events, to the metrics and the log), the crisis helplines in force.
+  cases' events, to the metrics and the log), the crisis helplines in force, the spread picture's
+  renderer (Pillow, imported when first resolved; the bot, `tarot read --image` and `tarot chat` share it).
 - `MemoryGateways` / `RealGateways`: every port, with IDENTICAL provider names (`uow_factory`,
   `interpreter`, `fallback`, `sessions`, `rate_limiter`, `dedup`, `cache`, `payment_gateways`, `pings`).
   The real one chooses each adapter from the settings (sqlite or postgres, memory or redis, offline or
@@ -51,6 +52,7 @@ from tarot_ports.interpreter import Interpreter
 from tarot_ports.payments import PaymentGateway, PaymentWebhooks
 from tarot_ports.randomness import RandomSource
 from tarot_ports.rate_limit import RateLimiter
+from tarot_ports.renderer import SpreadRenderer
 from tarot_ports.sessions import SessionStore
 from tarot_ports.storage import UnitOfWorkFactory
 
@@ -137,6 +139,13 @@ async def stripe_resource(settings: Settings) -> AsyncIterator[StripeClient | No
 
 
 # ------------------------------------------------------------------ choosing adapters (typed by port)
+
+
+def pillow_renderer() -> SpreadRenderer:
+    """The spread picture drawn with Pillow; imported here, so a command that draws nothing never loads it."""
+    from adapters.pillow.renderer import PillowSpreadRenderer
+
+    return PillowSpreadRenderer()
 
 
 def memory_uow(store: MemoryStore) -> UnitOfWorkFactory:
@@ -232,6 +241,7 @@ class Core(containers.DeclarativeContainer):
         EventStream, providers.Singleton(MetricsEvents, metrics), providers.Singleton(EventLog)
     )
     helplines = settings.provided.helplines
+    renderer: providers.Singleton[SpreadRenderer] = providers.Singleton(pillow_renderer)
 
 
 class MemoryGateways(containers.DeclarativeContainer):

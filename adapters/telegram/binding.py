@@ -243,6 +243,9 @@ class UpdateScope:
     async def edit(self, chat_id: int, message_id: int, reply: Reply) -> None:
         await self._outbox.edit(chat_id, message_id, reply)
 
+    async def delete(self, chat_id: int, message_id: int) -> None:
+        await self._outbox.delete(chat_id, message_id)
+
     async def answer_callback(self, query_id: int, text: str | None = None, alert: bool = False) -> None:
         if query_id in self._answered:
             log.debug("callback query %s was answered already", query_id)

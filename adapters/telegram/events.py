@@ -123,7 +123,10 @@ class Button:
 class Reply:
     text: str
     buttons: tuple[tuple[Button, ...], ...] = ()
-    image: str | None = None  # a file path or URL shown with the text
+    image: str | bytes | None = None  # a file path or URL, or the picture itself (PNG), shown with the text
+    rich: bool = False
+    """`text` is in the reading markup (tarot_domain/model/markup.py): Telegram shows its headings and
+    bold spans in bold, and parts a long text between its sections; a terminal shows it plain."""
 
 
 SUBSCRIPTION_PERIOD = 2592000  # seconds: the one period Telegram allows a Stars subscription (30 days)
@@ -172,6 +175,10 @@ class Outbox(Protocol):
 
     async def edit(self, chat_id: int, message_id: int, reply: Reply) -> None:
         """Replace a message's text and buttons (used for menus and for a reading being streamed)."""
+        ...
+
+    async def delete(self, chat_id: int, message_id: int) -> None:
+        """Take back a message of ours (and any it continues in); cosmetic, so a failure is only logged."""
         ...
 
     async def answer_callback(self, query_id: int, text: str | None = None, alert: bool = False) -> None: ...

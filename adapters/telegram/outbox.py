@@ -6,8 +6,9 @@ FLOOD_WAIT honoured and retried a bounded number of times, a reading streamed in
 at most once a second per chat (continuing in a new message when it outgrows the limit), Stars invoices
 (a subscription as an exported invoice link), refunds and subscriptions cancelled.
 
-Text is sent as plain text (no parse mode): the readings and the language packs' strings are written that way,
-and splitting Markdown could cut an entity in two.
+Text is sent without a parse mode. A reading (`Reply.rich`) is written in the reading markup: it is laid out
+here (`layout.py`) as messages cut between sections, its headings and card names in bold through
+`MessageEntityBold` ranges (UTF-16 offsets), so no entity is ever cut in two; every other text is plain.
 
 Telethon ships no type information, so the client is `Any` here; the functions below are the typed
 surface the rest of the project sees.
@@ -27,6 +28,7 @@ from telethon import TelegramClient, errors, helpers  # type: ignore[import-unty
 from telethon.tl import custom, functions, types  # type: ignore[import-untyped]
 
 from adapters.telegram.events import CALLBACK_DATA_LIMIT, MESSAGE_LIMIT, Button, Invoice, Reply
+from adapters.telegram.layout import Styled, messages
 from adapters.telegram.limits import Clock, Pacer, Sleep
 from adapters.telegram.split import split_text, truncate, utf16_len
 from adapters.telegram.stars import cancel_stars_subscription, invoice_media, refund_stars_charge
@@ -36,6 +38,7 @@ from tarot_domain.model.markup import plain
 log = logging.getLogger("adapters.telegram")
 
 CAPTION_LIMIT = 1024  # characters in a photo's caption
+PICTURE_NAME = "spread.png"  # the uploaded picture's file name (Telegram wants one; nobody sees it)
 CALLBACK_ANSWER_LIMIT = 200  # characters in a callback's toast or alert
 EMPTY_TEXT = "…"  # Telegram rejects an empty message; a dialog bug should not cost the user a reply
 
@@ -76,6 +79,11 @@ def inline_markup(rows: Sequence[Sequence[Button]]) -> Any:
     if not built:
         return None
     return TelegramClient.build_reply_markup(built)
+
+
+def bold(part: Styled) -> list[Any]:
+    """The part's bold ranges as Telegram entities (offsets and lengths in UTF-16 code units)."""
+    return [types.MessageEntityBold(offset=offset, length=length) for offset, length in part.bold]
 
 
 def sent_message_id(result: Any, random_id: int | None = None) -> int:
@@ -167,7 +175,9 @@ class TelegramOutbox:
     async def _peer(self, chat_id: int) -> Any:
         return await self._client.get_input_entity(chat_id)
 
-    async def _send_text(self, chat_id: int, text: str, markup: Any) -> int:
+    async def _send_text(
+        self, chat_id: int, text: str, markup: Any, entities: list[Any] | None = None
+    ) -> int:
         random_id = helpers.generate_random_long()
         request = functions.messages.SendMessageRequest(
             peer=await self._peer(chat_id),
@@ -175,10 +185,14 @@ class TelegramOutbox:
             no_webpage=True,
             random_id=random_id,
             reply_markup=markup,
+            entities=entities or None,
         )
         return sent_message_id(await self.invoke(request, chat_id=chat_id, paced=True), random_id)
 
-    async def _edit_text(self, chat_id: int, message_id: int, text: str, markup: Any, *, wait: bool) -> bool:
+    async def _edit_text(
+        self, chat_id: int, message_id: int, text: str, markup: Any, *, wait: bool,
+        entities: list[Any] | None = None,
+    ) -> bool:  # fmt: skip
         """Edit one message; False when the chat's edit slot is not free and `wait` is False."""
         now = self._clock()
         slot = max(now, self._next_edit.get(chat_id, 0.0))
@@ -188,8 +202,9 @@ class TelegramOutbox:
         if slot > now:
             await self._sleep(slot - now)
         request = functions.messages.EditMessageRequest(
-            peer=await self._peer(chat_id), id=message_id, message=text, no_webpage=True, reply_markup=markup
-        )
+            peer=await self._peer(chat_id), id=message_id, message=text, no_webpage=True, reply_markup=markup,
+            entities=entities or None,
+        )  # fmt: skip
         with contextlib.suppress(errors.MessageNotModifiedError):  # the same text again: not a failure
             await self.invoke(request, chat_id=chat_id, paced=True, retry=wait)
         return True
@@ -217,11 +232,13 @@ class TelegramOutbox:
         await self.flush_streams(chat_id)  # a reading being streamed here must come out before this
         if reply.image:
             return await self._send_with_image(chat_id, reply)
-        chunks = self._chunks(reply.text)
-        markup = inline_markup(reply.buttons)
+        return await self._send_parts(chat_id, self._parts(reply), inline_markup(reply.buttons))
+
+    async def _send_parts(self, chat_id: int, parts: list[Styled], markup: Any) -> int:
+        """Each part as a message, the buttons under the last; returns the first one's id."""
         ids = [
-            await self._send_text(chat_id, chunk, markup if index == len(chunks) - 1 else None)
-            for index, chunk in enumerate(chunks)
+            await self._send_text(chat_id, part.text, markup if index == len(parts) - 1 else None, bold(part))
+            for index, part in enumerate(parts)
         ]
         self._remember_thread(chat_id, ids[0], ids)
         return ids[0]
@@ -229,19 +246,16 @@ class TelegramOutbox:
     async def _send_with_image(self, chat_id: int, reply: Reply) -> int:
         markup = inline_markup(reply.buttons)
         text = reply.text.strip()
-        if utf16_len(text) <= CAPTION_LIMIT:
+        if not reply.rich and utf16_len(text) <= CAPTION_LIMIT:
             return await self._send_file(chat_id, reply.image, text, markup)
-        # A caption holds only 1024 characters: the picture goes first, the text after it.
+        # A caption holds only 1024 characters (and a reading is laid out in messages): the picture goes
+        # first, the text after it.
         await self._send_file(chat_id, reply.image, "", None)
-        chunks = self._chunks(text)
-        ids = [
-            await self._send_text(chat_id, chunk, markup if index == len(chunks) - 1 else None)
-            for index, chunk in enumerate(chunks)
-        ]
-        self._remember_thread(chat_id, ids[0], ids)
-        return ids[0]
+        return await self._send_parts(chat_id, self._parts(reply), markup)
 
-    async def _send_file(self, chat_id: int, image: str | None, caption: str, markup: Any) -> int:
+    async def _send_file(self, chat_id: int, image: str | bytes | None, caption: str, markup: Any) -> int:
+        if isinstance(image, bytes):
+            return await self._send_photo(chat_id, image, caption, markup)
         attempt = 0
         while True:
             await self._pacer.acquire(chat_id)
@@ -256,12 +270,31 @@ class TelegramOutbox:
                     raise
                 self._pacer.defer(chat_id, max(1.0, float(error.seconds)))
 
-    def _chunks(self, text: str) -> list[str]:
-        chunks = split_text(text, self._limit)
-        if not chunks:
+    async def _send_photo(self, chat_id: int, png: bytes, caption: str, markup: Any) -> int:
+        """Our own picture: uploaded once (`upload.saveFilePart`), then sent as an uploaded photo, paced
+        and flood-waited like any message."""
+        uploaded = await self._client.upload_file(png, file_name=PICTURE_NAME)
+        random_id = helpers.generate_random_long()
+        request = functions.messages.SendMediaRequest(
+            peer=await self._peer(chat_id),
+            media=types.InputMediaUploadedPhoto(file=uploaded),
+            message=caption,
+            random_id=random_id,
+            reply_markup=markup,
+        )
+        return sent_message_id(await self.invoke(request, chat_id=chat_id, paced=True), random_id)
+
+    def _parts(self, reply: Reply) -> list[Styled]:
+        """The messages `reply` is sent in: a reading laid out by sections, other text cut at its best
+        boundaries; never none (Telegram rejects an empty message)."""
+        if reply.rich:
+            parts = [part for part in messages(reply.text, self._limit) if part.text]
+        else:
+            parts = [Styled(chunk) for chunk in split_text(reply.text, self._limit)]
+        if not parts:
             log.warning("the dialog sent an empty message; sending %r instead", EMPTY_TEXT)
-            return [EMPTY_TEXT]
-        return chunks
+            return [Styled(EMPTY_TEXT)]
+        return parts
 
     async def edit(self, chat_id: int, message_id: int, reply: Reply) -> None:
         """Replace the text and buttons of `message_id` and of any messages it continues in.
@@ -274,19 +307,31 @@ class TelegramOutbox:
             ids = list(stream.message_ids)
         else:
             ids = list(self._threads.get((chat_id, message_id), [message_id]))
-        chunks = self._chunks(reply.text)
+        parts = self._parts(reply)
         markup = inline_markup(reply.buttons)
         used: list[int] = []
-        for index, chunk in enumerate(chunks):
-            chunk_markup = markup if index == len(chunks) - 1 else None
+        for index, part in enumerate(parts):
+            part_markup = markup if index == len(parts) - 1 else None
             if index < len(ids):
-                await self._edit_text(chat_id, ids[index], chunk, chunk_markup, wait=True)
+                await self._edit_text(
+                    chat_id, ids[index], part.text, part_markup, wait=True, entities=bold(part)
+                )
                 used.append(ids[index])
             else:
-                used.append(await self._send_text(chat_id, chunk, chunk_markup))
-        if len(ids) > len(chunks):
-            await self._delete(chat_id, ids[len(chunks) :])
+                used.append(await self._send_text(chat_id, part.text, part_markup, bold(part)))
+        if len(ids) > len(parts):
+            await self._delete(chat_id, ids[len(parts) :])
         self._remember_thread(chat_id, message_id, used)
+
+    async def delete(self, chat_id: int, message_id: int) -> None:
+        """Take back `message_id` and the messages it continues in (a stream into it ends here)."""
+        stream = self._streams.pop((chat_id, message_id), None)
+        if stream is not None:
+            stream.closed = True
+            ids = list(stream.message_ids)
+        else:
+            ids = list(self._threads.pop((chat_id, message_id), [message_id]))
+        await self._delete(chat_id, ids)
 
     async def answer_callback(self, query_id: int, text: str | None = None, alert: bool = False) -> None:
         request = functions.messages.SetBotCallbackAnswerRequest(
@@ -437,7 +482,7 @@ class Stream:
     async def flush(self, *, final: bool) -> None:
         """Show the text so far. Mid-stream an edit is skipped when the slot is taken or Telegram asks
         us to wait (the text stays buffered); the final flush waits for its slot."""
-        rendered = plain(self.text)  # the reading markup, shown as plain text until issue 19
+        rendered = plain(self.text)  # plain while it streams; the final edit lays it out with bold
         if not rendered or rendered == self.shown:
             return
         outbox = self._outbox

@@ -1,4 +1,8 @@
-"""How readings look in a chat: plain text, so every frontend (Telegram, a terminal) shows it alike."""
+"""How readings look in a chat: written in the reading markup (tarot_domain/model/markup.py), which the
+Telegram outbox shows with bold headings and card names and a terminal shows plain (`Reply.rich`).
+
+A reading answers first: its title and the question, the interpretation (whose first section or
+paragraph is the answer), and only then the cards on their positions, which the picture shows as well."""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from tarot_domain.model.decks import get_deck
 from tarot_domain.model.errors import TarotError
 from tarot_domain.model.knowledge import card_knowledge
 from tarot_domain.model.localized import pick
-from tarot_domain.model.markup import plain
+from tarot_domain.model.markup import bold, heading
 from tarot_domain.model.readings import FollowUp, Reading
 from tarot_domain.model.spreads import get_spread
 
@@ -24,12 +28,14 @@ def spread_name(spread_id: str, lang: str) -> str:
 
 
 def reading_body(reading: Reading, lang: str, *, header: str | None = None) -> str:
-    """Title, question, the cards on their positions, then the interpretation."""
+    """The reading in the markup: the title (a heading), the question, the interpretation, then the
+    cards on their positions, each card's name in bold."""
     deck = get_deck(reading.deck_id)
-    lines = [header or f"🔮 {spread_name(reading.spread_id, lang)} · {pick(deck.name, lang)}"]
+    blocks = [heading(header or f"🔮 {spread_name(reading.spread_id, lang)} · {pick(deck.name, lang)}")]
     if reading.question:
-        lines.append(t("reading.question", lang, question=reading.question))
-    lines.append("")
+        blocks.append(t("reading.question", lang, question=reading.question))
+    blocks.append(reading.interpretation.text.strip())
+    lines: list[str] = []
     try:
         spread = get_spread(reading.spread_id)
     except TarotError:
@@ -41,9 +47,11 @@ def reading_body(reading: Reading, lang: str, *, header: str | None = None) -> s
                 position = pick(spread.position(drawn.position_id).name, lang)
         known = card_knowledge(drawn.card_id, deck.id, lang)
         orientation, card = known.orientation(drawn.reversed, lang), known.label
-        lines.append(t("reading.card_line", lang, position=position, card=card, orientation=orientation))
-    lines += ["", plain(reading.interpretation.text)]  # bold entities come with issue 19
-    return "\n".join(lines)
+        lines.append(
+            t("reading.card_line", lang, position=position, card=bold(card), orientation=orientation)
+        )
+    blocks.append("\n".join(lines))
+    return "\n\n".join(block for block in blocks if block)
 
 
 def charge_line(cost: int, available: int, fallback: bool, lang: str, *, follow_up: bool = False) -> str:
@@ -57,7 +65,7 @@ def charge_line(cost: int, available: int, fallback: bool, lang: str, *, follow_
 
 def follow_up_text(follow_up: FollowUp, lang: str) -> str:
     header = t("reading.follow_up_header", lang, question=follow_up.question)
-    return f"{header}\n\n{plain(follow_up.interpretation.text)}"
+    return f"{header}\n\n{follow_up.interpretation.text.strip()}"
 
 
 def full_reading(reading: Reading, lang: str) -> str:

@@ -3,12 +3,14 @@
 - Paragraphs are separated by blank lines; a paragraph keeps its own line breaks (a list an LLM
   writes stays a list).
 - A line starting with `## ` is a section heading; the paragraphs after it, up to the next heading,
-  belong to its section (paragraphs before the first heading form a section without one).
+  belong to its section (paragraphs before the first heading form a section without one). An LLM that
+  writes another Markdown level (`# `, `### `, up to six) means a heading too, and is read as one.
 - `**bold**` marks a span: the card names in a reading. Nothing else is markup, so a `*` or `#` the
   text needs elsewhere stays as it is.
 
 `parse` gives the structure (sections of paragraphs of spans), `plain` the text for a terminal or any
-frontend without formatting, `bold` writes a span.
+frontend without formatting, `bold` writes a span, `write` writes sections back (a frontend that cuts a
+long reading into parts writes each part).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ HEADING = "## "
 BOLD = "**"
 _BOLD_SPAN = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
 _BLANK = re.compile(r"\n[ \t]*\n")
+_HEADING_LINE = re.compile(r"#{1,6} ")
 
 
 @frozen
@@ -76,7 +79,7 @@ def parse(text: str) -> tuple[Section, ...]:
     for block in _BLANK.split(text.replace("\r\n", "\n")):
         lines: list[str] = []
         for line in (raw.strip() for raw in block.split("\n")):
-            if not line.startswith(HEADING):
+            if not _HEADING_LINE.match(line):
                 lines += [line] if line else []
                 continue
             if lines:
@@ -84,12 +87,25 @@ def parse(text: str) -> tuple[Section, ...]:
                 lines = []
             if title is not None or paragraphs:
                 sections.append(Section(title, tuple(paragraphs)))
-            title, paragraphs = line[len(HEADING) :].strip(), []
+            title, paragraphs = line.lstrip("#").strip(), []
         if lines:
             paragraphs.append(Paragraph(spans("\n".join(lines))))
     if title is not None or paragraphs:
         sections.append(Section(title, tuple(paragraphs)))
     return tuple(sections)
+
+
+def write(sections: tuple[Section, ...] | list[Section]) -> str:
+    """Sections as markup text again: `parse(write(sections))` gives them back."""
+    blocks: list[str] = []
+    for section in sections:
+        if section.heading:
+            blocks.append(heading(section.heading))
+        blocks.extend(
+            "".join(bold(span.text) if span.bold else span.text for span in paragraph.spans)
+            for paragraph in section.paragraphs
+        )
+    return "\n\n".join(blocks)
 
 
 def plain(text: str) -> str:
@@ -102,4 +118,6 @@ def plain(text: str) -> str:
     return "\n\n".join(blocks)
 
 
-__all__ = ["BOLD", "HEADING", "Paragraph", "Section", "Span", "bold", "heading", "parse", "plain", "spans"]
+__all__ = [
+    "BOLD", "HEADING", "Paragraph", "Section", "Span", "bold", "heading", "parse", "plain", "spans", "write",
+]  # fmt: skip

@@ -9,11 +9,16 @@ Every text the querent typed goes through the safety screen first (`screen` for 
 and again here as the backstop): a crisis raises `SupportOnly` before any hold, draw or storage; a
 health, legal or money question is read framed (`InterpretationRequest.safety`) and its result carries
 the support block and no lean.
+
+A frontend that shows the cards before the text passes `on_drawn`: it is called with the draw (a
+`CardsDrawn`) once the cards are on the table and the hold placed, before the interpreter is asked. It is
+a courtesy to the person, so a failing callback is logged and the reading goes on.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime
 from typing import TypeVar
@@ -24,7 +29,7 @@ from tarot_domain.model.cards import catalogue
 from tarot_domain.model.decks import get_deck
 from tarot_domain.model.draw import draw_cards
 from tarot_domain.model.errors import ErrorKind, TarotError, conflict, not_found, validation
-from tarot_domain.model.events import ReadingKind, ScreenStage
+from tarot_domain.model.events import CardsDrawn, ReadingKind, ScreenStage
 from tarot_domain.model.lean import Lean
 from tarot_domain.model.ledger import (
     REVENUE_READINGS,
@@ -53,6 +58,10 @@ SAVE_RETRIES = 3  # the closing unit of work is retried on retryable database er
 DAILY_SPREAD = "single"
 
 T = TypeVar("T")
+OnDrawn = Callable[[CardsDrawn], Awaitable[None]]
+"""Told the draw before the interpreter runs (a frontend sends the spread's picture meanwhile)."""
+
+log = logging.getLogger("tarot_domain.readings")
 
 
 @frozen
@@ -139,7 +148,7 @@ class ReadingService:
         return self._screening.framing_of(reading)
 
     async def request_reading(
-        self, request: ReadingRequest, on_delta: OnDelta | None = None
+        self, request: ReadingRequest, on_delta: OnDelta | None = None, *, on_drawn: OnDrawn | None = None
     ) -> ReadingResult:
         """Screen, validate, hold the spread's cost, draw, interpret, then save and capture (or void).
 
@@ -152,7 +161,7 @@ class ReadingService:
         if kind is SafetyKind.CRISIS:
             raise await self._screening.refusal(request.language, request.user_id)
         with self._outcomes.refusals(ReadingKind.READING, request.spread_id):
-            return await self._reading(request, question, kind, started, on_delta)
+            return await self._reading(request, question, kind, started, on_delta, on_drawn)
 
     async def _reading(
         self,
@@ -161,6 +170,7 @@ class ReadingService:
         kind: SafetyKind | None,
         started: datetime,
         on_delta: OnDelta | None,
+        on_drawn: OnDrawn | None,
     ) -> ReadingResult:
         spread = get_spread(request.spread_id)
         answers = _answers(spread, request.answers)
@@ -189,7 +199,7 @@ class ReadingService:
                 uow, user, f"reading:{user.id}:{key}", spread.cost, TransferKind.READING
             )
             await uow.commit()
-        return await self._complete(user, key, prepared, reversals, hold, on_delta, started)
+        return await self._complete(user, key, prepared, reversals, hold, on_delta, started, on_drawn)
 
     async def drawn_daily_card(self, user_id: str, today: date) -> ReadingResult | None:
         """Today's card when it was drawn already (showing it again calls no interpreter), else None."""
@@ -197,12 +207,21 @@ class ReadingService:
             user = await load_active_user(uow, user_id)
             return await self._replay(uow, user, f"daily:{today.isoformat()}")
 
-    async def daily_card(self, user_id: str, today: date, on_delta: OnDelta | None = None) -> ReadingResult:
+    async def daily_card(
+        self,
+        user_id: str,
+        today: date,
+        on_delta: OnDelta | None = None,
+        *,
+        on_drawn: OnDrawn | None = None,
+    ) -> ReadingResult:
         """The free card of the day: one per user per calendar day, never charged."""
         with self._outcomes.refusals(ReadingKind.DAILY, DAILY_SPREAD):
-            return await self._daily_card(user_id, today, on_delta)
+            return await self._daily_card(user_id, today, on_delta, on_drawn)
 
-    async def _daily_card(self, user_id: str, today: date, on_delta: OnDelta | None) -> ReadingResult:
+    async def _daily_card(
+        self, user_id: str, today: date, on_delta: OnDelta | None, on_drawn: OnDrawn | None
+    ) -> ReadingResult:
         started = self._outcomes.now()
         if not self._s.catalog.promotions.daily_free_card:
             raise TarotError(ErrorKind.FORBIDDEN, "daily card is switched off", message_key="error.daily_off")
@@ -216,7 +235,8 @@ class ReadingService:
             get_spread(DAILY_SPREAD), "", user.preferences.deck_id, user.preferences.language, (),
             kind=ReadingKind.DAILY,
         )  # fmt: skip
-        return await self._complete(user, key, prepared, user.preferences.reversals, None, on_delta, started)
+        reversals = user.preferences.reversals
+        return await self._complete(user, key, prepared, reversals, None, on_delta, started, on_drawn)
 
     async def ask_follow_up(
         self,
@@ -396,6 +416,7 @@ class ReadingService:
         hold: Transfer | None,
         on_delta: OnDelta | None,
         started: datetime,
+        on_drawn: OnDrawn | None = None,
     ) -> ReadingResult:
         cards = draw_cards(
             catalogue().ids, [p.id for p in prepared.spread.positions], self._s.random, reversals=reversals
@@ -410,6 +431,9 @@ class ReadingService:
             safety=prepared.safety,
         )
         self._outcomes.drawn(prepared.kind, request)
+        if on_drawn is not None:
+            drawn = CardsDrawn(prepared.kind, request.spread_id, request.deck_id, request.language, cards)
+            await _tell_drawn(on_drawn, drawn)
         interpretation, reason = await self._outcomes.written(
             prepared.kind,
             self._interpreter,
@@ -467,3 +491,13 @@ class ReadingService:
                     raise
                 await asyncio.sleep(0.05 * 2**attempt)
         raise AssertionError("unreachable")
+
+
+async def _tell_drawn(on_drawn: OnDrawn, drawn: CardsDrawn) -> None:
+    """Show the draw; the hold is placed, so a failure here must not lose the reading or its credits."""
+    try:
+        await on_drawn(drawn)
+    except asyncio.CancelledError:
+        raise
+    except Exception:
+        log.exception("showing the draw of %s failed; the reading goes on", drawn.spread_id)

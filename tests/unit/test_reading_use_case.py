@@ -364,3 +364,47 @@ async def test_a_registration_that_loses_the_insert_race_returns_the_winner(worl
     users = UserService(evolve(world.services, uow=BlindFirstLookup))  # type: ignore[arg-type]
     again = await users.register("telegram:77")
     assert not again.created and again.user.id == winner.id and again.welcome_credits == 0
+
+
+async def test_the_draw_is_reported_before_the_interpreter_is_asked(world: World) -> None:
+    uid = await world.new_user(credits=30)
+    seen: list[tuple[CardsDrawn, int, int]] = []
+
+    async def on_drawn(drawn: CardsDrawn) -> None:  # what the interpreter had been asked by then
+        seen.append((drawn, len(world.interpreter.requests), await world.available(uid)))
+
+    result = await world.readings.request_reading(ask(uid, deck_id="thoth"), on_drawn=on_drawn)
+    ((drawn, asked_before, available_then),) = seen
+    assert asked_before == 0 and len(world.interpreter.requests) == 1
+    assert available_then == 18  # the hold is placed before the picture goes out
+    assert drawn.cards == result.reading.cards and drawn.spread_id == "three" and drawn.deck_id == "thoth"
+    assert drawn.kind is ReadingKind.READING
+
+
+async def test_a_failing_draw_callback_loses_neither_the_reading_nor_the_credits(
+    world: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    uid = await world.new_user(credits=30)
+
+    async def broken(drawn: CardsDrawn) -> None:
+        raise OSError("the picture could not be sent")
+
+    with caplog.at_level(logging.ERROR, logger="tarot_domain.readings"):
+        result = await world.readings.request_reading(ask(uid), on_drawn=broken)
+    assert result.charged == 12 and not result.reading.fallback
+    assert await world.available(uid) == 18
+    assert (await world.credits.check()).ok
+    assert "the reading goes on" in caplog.text
+
+
+async def test_the_daily_card_reports_its_draw_but_a_replay_draws_nothing(world: World) -> None:
+    uid = await world.new_user()
+    seen: list[CardsDrawn] = []
+
+    async def on_drawn(drawn: CardsDrawn) -> None:
+        seen.append(drawn)
+
+    first = await world.readings.daily_card(uid, date(2026, 1, 2), on_drawn=on_drawn)
+    again = await world.readings.daily_card(uid, date(2026, 1, 2), on_drawn=on_drawn)
+    assert again.replayed and [d.cards for d in seen] == [first.reading.cards]
+    assert seen[0].kind is ReadingKind.DAILY

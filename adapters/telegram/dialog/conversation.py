@@ -27,6 +27,7 @@ from tarot_domain.use_cases.readings import ReadingService
 from tarot_domain.use_cases.users import Registration, UserService, is_not_found
 from tarot_ports.clock import Clock
 from tarot_ports.rate_limit import DEFAULT_LIMITS, RateLimit, RateLimiter
+from tarot_ports.renderer import SpreadRenderer
 from tarot_ports.sessions import SessionStore
 
 log = logging.getLogger("adapters.telegram")
@@ -69,6 +70,7 @@ class Conversation:
         catalog: Catalog,
         config: DialogConfig,
         buttons: CallbackRegistry,
+        renderer: SpreadRenderer | None = None,
     ) -> None:
         self.users = users
         self.readings = readings
@@ -77,14 +79,16 @@ class Conversation:
         self.clock = clock
         self.catalog = catalog
         self.config = config
+        self.renderer = renderer  # the spread picture; None: readings come as text alone
         self._sessions = sessions
         self._buttons = buttons
         self.limits = FairLimits(rate_limiter, config.limits)
 
     # ------------------------------------------------------------------ replies and buttons
 
-    async def send(self, turn: Turn, text: str, buttons: Rows = ()) -> int:
-        return await turn.out.send(turn.chat, Reply(text, buttons))
+    async def send(self, turn: Turn, text: str, buttons: Rows = (), *, rich: bool = False) -> int:
+        """A new message; `rich`: `text` is a reading in the markup (render.py)."""
+        return await turn.out.send(turn.chat, Reply(text, buttons, rich=rich))
 
     async def show(self, turn: Turn, text: str, buttons: Rows = (), *, edit: int | None = None) -> None:
         """Edit the menu message a button belongs to, or send a new message."""

@@ -82,6 +82,7 @@ from tarot_ports.dedup import Deduplicator
 from tarot_ports.notices import Notice
 from tarot_ports.randomness import RandomSource
 from tarot_ports.rate_limit import RateLimiter
+from tarot_ports.renderer import SpreadRenderer
 from tarot_ports.sessions import SessionStore
 
 log = logging.getLogger("adapters.telegram")
@@ -119,13 +120,16 @@ class Dialog:
         catalog: Catalog,
         config: DialogConfig | None = None,
         random: RandomSource | None = None,
+        renderer: SpreadRenderer | None = None,
     ) -> None:
-        """The dialog reaches storage through the use cases alone (an import contract keeps it so)."""
+        """The dialog reaches storage through the use cases alone (an import contract keeps it so);
+        `renderer` draws the spread picture sent with each reading (None: text alone)."""
         config = config or DialogConfig()
         buttons = CallbackRegistry(sessions, dedup, random or SecretsRandom(), config.callback_ttl)
         self._conv = Conversation(
             users=users, readings=readings, credits=credits, payments=payments, sessions=sessions,
             rate_limiter=rate_limiter, clock=clock, catalog=catalog, config=config, buttons=buttons,
+            renderer=renderer,
         )  # fmt: skip
         self._dedup = dedup
         self._buttons = buttons

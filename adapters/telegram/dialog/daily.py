@@ -6,15 +6,20 @@ passes the global budget (it is free and once a day, so it never uses up the per
 
 from __future__ import annotations
 
+import logging
+
 from adapters.telegram.callbacks import Action
 from adapters.telegram.dialog.conversation import Conversation
-from adapters.telegram.dialog.reading import reading_buttons
+from adapters.telegram.dialog.pictures import PictureFirst, spread_picture
+from adapters.telegram.dialog.reading import PLACEHOLDER, reading_buttons
 from adapters.telegram.dialog.routes import Routes
 from adapters.telegram.dialog.turn import Rows, Turn
 from adapters.telegram.events import IncomingCallback, Reply
 from adapters.telegram.render import charge_line, reading_body
 from adapters.telegram.texts import t
 from tarot_domain.use_cases.readings import ReadingResult
+
+log = logging.getLogger("adapters.telegram")
 
 
 class DailyFeature:
@@ -33,17 +38,29 @@ class DailyFeature:
         today = c.clock.now().date()
         shown = await c.readings.drawn_daily_card(user.id, today)
         if shown is not None:
-            await c.send(turn, *await self._render(turn, shown))
+            await self._show_again(turn, shown)
             return
         if c.catalog.promotions.daily_free_card:  # switched off, the use case says so below
             await c.limits.interpreter(turn.lang)
-        placeholder = await c.start_streaming(turn, "read.placeholder")
+        show = PictureFirst(c, turn, await c.start_streaming(turn, PLACEHOLDER), PLACEHOLDER)
         try:
-            result = await c.readings.daily_card(user.id, today, turn.out.streamer(turn.chat, placeholder))
+            result = await c.readings.daily_card(user.id, today, show.on_delta, on_drawn=show.on_drawn)
         except Exception as error:
-            await c.fail_in(turn, placeholder, error)
+            await c.fail_in(turn, await show.settled(), error)
+        placeholder = await show.settled()  # below the picture, when one went out
         text, buttons = await self._render(turn, result)
-        await turn.out.edit(turn.chat, placeholder, Reply(text, buttons))
+        await turn.out.edit(turn.chat, placeholder, Reply(text, buttons, rich=True))
+
+    async def _show_again(self, turn: Turn, result: ReadingResult) -> None:
+        """Today's card once more: its picture (drawn again or from the cache), then the text."""
+        card = result.reading
+        png = await spread_picture(self._c, card.spread_id, card.deck_id, card.language, card.cards)
+        if png is not None:
+            try:
+                await turn.out.send(turn.chat, Reply("", image=png))
+            except Exception:
+                log.warning("update %s: the daily picture was not sent", turn.event.update_id, exc_info=True)
+        await self._c.send(turn, *await self._render(turn, result), rich=True)
 
     async def _render(self, turn: Turn, result: ReadingResult) -> tuple[str, Rows]:
         reading, lang = result.reading, turn.lang

@@ -60,4 +60,5 @@ class FollowUpFeature:
         fallback = follow_up.hold_id is not None and follow_up.cost == 0  # the hold was released, not taken
         line = charge_line(follow_up.cost, await c.available(user.id), fallback, lang, follow_up=True)
         text = f"{follow_up_text(follow_up, lang)}\n\n{line}"
-        await turn.out.edit(turn.chat, placeholder, Reply(text, await reading_buttons(c, turn, reading)))
+        buttons = await reading_buttons(c, turn, reading)
+        await turn.out.edit(turn.chat, placeholder, Reply(text, buttons, rich=True))

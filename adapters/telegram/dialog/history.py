@@ -71,4 +71,6 @@ class HistoryFeature:
         c = self._c
         reading = await c.readings.get_reading(turn.me.id, str(action.args.get("reading")))
         await turn.answer()
-        await c.send(turn, full_reading(reading, turn.lang), await reading_buttons(c, turn, reading))
+        await c.send(
+            turn, full_reading(reading, turn.lang), await reading_buttons(c, turn, reading), rich=True
+        )

@@ -19,9 +19,11 @@ from collections.abc import Sequence
 from adapters.telegram.callbacks import Action
 from adapters.telegram.dialog.buying import pack_rows
 from adapters.telegram.dialog.conversation import Conversation
+from adapters.telegram.dialog.pictures import PictureFirst
 from adapters.telegram.dialog.routes import NO_FLOW, Routes
 from adapters.telegram.dialog.turn import Flow, Rows, Turn
-from adapters.telegram.events import Button, IncomingCallback, Reply
+from adapters.telegram.events import MESSAGE_LIMIT, Button, IncomingCallback, Reply
+from adapters.telegram.layout import pages
 from adapters.telegram.render import charge_line, reading_body
 from adapters.telegram.texts import t
 from tarot_domain.content.registry import translate
@@ -39,6 +41,18 @@ from tarot_domain.model.text import clean_answer, clean_question
 from tarot_domain.use_cases.readings import ReadingRequest
 
 ANSWERS, QUESTION = "answers", "question"
+PLACEHOLDER = "read.placeholder"
+PARTED_FROM = 11  # cards: a spread this large comes one message at a time, with "continue"
+
+
+def reading_parts(spread: Spread, reading: Reading, lang: str, line: str) -> list[str]:
+    """The reading's text (with its charge `line`) as it is shown: whole, for a spread of up to
+    `PARTED_FROM - 1` cards (the outbox sends it in as few messages as fit, about two for ten cards);
+    for a longer spread, cut between sections into messages shown one "continue" at a time."""
+    text = f"{reading_body(reading, lang)}\n\n{line}" if line else reading_body(reading, lang)
+    if spread.card_count < PARTED_FROM:
+        return [text]
+    return pages(text, MESSAGE_LIMIT) or [text]
 
 
 async def reading_buttons(conv: Conversation, turn: Turn, reading: Reading) -> Rows:
@@ -73,6 +87,7 @@ class ReadingFeature:
                 "cancel": self._on_cancel,
                 "confirm": self._on_confirm,
                 "another": self._on_another,
+                "more": self._on_more,
             },
             texts={
                 NO_FLOW: self._offer_for_text,
@@ -360,12 +375,40 @@ class ReadingFeature:
             idempotency_key=key,
             answers=tuple(answers),
         )
-        placeholder = await c.start_streaming(turn, "read.placeholder")
+        show = PictureFirst(c, turn, await c.start_streaming(turn, PLACEHOLDER), PLACEHOLDER)
         try:
-            result = await c.readings.request_reading(request, turn.out.streamer(turn.chat, placeholder))
+            result = await c.readings.request_reading(request, show.on_delta, on_drawn=show.on_drawn)
         except Exception as error:
-            await c.fail_in(turn, placeholder, error)
+            await c.fail_in(turn, await show.settled(), error)
+        placeholder = await show.settled()  # below the picture, when one went out
         reading = result.reading
         line = charge_line(reading.cost, result.available, reading.fallback, lang)
-        text = f"{reading_body(reading, lang)}\n\n{line}"
-        await turn.out.edit(turn.chat, placeholder, Reply(text, await reading_buttons(c, turn, reading)))
+        parts = reading_parts(spread, reading, lang, line)
+        if len(parts) > 1:  # a long spread: one part now, the next at each "continue"
+            more = await self._more_button(turn, reading, 1, line)
+            await turn.out.edit(turn.chat, placeholder, Reply(parts[0], ((more,),), rich=True))
+            return
+        buttons = await reading_buttons(c, turn, reading)
+        await turn.out.edit(turn.chat, placeholder, Reply(parts[0], buttons, rich=True))
+
+    async def _more_button(self, turn: Turn, reading: Reading, part: int, line: str) -> Button:
+        """The "continue" button: shows part `part` of the reading, once; `line` is its charge line."""
+        label = t("button.continue", turn.lang)
+        return await self._c.button(turn, label, "more", once=True, reading=reading.id, part=part, line=line)
+
+    async def _on_more(self, turn: Turn, action: Action, event: IncomingCallback) -> None:
+        """The next part of a long reading; the pressed message loses its button (pressed again: expired)."""
+        c, lang = self._c, turn.lang
+        reading = await c.readings.get_reading(turn.me.id, str(action.args.get("reading")))
+        part, line = action.args.get("part"), str(action.args.get("line", ""))
+        parts = reading_parts(get_spread(reading.spread_id), reading, lang, line)
+        if not isinstance(part, int) or not 0 < part < len(parts):
+            await turn.answer(t("callback.expired", lang))
+            return
+        await turn.answer()
+        await turn.out.edit(turn.chat, event.message_id, Reply(parts[part - 1], rich=True))
+        if part + 1 < len(parts):
+            buttons: Rows = ((await self._more_button(turn, reading, part + 1, line),),)
+        else:
+            buttons = await reading_buttons(c, turn, reading)
+        await c.send(turn, parts[part], buttons, rich=True)

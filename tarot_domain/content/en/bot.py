@@ -22,6 +22,7 @@ MESSAGES: Mapping[str, Text] = {
     "button.cancel": "Cancel",
     "button.follow_up": "Ask a follow-up ({cost})",
     "button.new_reading": "New reading",
+    "button.continue": "Continue reading",
     "button.choose_spread": "Choose a spread",
     "button.buy": "Buy credits",
     "button.prev": "« Newer",

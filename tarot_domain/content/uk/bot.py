@@ -60,6 +60,7 @@ MESSAGES: Mapping[str, Text] = {
     "button.cancel": "Скасувати",
     "button.follow_up": "Уточнити ({cost})",
     "button.new_reading": "Новий розклад",
+    "button.continue": "Читати далі",
     "button.choose_spread": "Обрати розклад",
     "button.buy": "Купити кредити",
     "button.prev": "« Новіші",

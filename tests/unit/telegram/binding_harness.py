@@ -86,6 +86,11 @@ class RecordingSender:
             return types.UserEmpty(id=wanted.user_id)
         return types.User(id=wanted.user_id, access_hash=USER_HASH, first_name="Known")
 
+    def uploaded(self, file_id: int) -> bytes:
+        """The bytes of one uploaded file, its parts put back together in order."""
+        parts = [r for r in self.of(functions.upload.SaveFilePartRequest) if r.file_id == file_id]
+        return b"".join(r.bytes for r in sorted(parts, key=lambda r: r.file_part))
+
     def of(self, request_type: type) -> list[Any]:
         return [r for r in self.requests if isinstance(r, request_type)]
 
@@ -150,7 +155,9 @@ class RecordingSender:
             | functions.messages.SetBotPrecheckoutResultsRequest
             | functions.messages.SetTypingRequest
             | functions.bots.SetBotCommandsRequest
-            | functions.payments.BotCancelStarsSubscriptionRequest,
+            | functions.payments.BotCancelStarsSubscriptionRequest
+            | functions.upload.SaveFilePartRequest
+            | functions.upload.SaveBigFilePartRequest,
         ):
             return True
         raise AssertionError(f"the harness has no answer for {type(request).__name__}")

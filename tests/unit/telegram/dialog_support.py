@@ -5,6 +5,7 @@ Imported by name (not a conftest), so it never clashes with another folder's con
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
@@ -44,6 +45,7 @@ from tarot_domain.use_cases.users import UserService
 from tarot_ports.interpreter import InterpretationRequest, OnDelta
 from tarot_ports.payments import PaymentGateway
 from tarot_ports.rate_limit import DEFAULT_LIMITS, RateLimit
+from tarot_ports.renderer import SpreadRenderer
 from tarot_ports.storage import UnitOfWork
 
 USER = 111
@@ -60,6 +62,16 @@ def listed(text: str) -> dict[str, str]:
     return {name: line for line in text.split("\n") if (name := command_of(line)) is not None}
 
 
+def long_reading(label: str, names: list[str], sections: int) -> str:
+    """A reading in the markup as an LLM writes a long one: `## ` sections of paragraphs, names in bold."""
+    blocks = []
+    for number in range(sections):
+        name = names[number % len(names)]
+        paragraph = f"[{label}] **{name}** " + "stands for a long stretch of patient work. " * 16
+        blocks.append(f"## Part {number + 1}\n\n{paragraph.strip()}\n\n{paragraph.strip()}")
+    return "\n\n".join(blocks)
+
+
 @define
 class StreamingInterpreter:
     """Names every card, streaming each name; can be told to fail."""
@@ -68,6 +80,8 @@ class StreamingInterpreter:
     fail: bool = False
     requests: list[InterpretationRequest] = field(factory=list)
     follow_ups: list[str] = field(factory=list)
+    sections: int = 0  # > 0: write that many long `## ` sections (about 1,500 characters each) instead
+    pauses: int = 0  # event-loop turns to yield before each streamed piece (a slower writer)
 
     @property
     def name(self) -> str:
@@ -83,7 +97,11 @@ class StreamingInterpreter:
         names = [card_knowledge(c.card_id, request.deck_id, lang).display_name for c in request.cards]
         if on_delta is not None:
             for name in names:
+                for _ in range(self.pauses):
+                    await asyncio.sleep(0)
                 await on_delta(name + " ")
+        if self.sections:
+            return Interpretation(text=long_reading(self.label, names, self.sections), interpreter=self.label)
         return Interpretation(text=f"[{self.label}] " + "; ".join(names), interpreter=self.label)
 
     async def follow_up(
@@ -128,6 +146,7 @@ class RecordingOutbox:
         self.cancelled_subscriptions: list[tuple[int, str]] = []
         self.fail_cancel: Exception | None = None
         self.fail_refund: Exception | None = None
+        self.deleted: list[Message] = []
         self._next = 100
 
     def _new_id(self) -> int:
@@ -143,6 +162,11 @@ class RecordingOutbox:
         message = self.messages[message_id]
         assert message.chat_id == chat_id
         message.reply, message.edits = reply, message.edits + 1
+
+    async def delete(self, chat_id: int, message_id: int) -> None:
+        message = self.messages.pop(message_id)
+        assert message.chat_id == chat_id
+        self.deleted.append(message)
 
     async def answer_callback(self, query_id: int, text: str | None = None, alert: bool = False) -> None:
         self.callback_answers.append((query_id, text, alert))
@@ -286,6 +310,7 @@ class Bot:
         limits: Mapping[str, RateLimit] = GENEROUS,
         dialog_type: type[Dialog] = Dialog,
         redis: UnreachableRedis | None = None,
+        renderer: SpreadRenderer | None = None,
         **config_changes: Any,
     ) -> None:
         self.store = MemoryStore()
@@ -320,6 +345,7 @@ class Bot:
             catalog=catalog,
             config=self.config,
             random=SeededRandom(2),
+            renderer=renderer,
         )
         self.out = RecordingOutbox()
         self.update_id = 0

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from binding_harness import FakeDialog, Harness
-from telethon.tl import functions
+from telethon.tl import functions, types
 
 from adapters.telegram.binding import TelegramBot
 from runners import cli
@@ -155,6 +155,12 @@ async def test_the_assembled_bot_greets_with_buttons_and_reads_only_after_the_pr
     assert isinstance(final, functions.messages.SendMessageRequest | functions.messages.EditMessageRequest)
     assert keyboard(final) == [["Ask a follow-up (2)"], ["New reading"]] and len(final.message) > 200
     assert "12 credits were used; 8 remain." in final.message
+    # The assembled bot sends the spread's picture (uploaded, drawn by the container's renderer) before
+    # the reading, whose card names are bold entities.
+    (photo,) = [r for r in reading if isinstance(r, functions.messages.SendMediaRequest)]
+    assert isinstance(photo.media, types.InputMediaUploadedPhoto)
+    assert reading.index(photo) < reading.index(final)
+    assert any(isinstance(e, types.MessageEntityBold) for e in final.entities)
     (expired,) = again  # the spent button: only the query's answer, nothing read twice
     assert isinstance(expired, functions.messages.SetBotCallbackAnswerRequest)
     assert expired.message == "This button has expired. Please start again."

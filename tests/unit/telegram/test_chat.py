@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -18,16 +19,18 @@ def chat(lines: list[str], *args: str, env: dict[str, str] | None = None) -> sub
         if not k.startswith(("DATABASE_", "REDIS_", "OPENAI_", "TELEGRAM_", "LIMIT_"))
     }
     environment.update(WELCOME_CREDITS="20", PYTHONIOENCODING="utf-8", **(env or {}))
-    return subprocess.run(
-        [sys.executable, "-m", "runners", "chat", *args],
-        input="".join(line + "\n" for line in lines),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        env=environment,
-        timeout=120,
-    )
+    with tempfile.TemporaryDirectory() as scratch:  # where pictures go unless --pictures says otherwise
+        environment.setdefault("TMPDIR", scratch)
+        return subprocess.run(
+            [sys.executable, "-m", "runners", "chat", *args],
+            input="".join(line + "\n" for line in lines),
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            cwd=ROOT,
+            env=environment,
+            timeout=120,
+        )
 
 
 def after(transcript: str, typed: str) -> str:
@@ -141,3 +144,19 @@ def test_a_crisis_typed_into_the_chat_gets_support_and_nothing_is_charged() -> N
     assert "7333" in answer and "findahelpline.com" in answer
     assert "[1]" not in answer and "Перемішую" not in answer  # no buttons, no reading
     assert "20" in after(done.stdout, "/balance")
+
+
+def test_each_reading_picture_is_saved_and_its_path_printed(tmp_path: Path) -> None:
+    from PIL import Image
+
+    session = ["/start", "/daily", "/read three", "Will the new job work out?"]
+    done = chat(session, "--pictures", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    printed = re.findall(r"\(picture: (.+\.png)\)", done.stdout)
+    assert len(printed) == 2  # the card of the day, then the reading
+    assert sorted(printed) == sorted(str(p) for p in tmp_path.glob("*.png"))
+    three = after(done.stdout, "Will the new job work out?")
+    assert three.index("(picture: ") < three.index("“Will the new job work out?”")  # the picture comes first
+    for path in printed:
+        with Image.open(path) as picture:
+            assert picture.width >= 800
