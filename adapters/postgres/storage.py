@@ -16,8 +16,12 @@ Most ledger operations are a single statement (data-modifying CTEs): fewer round
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import functools
 import re
+import time
+import weakref
 from collections.abc import AsyncIterator, Iterator, Sequence
 from datetime import datetime, timedelta
 from types import TracebackType
@@ -25,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 import cattrs
 import psycopg
-from attrs import evolve
+from attrs import define, evolve
 from psycopg import errors as pg_errors
 from psycopg import sql
 from psycopg.pq import TransactionStatus
@@ -72,6 +76,12 @@ Conn = psycopg.AsyncConnection[DictRow]
 Pool = AsyncConnectionPool[Conn]
 
 DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT = timedelta(seconds=30)
+# A pooled connection is checked (one round trip) only when it sat idle this long: one in steady use
+# has just proven itself, and one that broke since fails its unit of work with a retryable error.
+DEFAULT_CHECK_AFTER_IDLE = timedelta(seconds=2)
+
+# When each connection was last given back to its pool (for the idle-time health check).
+_returned: weakref.WeakKeyDictionary[Conn, float] = weakref.WeakKeyDictionary()
 
 # ---------------------------------------------------------------------------------------------------
 # Errors
@@ -270,24 +280,101 @@ def _payment(row: DictRow) -> Payment:
 # One connection, errors translated
 
 
+_WRITES = re.compile(r"\b(INSERT|UPDATE|DELETE|FOR\s+(NO\s+KEY\s+)?(UPDATE|SHARE))\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=512)
+def _writes(query: str) -> bool:
+    """Whether a statement writes or locks rows, so it must run inside the unit of work's transaction."""
+    return _WRITES.search(query) is not None
+
+
+@define
+class _Result:
+    rows: list[DictRow]
+    rowcount: int
+
+
+@define
+class _Call:
+    query: str
+    params: Sequence[Any] | dict[str, Any] | None
+    done: asyncio.Future[_Result]
+
+
 class _Db:
+    """One connection (autocommit), errors translated, round trips saved two ways.
+
+    - The transaction starts lazily: reads before the unit of work's first write or row lock run as
+      single statements outside it (under READ COMMITTED every statement takes its own snapshot
+      anyway, inside a transaction or not), and `BEGIN` travels with the first write. A unit of work
+      that only reads sends no BEGIN, COMMIT or ROLLBACK at all.
+    - Statements issued together (`asyncio.gather` in a use case) travel together, executed in the
+      order they were issued.
+    Travelling together is one simple-protocol message of several statements, bound client-side (one
+    round trip). Not libpq's pipeline mode: psycopg ends a pipeline with a flush request, after which
+    the server no longer arms idle_in_transaction_session_timeout for the open transaction.
+    """
+
     def __init__(self, conn: Conn) -> None:
         self.conn = conn
+        self._queue: list[_Call] = []
+        self._sending = asyncio.Lock()
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.conn.info.transaction_status != TransactionStatus.IDLE
+
+    async def _result(self, query: str, params: Sequence[Any] | dict[str, Any] | None) -> _Result:
+        call = _Call(query, params, asyncio.get_running_loop().create_future())
+        self._queue.append(call)
+        await asyncio.sleep(0)  # statements issued alongside this one travel with it
+        async with self._sending:
+            if not call.done.done():
+                batch, self._queue = self._queue, []
+                await self._send(batch)
+        return call.done.result()
+
+    async def _send(self, batch: list[_Call]) -> None:
+        begin = not self.in_transaction and any(_writes(c.query) for c in batch)
+        try:
+            with _translated():
+                results = await (
+                    self._together(batch, begin) if begin or len(batch) > 1 else self._alone(batch[0])
+                )
+        except TarotError as error:
+            for call in batch:
+                if not call.done.done():
+                    call.done.set_exception(error)
+            return
+        for call, result in zip(batch, results, strict=True):
+            call.done.set_result(result)
+
+    async def _alone(self, call: _Call) -> list[_Result]:
+        cur = await self.conn.execute(call.query, call.params)
+        return [_Result(await cur.fetchall() if cur.description else [], cur.rowcount)]
+
+    async def _together(self, batch: list[_Call], begin: bool) -> list[_Result]:
+        cur = psycopg.AsyncClientCursor(self.conn, row_factory=dict_row)
+        statements = [cur.mogrify(c.query, c.params) for c in batch]
+        await cur.execute(";\n".join(["BEGIN", *statements] if begin else statements))
+        results = []
+        if begin:
+            cur.nextset()
+        for _ in batch:
+            results.append(_Result(await cur.fetchall() if cur.description else [], cur.rowcount))
+            cur.nextset()
+        return results
 
     async def one(self, query: str, params: Sequence[Any] | dict[str, Any] | None = None) -> DictRow | None:
-        with _translated():
-            cur = await self.conn.execute(query, params)
-            return await cur.fetchone()
+        rows = (await self._result(query, params)).rows
+        return rows[0] if rows else None
 
     async def all(self, query: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[DictRow]:
-        with _translated():
-            cur = await self.conn.execute(query, params)
-            return await cur.fetchall()
+        return (await self._result(query, params)).rows
 
     async def run(self, query: str, params: Sequence[Any] | dict[str, Any] | None = None) -> int:
-        with _translated():
-            cur = await self.conn.execute(query, params)
-            return cur.rowcount
+        return (await self._result(query, params)).rowcount
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -987,6 +1074,7 @@ class PostgresUnitOfWork:
         except psycopg.Error:
             pass  # a broken connection: the pool sees it and replaces it
         finally:
+            _returned[conn] = time.monotonic()
             await self._pool.putconn(conn)
 
     async def commit(self) -> None:
@@ -1007,6 +1095,7 @@ def create_pool(
     max_size: int = 10,
     timeout: float = 10.0,
     idle_in_transaction_timeout: timedelta = DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT,
+    check_after_idle: timedelta = DEFAULT_CHECK_AFTER_IDLE,
     name: str | None = "tarot",
 ) -> Pool:
     """A pool, not yet opened (`await pool.open()` or `async with pool`).
@@ -1027,19 +1116,24 @@ def create_pool(
             values["search_path"] = sql.Identifier(schema).as_string(conn)
         for key, value in values.items():
             await conn.execute("SELECT set_config(%s, %s, false)", (key, value))
-        await conn.commit()  # the pool wants an idle connection back
+
+    async def check(conn: Conn) -> None:
+        returned = _returned.get(conn)
+        if returned is not None and time.monotonic() - returned < check_after_idle.total_seconds():
+            return
+        await AsyncConnectionPool.check_connection(conn)
 
     return AsyncConnectionPool(
         conninfo,
         connection_class=psycopg.AsyncConnection[DictRow],
-        kwargs={"row_factory": dict_row},
+        kwargs={"row_factory": dict_row, "autocommit": True},  # _Db begins transactions itself
         min_size=min_size,
         max_size=max_size,
         timeout=timeout,
         configure=configure,
-        # One round trip per checkout buys this: after a server restart an idle pooled connection is
-        # found dead and replaced here, instead of failing the request that drew it.
-        check=AsyncConnectionPool.check_connection,
+        # After a server restart an idle pooled connection is found dead and replaced here, instead
+        # of failing the request that drew it; a busy one is not checked (DEFAULT_CHECK_AFTER_IDLE).
+        check=check,
         name=name,
         open=False,
     )

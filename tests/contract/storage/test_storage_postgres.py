@@ -78,11 +78,13 @@ async def test_an_exhausted_pool_is_retryable(postgres_backend_fixture) -> None:
                 async with store.uow():
                     pass
         assert caught.value.kind is ErrorKind.DATABASE and caught.value.retryable
+        async with store.uow() as uow:
+            assert await uow.users.count() == 0  # nothing of the dropped unit of work was kept
     finally:
         await pool.close()
 
 
-async def test_a_unit_of_work_left_idle_is_ended_by_the_server(postgres_backend_fixture) -> None:
+async def test_a_unit_of_work_left_idle_is_ended_by_the_server(postgres_backend_fixture, make) -> None:
     schema = await _current_schema(postgres_backend_fixture.store)
     pool = create_pool(
         postgres_backend_fixture.store.pool.conninfo,
@@ -94,7 +96,7 @@ async def test_a_unit_of_work_left_idle_is_ended_by_the_server(postgres_backend_
         store = PostgresStore(pool)
         with pytest.raises(TarotError) as caught:
             async with store.uow() as uow:
-                await uow.users.count()
+                await uow.users.add(make.user())  # a write opens the transaction (reads alone do not)
                 await asyncio.sleep(0.6)  # a stuck caller: the server drops it and its locks
                 await uow.users.count()
         assert caught.value.kind is ErrorKind.DATABASE and caught.value.retryable

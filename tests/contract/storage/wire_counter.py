@@ -119,7 +119,7 @@ class WireCounter:
             state.prepared[name] = text
             state.pending_parse = text
         elif kind == b"B":
-            portal, _, rest = body.partition(b"\0")
+            _portal, _, rest = body.partition(b"\0")
             statement = rest.partition(b"\0")[0]
             self._statement(state, state.prepared.get(statement, state.pending_parse))
 
@@ -127,9 +127,10 @@ class WireCounter:
         counts = self.counts
         counts.statements += 1
         counts.texts.append(" ".join(text.split())[:120])
-        if _COMMIT.match(text) or (state.idle and _WRITES.search(text) and not text.lstrip().upper().startswith("BEGIN")):
+        begins = text.lstrip().upper().startswith("BEGIN")
+        if _COMMIT.match(text) or (state.idle and not begins and _WRITES.search(text)):
             counts.commits += 1
-        if text.strip().upper().startswith("BEGIN"):
+        if begins:
             state.idle = False  # the server's ReadyForQuery may come only after the next statements
 
     async def _server_to_client(
