@@ -22,6 +22,7 @@ import functools
 import re
 import time
 import weakref
+import zlib
 from collections.abc import AsyncIterator, Iterator, Sequence
 from datetime import datetime, timedelta
 from types import TracebackType
@@ -466,9 +467,9 @@ class PostgresUserRepository:
 
 _CLAIM = f"""
 WITH t AS (
-    INSERT INTO transfers ({_TRANSFER_COLUMNS})
+    INSERT INTO transfers ({_TRANSFER_COLUMNS}, slot)
     VALUES (%(id)s, %(debit)s, %(credit)s, %(amount)s, %(requested)s, %(kind)s, %(reference)s, %(state)s,
-            %(created_at)s, %(expires_at)s, NULL, %(balancing)s)
+            %(created_at)s, %(expires_at)s, NULL, %(balancing)s, %(slot)s)
     ON CONFLICT (id) DO NOTHING
     RETURNING id
 )"""
@@ -479,13 +480,13 @@ _SUBMIT_GUARDED = (
     + """,
 d AS (
     UPDATE balances SET posted = posted + %(d_posted)s, pending_out = pending_out + %(d_pending_out)s
-    WHERE account = %(debit)s AND posted - pending_out >= %(amount)s AND EXISTS (SELECT FROM t)
+    WHERE account = %(debit)s AND slot = 0 AND posted - pending_out >= %(amount)s AND EXISTS (SELECT FROM t)
     RETURNING account
 ),
 c AS (
-    INSERT INTO balances AS b (account, posted, pending_in)
-    SELECT %(credit)s, %(c_posted)s, %(c_pending_in)s FROM d
-    ON CONFLICT (account) DO UPDATE
+    INSERT INTO balances AS b (account, slot, posted, pending_in)
+    SELECT %(credit)s, %(c_slot)s, %(c_posted)s, %(c_pending_in)s FROM d
+    ON CONFLICT (account, slot) DO UPDATE
         SET posted = b.posted + excluded.posted, pending_in = b.pending_in + excluded.pending_in
     RETURNING account
 )
@@ -497,14 +498,14 @@ _SUBMIT_UNGUARDED = (
     _CLAIM
     + """,
 c AS (
-    INSERT INTO balances AS b (account, posted, pending_out, pending_in)
-    SELECT v.account, v.posted, v.pending_out, v.pending_in
-    FROM unnest(%(accounts)s::text[], %(posted)s::bigint[],
+    INSERT INTO balances AS b (account, slot, posted, pending_out, pending_in)
+    SELECT v.account, v.slot, v.posted, v.pending_out, v.pending_in
+    FROM unnest(%(accounts)s::text[], %(slots)s::smallint[], %(posted)s::bigint[],
                 %(pending_out)s::bigint[], %(pending_in)s::bigint[])
-         WITH ORDINALITY AS v(account, posted, pending_out, pending_in, ord)
+         WITH ORDINALITY AS v(account, slot, posted, pending_out, pending_in, ord)
     WHERE EXISTS (SELECT FROM t)
     ORDER BY v.ord
-    ON CONFLICT (account) DO UPDATE
+    ON CONFLICT (account, slot) DO UPDATE
         SET posted = b.posted + excluded.posted, pending_out = b.pending_out + excluded.pending_out,
             pending_in = b.pending_in + excluded.pending_in
     RETURNING account
@@ -520,22 +521,24 @@ _SETTLE = f"""
 WITH t AS (
     UPDATE transfers SET state = %(target)s, resolved_at = %(now)s
     WHERE state = 'pending' AND {{where}}
-    RETURNING seq, {_TRANSFER_COLUMNS}
+    RETURNING seq, slot, {_TRANSFER_COLUMNS}
 ),
 moves AS (
-    SELECT debit AS account, CASE WHEN %(posts)s THEN -amount ELSE 0 END AS posted, amount AS out, 0 AS inn
+    SELECT debit AS account, CASE WHEN left(debit, 5) = 'user:' THEN 0 ELSE slot END AS slot,
+           CASE WHEN %(posts)s THEN -amount ELSE 0 END AS posted, amount AS out, 0 AS inn
     FROM t
     UNION ALL
-    SELECT credit, CASE WHEN %(posts)s THEN amount ELSE 0 END, 0, amount FROM t
+    SELECT credit, CASE WHEN left(credit, 5) = 'user:' THEN 0 ELSE slot END,
+           CASE WHEN %(posts)s THEN amount ELSE 0 END, 0, amount FROM t
 ),
 net AS (
-    SELECT account, sum(posted)::bigint AS posted, sum(out)::bigint AS out, sum(inn)::bigint AS inn
-    FROM moves GROUP BY account
+    SELECT account, slot, sum(posted)::bigint AS posted, sum(out)::bigint AS out, sum(inn)::bigint AS inn
+    FROM moves GROUP BY account, slot
 ),
 locked AS (
     SELECT count(*) AS n FROM (
-        SELECT account FROM balances WHERE account IN (SELECT account FROM net)
-        ORDER BY left(account, 5) <> 'user:', account
+        SELECT account FROM balances WHERE (account, slot) IN (SELECT account, slot FROM net)
+        ORDER BY left(account, 5) <> 'user:', account, slot
         FOR UPDATE
     ) l
 ),
@@ -543,7 +546,7 @@ s AS (
     UPDATE balances b
     SET posted = b.posted + n.posted, pending_out = b.pending_out - n.out, pending_in = b.pending_in - n.inn
     FROM net n, locked
-    WHERE b.account = n.account
+    WHERE b.account = n.account AND b.slot = n.slot
 )
 SELECT t.* FROM t ORDER BY t.seq"""
 
@@ -553,8 +556,23 @@ _EXPIRE_DUE = _SETTLE.format(where="expires_at <= %(now)s")
 
 
 def _lock_order(account: str) -> tuple[bool, str]:
-    """User rows first, then system rows: every statement locks balances in this order."""
+    """User rows first, then system rows: every statement locks balances in this order (a transfer
+    touches one slot per account, so the slot never decides the order within a statement)."""
     return (not is_user_account(account), account)
+
+
+# A system account's balance is spread over this many rows (migration 0004), so concurrent readings
+# crediting revenue:readings rarely wait for each other's row lock.
+BALANCE_SLOTS = 16
+
+
+def _slot_of(transfer_id: str) -> int:
+    """The slot a transfer moves on (its system side): spread by its id, stable across retries."""
+    return zlib.crc32(transfer_id.encode()) % BALANCE_SLOTS
+
+
+def _account_slot(account: str, slot: int) -> int:
+    return 0 if is_user_account(account) else slot
 
 
 class PostgresLedgerRepository:
@@ -601,6 +619,7 @@ class PostgresLedgerRepository:
             "created_at": transfer.created_at,
             "expires_at": transfer.expires_at,
             "balancing": transfer.balancing,
+            "slot": _slot_of(transfer.id),
         }
         held = transfer.pending
         amount = transfer.amount
@@ -608,7 +627,11 @@ class PostgresLedgerRepository:
         credit = (0, 0, amount) if held else (amount, 0, 0)
         if is_user_account(transfer.debit):
             params.update(
-                d_posted=debit[0], d_pending_out=debit[1], c_posted=credit[0], c_pending_in=credit[2]
+                d_posted=debit[0],
+                d_pending_out=debit[1],
+                c_slot=_account_slot(transfer.credit, params["slot"]),
+                c_posted=credit[0],
+                c_pending_in=credit[2],
             )
             query = _SUBMIT_GUARDED
         else:
@@ -617,6 +640,7 @@ class PostgresLedgerRepository:
             )
             params.update(
                 accounts=[a for a, _ in moves],
+                slots=[_account_slot(a, params["slot"]) for a, _ in moves],
                 posted=[d[0] for _, d in moves],
                 pending_out=[d[1] for _, d in moves],
                 pending_in=[d[2] for _, d in moves],
@@ -680,13 +704,16 @@ class PostgresLedgerRepository:
 
     async def balance(self, account: str) -> Balance:
         row = await self._db.one(
-            "SELECT account, posted, pending_out, pending_in FROM balances WHERE account = %s", (account,)
+            "SELECT account, sum(posted)::bigint AS posted, sum(pending_out)::bigint AS pending_out,"
+            " sum(pending_in)::bigint AS pending_in FROM balances WHERE account = %s GROUP BY account",
+            (account,),
         )
         return Balance(account) if row is None else _balance(row)
 
     async def balances(self) -> list[Balance]:
         rows = await self._db.all(
-            "SELECT account, posted, pending_out, pending_in FROM balances ORDER BY account"
+            "SELECT account, sum(posted)::bigint AS posted, sum(pending_out)::bigint AS pending_out,"
+            " sum(pending_in)::bigint AS pending_in FROM balances GROUP BY account ORDER BY account"
         )
         return [_balance(r) for r in rows]
 

@@ -129,3 +129,38 @@ async def _current_schema(store: PostgresStore) -> str:
         row = await cur.fetchone()
     assert row is not None
     return str(row["s"])
+
+
+async def test_revenue_is_spread_over_slots_and_summed_on_read(postgres_backend_fixture, make) -> None:
+    """No hot row (issue 21): holds for many readings credit different rows of revenue:readings;
+    the port still shows one balance, and each row settles exactly what was held on it."""
+    from adapters.postgres.storage import BALANCE_SLOTS
+
+    store = postgres_backend_fixture.store
+    async with store.uow() as uow:
+        await uow.ledger.submit(make.grant("g1", "u1", 400), make.now)
+        for i in range(40):
+            await uow.ledger.submit(make.hold(f"h{i}", "u1", 5), make.now)
+        await uow.commit()
+    async with store.uow() as uow:
+        for i in range(0, 40, 2):
+            await uow.ledger.post(f"h{i}", make.now)
+        for i in range(1, 40, 2):
+            await uow.ledger.void(f"h{i}", make.now)
+        await uow.commit()
+    async with store.pool.connection() as conn:
+        rows = await (
+            await conn.execute(
+                "SELECT slot, posted, pending_in FROM balances"
+                " WHERE account = 'revenue:readings' ORDER BY slot"
+            )
+        ).fetchall()
+    assert 4 < len(rows) <= BALANCE_SLOTS
+    assert all(r["pending_in"] == 0 for r in rows) and sum(r["posted"] for r in rows) == 100
+    async with store.uow() as uow:
+        revenue = await uow.ledger.balance("revenue:readings")
+        listed = {b.account: b for b in await uow.ledger.balances()}
+        report = await uow.audit.audit(make.now)
+    assert (revenue.posted, revenue.pending_in) == (100, 0) == (listed["revenue:readings"].posted, 0)
+    books = [v for v in report.violations if not v.startswith("charged-without-reading")]  # no readings here
+    assert books == [] and len(report.violations) == 20
