@@ -767,6 +767,33 @@ _FOLLOW_UP_INSERT = (
 )
 
 
+# The oldest readings still holding text, found through the partial index `readings_unpurged`
+# (migration 0004) so a batch never walks the rows earlier runs blanked; plus old readings whose only
+# text left is a follow-up's (found through `follow_ups_unpurged`). The UPDATE locks only the batch.
+_PURGE = """
+WITH todo AS (
+    SELECT id FROM (
+        (SELECT id, created_at FROM readings
+         WHERE created_at < %(cutoff)s AND (question <> '' OR interpretation <> '' OR answers <> '[]'::jsonb)
+         ORDER BY created_at, id LIMIT %(limit)s)
+        UNION
+        (SELECT r.id, r.created_at FROM follow_ups f JOIN readings r ON r.id = f.reading_id
+         WHERE r.created_at < %(cutoff)s AND (f.question <> '' OR f.text <> '')
+         ORDER BY r.created_at, r.id LIMIT %(limit)s)
+    ) u ORDER BY created_at, id LIMIT %(limit)s
+),
+r AS (
+    UPDATE readings SET question = '', answers = '[]'::jsonb, interpretation = ''
+    WHERE id IN (SELECT id FROM todo)
+    RETURNING id
+),
+f AS (
+    UPDATE follow_ups SET question = '', text = ''
+    WHERE reading_id IN (SELECT id FROM r) AND (question <> '' OR text <> '')
+)
+SELECT count(*) AS n FROM r"""
+
+
 def _follow_up_params(reading_id: str, f: FollowUp) -> dict[str, Any]:
     i = f.interpretation
     return {
@@ -869,19 +896,9 @@ class PostgresReadingRepository:
         )
         return 0 if row is None else int(row["n"])
 
-    async def purge_older_than(self, cutoff: datetime) -> int:
+    async def purge_older_than(self, cutoff: datetime, limit: int | None = None) -> int:
         row = await self._db.one(
-            "WITH r AS ("
-            " UPDATE readings SET question = '', answers = '[]'::jsonb, interpretation = ''"
-            " WHERE created_at < %(cutoff)s AND (question <> '' OR interpretation <> '' OR answers"
-            " <> '[]'::jsonb"
-            "  OR EXISTS (SELECT FROM follow_ups f WHERE f.reading_id = readings.id"
-            "             AND (f.question <> '' OR f.text <> '')))"
-            " RETURNING id),"
-            " f AS (UPDATE follow_ups SET question = '', text = ''"
-            "       WHERE reading_id IN (SELECT id FROM r) AND (question <> '' OR text <> ''))"
-            " SELECT count(*) AS n FROM r",
-            {"cutoff": cutoff},
+            _PURGE, {"cutoff": cutoff, "limit": None if limit is None else max(limit, 0)}
         )
         return 0 if row is None else int(row["n"])
 

@@ -28,3 +28,9 @@ BEGIN
     RETURN NEW;
 END
 $$;
+
+-- Data growth: the retention purge walks only readings still holding text (blanked rows drop out of
+-- the index), oldest first, in short batches.
+CREATE INDEX readings_unpurged ON readings (created_at, id)
+    WHERE question <> '' OR interpretation <> '' OR answers <> '[]'::jsonb;
+CREATE INDEX follow_ups_unpurged ON follow_ups (reading_id) WHERE question <> '' OR text <> '';
