@@ -136,9 +136,12 @@ async def sizes(url: str) -> dict[str, Any]:
         for table in ("users", "transfers", "readings", "balances", "payments"):
             row = await (await conn.execute(f"SELECT count(*) FROM {table}")).fetchone()  # type: ignore[arg-type]
             counts[table] = row[0] if row else 0
-        row = await (await conn.execute("SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) FROM"
-                                         " pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                                         " WHERE n.nspname = %s AND c.relkind = 'r'", (SCHEMA,))).fetchone()  # fmt: skip
+        cur = await conn.execute(
+            "SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) FROM pg_class c"
+            " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = %s AND c.relkind = 'r'",
+            (SCHEMA,),
+        )
+        row = await cur.fetchone()
     return {"rows": counts, "size": row[0] if row else None}
 
 

@@ -34,3 +34,8 @@ $$;
 CREATE INDEX readings_unpurged ON readings (created_at, id)
     WHERE question <> '' OR interpretation <> '' OR answers <> '[]'::jsonb;
 CREATE INDEX follow_ups_unpurged ON follow_ups (reading_id) WHERE question <> '' OR text <> '';
+
+-- `tarot admin check` (adapters/sql_audit) reads the payments' claw-backs, restores and grants: at 1M
+-- transfers these few rows were found by scanning the whole ledger three times.
+CREATE INDEX transfers_payment_moves ON transfers (reference) WHERE kind IN ('clawback', 'restore');
+CREATE INDEX transfers_bought ON transfers (reference) WHERE kind IN ('purchase', 'subscription');
