@@ -193,6 +193,9 @@ async def record_script(store: PostgresStore) -> tuple[str, int, int]:
 # The two sides
 
 
+_cpu_ms: list[float] = []  # this process's CPU per reading, each run of ours
+
+
 async def ours(store: PostgresStore, concurrency: int, seconds: float) -> float:
     services = _services(store)
     users, readings = UserService(services), ReadingService(services, Instant(), Instant())
@@ -208,8 +211,9 @@ async def ours(store: PostgresStore, concurrency: int, seconds: float) -> float:
             i += 1
             done += 1
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     await asyncio.gather(*(worker(w) for w in range(concurrency)))
+    _cpu_ms.append((time.process_time() - cpu) * 1000 / max(done, 1))
     return done / (time.perf_counter() - started)
 
 
@@ -294,6 +298,7 @@ async def run(url: str, levels: list[int], seconds: float, repeats: int) -> dict
         "seconds_per_run": seconds,
         "repeats": repeats,
         "per_reading": {"round_trips": messages, "commits": commits},
+        "ours_python_cpu_ms_per_reading": _spread(_cpu_ms[1:]),  # the warm-up run left out
         "cpus": os.cpu_count(),
         "load_average_at_end": os.getloadavg()[0],
         "concurrency": figures,
