@@ -129,8 +129,9 @@ findings AS (
     SELECT 3, account, '', posted - pending_out, 0, 0, 0, 0, 0 FROM bal
     WHERE substr(account, 1, 5) = 'user:' AND posted - pending_out < 0
     UNION ALL
-    SELECT 4, coalesce(b.account, s.account), '', coalesce(b.posted, 0), coalesce(b.pending_out, 0),
-           coalesce(b.pending_in, 0), coalesce(s.posted, 0), coalesce(s.pending_out, 0), coalesce(s.pending_in, 0)
+    SELECT 4, coalesce(b.account, s.account), '',
+           coalesce(b.posted, 0), coalesce(b.pending_out, 0), coalesce(b.pending_in, 0),
+           coalesce(s.posted, 0), coalesce(s.pending_out, 0), coalesce(s.pending_in, 0)
     FROM bal b FULL JOIN summed s ON s.account = b.account
     WHERE coalesce(b.posted, 0) <> coalesce(s.posted, 0)
        OR coalesce(b.pending_out, 0) <> coalesce(s.pending_out, 0)
