@@ -254,11 +254,11 @@ async def _schema(url: str) -> AsyncIterator[str]:
             await conn.execute(f"DROP SCHEMA {schema} CASCADE")  # type: ignore[arg-type]
 
 
-def _spread(values: list[float]) -> dict[str, float]:
+def _spread(values: list[float], digits: int = 1) -> dict[str, float]:
     return {
-        "min": round(min(values), 1),
-        "median": round(statistics.median(values), 1),
-        "max": round(max(values), 1),
+        "min": round(min(values), digits),
+        "median": round(statistics.median(values), digits),
+        "max": round(max(values), digits),
     }
 
 
@@ -272,13 +272,16 @@ async def run(url: str, levels: list[int], seconds: float, repeats: int) -> dict
             script, messages, commits = await record_script(store)
             await ours(store, max(levels), 1.0)  # warm up: connections, prepared statements
             await asyncio.to_thread(pgbench, url, schema, script, max(levels), 1.0)
-            runs: dict[int, dict[str, list[float]]] = {c: {"ours": [], "pgbench": []} for c in levels}
+            # The hot row, for comparison: the same script with every reading on one revenue row.
+            hot = script.replace("(:k % 16)", "0")
+            runs: dict[int, dict[str, list[float]]] = {
+                c: {"ours": [], "pgbench": [], "pgbench_one_revenue_row": []} for c in levels
+            }
             for _ in range(repeats):
                 for c in levels:
                     runs[c]["ours"].append(await ours(store, c, seconds))
-                    runs[c]["pgbench"].append(
-                        await asyncio.to_thread(pgbench, url, schema, script, c, seconds)
-                    )
+                    for side, text in (("pgbench", script), ("pgbench_one_revenue_row", hot)):
+                        runs[c][side].append(await asyncio.to_thread(pgbench, url, schema, text, c, seconds))
         finally:
             await pool.close()
     figures: dict[str, Any] = {}
@@ -287,9 +290,10 @@ async def run(url: str, levels: list[int], seconds: float, repeats: int) -> dict
         figures[str(c)] = {
             "ours_readings_per_s": _spread(sides["ours"]),
             "pgbench_readings_per_s": _spread(sides["pgbench"]),
-            "ratio_ours_to_pgbench": {
-                k: round(v / 10, 3) for k, v in _spread([r * 10 for r in ratios]).items()
-            },
+            "ratio_ours_to_pgbench": _spread(ratios, 3),
+            "ratio_pgbench_slotted_to_one_row": _spread(
+                [a / b for a, b in zip(sides["pgbench"], sides["pgbench_one_revenue_row"], strict=True)], 3
+            ),
             "runs": {k: [round(x, 1) for x in v] for k, v in sides.items()},
         }
     return {
