@@ -290,6 +290,12 @@ def _writes(query: str) -> bool:
     return _WRITES.search(query) is not None
 
 
+def _interrupted() -> TarotError:
+    return TarotError(
+        ErrorKind.DATABASE, "interrupted: a statement sent with this one was cancelled", retryable=True
+    )
+
+
 @define
 class _Result:
     rows: list[DictRow]
@@ -333,7 +339,13 @@ class _Db:
         async with self._sending:
             if not call.done.done():
                 batch, self._queue = self._queue, []
-                await self._send(batch)
+                try:
+                    await self._send(batch)
+                except BaseException:  # cancelled mid-send: the others sent with it must not wait forever
+                    for other in batch:
+                        if other is not call and not other.done.done():
+                            other.done.set_exception(_interrupted())
+                    raise
         return call.done.result()
 
     async def _send(self, batch: list[_Call]) -> None:

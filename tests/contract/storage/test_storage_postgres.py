@@ -164,3 +164,22 @@ async def test_revenue_is_spread_over_slots_and_summed_on_read(postgres_backend_
     assert (revenue.posted, revenue.pending_in) == (100, 0) == (listed["revenue:readings"].posted, 0)
     books = [v for v in report.violations if not v.startswith("charged-without-reading")]  # no readings here
     assert books == [] and len(report.violations) == 20
+
+
+async def test_statements_sent_together_fail_together_when_the_sender_is_cancelled(
+    postgres_backend_fixture,
+) -> None:
+    """Statements issued together travel in one message; when the task that sends it is cancelled,
+    the others get a retryable error instead of waiting forever."""
+    store = postgres_backend_fixture.store
+    async with store.uow() as uow:
+        db = uow.users._db
+        slow = asyncio.ensure_future(db.one("SELECT pg_sleep(2)"))
+        other = asyncio.ensure_future(uow.users.count())
+        await asyncio.sleep(0.2)  # both queued, the slow one's task is sending the message
+        slow.cancel()
+        with pytest.raises(TarotError) as caught:
+            await asyncio.wait_for(other, 5)
+        assert caught.value.kind is ErrorKind.DATABASE and caught.value.retryable
+        with pytest.raises(asyncio.CancelledError):
+            await slow
