@@ -1,7 +1,8 @@
 """The storage ports on PostgreSQL: psycopg 3 async, raw SQL, one short transaction per unit of work.
 
-Every unit of work borrows one pooled connection and is one transaction on it (READ COMMITTED). The
-ledger's rules run in SQL where concurrency makes them matter:
+Every unit of work borrows one pooled connection and is at most one transaction on it (READ COMMITTED),
+begun by its first write (`_Db`: reads before it run on their own, statements issued together travel
+in one message). The ledger's rules run in SQL where concurrency makes them matter:
 - a spend is a conditional `UPDATE balances ... WHERE posted - pending_out >= amount` (re-checked by
   Postgres on the newest row version when it had to wait for a lock), backed by a CHECK constraint;
 - an id is claimed with `INSERT ... ON CONFLICT DO NOTHING`, so a replay never double-books and the
@@ -9,7 +10,9 @@ ledger's rules run in SQL where concurrency makes them matter:
 - a hold leaves pending only through `UPDATE ... WHERE state = 'pending'`, so post, void and the
   sweeper cannot both win;
 - balance rows are locked in one order (user accounts before system accounts, then by name), so two
-  single-transfer transactions cannot deadlock.
+  single-transfer transactions cannot deadlock;
+- a system account's balance is spread over BALANCE_SLOTS rows (migration 0004), each transfer moving
+  on the slot it records, so concurrent readings rarely wait for one revenue row.
 Most ledger operations are a single statement (data-modifying CTEs): fewer round trips means the hot
 `revenue:readings` row is locked for less time.
 """
