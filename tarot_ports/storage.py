@@ -108,8 +108,10 @@ class ReadingRepository(Protocol):
         returns how many. The rows stay, so every charge in the ledger still has its reading."""
         ...
 
-    async def purge_older_than(self, cutoff: datetime) -> int:
-        """Blank question, answers and texts of readings created before `cutoff` (the ledger stays)."""
+    async def purge_older_than(self, cutoff: datetime, limit: int | None = None) -> int:
+        """Blank question, answers and texts of readings created before `cutoff` (the ledger stays),
+        at most `limit` readings (oldest first; None: all); returns how many readings it blanked (a
+        reading counts when it or one of its follow-ups still held text)."""
         ...
 
     async def hold_ids(self) -> set[str]:

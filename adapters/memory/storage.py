@@ -184,13 +184,14 @@ class MemoryReadingRepository:
             self._s.readings[r.id] = _blank(r)
         return len(mine)
 
-    async def purge_older_than(self, cutoff: datetime) -> int:
-        purged = 0
-        for r in list(self._s.readings.values()):
-            if r.created_at < cutoff and _blank(r) != r:
-                self._s.readings[r.id] = _blank(r)
-                purged += 1
-        return purged
+    async def purge_older_than(self, cutoff: datetime, limit: int | None = None) -> int:
+        due = sorted(
+            (r for r in self._s.readings.values() if r.created_at < cutoff and _blank(r) != r),
+            key=lambda r: (r.created_at, r.id),
+        )
+        for r in due[: len(due) if limit is None else max(limit, 0)]:
+            self._s.readings[r.id] = _blank(r)
+        return len(due) if limit is None else min(len(due), max(limit, 0))
 
     async def hold_ids(self) -> set[str]:
         ids: set[str] = set()

@@ -5,6 +5,10 @@ Every check is a SELECT over whole tables (aggregates, anti-joins), so the datab
 the caller holds only the violations it fetches (at most `limit` + 1 rows), whatever the size of the
 ledger. One statement is one snapshot, so the checks agree with each other even while the bot writes.
 A row is (check number, subject, other, a..f); `tarot_domain.model.audit.Finding` words it.
+A balance is the sum of its account's rows (`bal`): Postgres spreads a system account over slots
+(migration 0004), SQLite keeps one row per account; the checks are the same for both. Stored and
+recomputed balances meet in one FULL JOIN (SQLite >= 3.39), so the recomputation over every transfer
+is read once and Postgres need not materialise it (at 1M transfers: 2.5 s instead of 3.8 s).
 
 `credits_due` is recomputed here from the payment's stored grant, refunded amount and chargeback
 withdrawal exactly as the domain's pure function does (integer division truncates in both databases,
@@ -53,7 +57,7 @@ def figures_of(row: Sequence[Any], payment_rows: Iterable[Sequence[Any]]) -> Fig
 
 
 COUNTS = (
-    "SELECT (SELECT count(*) FROM balances) AS accounts,"
+    "SELECT (SELECT count(DISTINCT account) FROM balances) AS accounts,"
     " (SELECT count(*) FROM transfers WHERE state = 'pending') AS pending"
 )
 
@@ -73,6 +77,11 @@ _DUE = (
 _AUDIT = (
     """
 WITH
+bal AS (
+    SELECT account, CAST(sum(posted) AS BIGINT) AS posted, CAST(sum(pending_out) AS BIGINT) AS pending_out,
+           CAST(sum(pending_in) AS BIGINT) AS pending_in
+    FROM balances GROUP BY account
+),
 moves AS (
     SELECT debit AS account,
            CASE WHEN state = 'posted' THEN -amount ELSE 0 END AS posted,
@@ -89,7 +98,6 @@ summed AS (
            CAST(sum(pending_in) AS BIGINT) AS pending_in
     FROM moves GROUP BY account
 ),
-accounts AS (SELECT account FROM balances UNION SELECT account FROM summed),
 payment_moves AS (
     SELECT reference,
            CAST(sum(CASE WHEN kind = 'clawback' THEN amount ELSE 0 END) AS BIGINT) AS taken,
@@ -112,18 +120,19 @@ ledgered AS (
 ),
 findings AS (
     SELECT 1 AS ord, '' AS subject, '' AS other, s AS a, 0 AS b, 0 AS c, 0 AS d, 0 AS e, 0 AS f
-    FROM (SELECT CAST(coalesce(sum(posted), 0) AS BIGINT) AS s FROM balances) z WHERE s <> 0
+    FROM (SELECT CAST(coalesce(sum(posted), 0) AS BIGINT) AS s FROM bal) z WHERE s <> 0
     UNION ALL
     SELECT 2, '', '', o, i, 0, 0, 0, 0
     FROM (SELECT CAST(coalesce(sum(pending_out), 0) AS BIGINT) AS o,
-                 CAST(coalesce(sum(pending_in), 0) AS BIGINT) AS i FROM balances) z WHERE o <> i
+                 CAST(coalesce(sum(pending_in), 0) AS BIGINT) AS i FROM bal) z WHERE o <> i
     UNION ALL
-    SELECT 3, account, '', posted - pending_out, 0, 0, 0, 0, 0 FROM balances
+    SELECT 3, account, '', posted - pending_out, 0, 0, 0, 0, 0 FROM bal
     WHERE substr(account, 1, 5) = 'user:' AND posted - pending_out < 0
     UNION ALL
-    SELECT 4, a.account, '', coalesce(b.posted, 0), coalesce(b.pending_out, 0), coalesce(b.pending_in, 0),
+    SELECT 4, coalesce(b.account, s.account), '',
+           coalesce(b.posted, 0), coalesce(b.pending_out, 0), coalesce(b.pending_in, 0),
            coalesce(s.posted, 0), coalesce(s.pending_out, 0), coalesce(s.pending_in, 0)
-    FROM accounts a LEFT JOIN balances b ON b.account = a.account LEFT JOIN summed s ON s.account = a.account
+    FROM bal b FULL JOIN summed s ON s.account = b.account
     WHERE coalesce(b.posted, 0) <> coalesce(s.posted, 0)
        OR coalesce(b.pending_out, 0) <> coalesce(s.pending_out, 0)
        OR coalesce(b.pending_in, 0) <> coalesce(s.pending_in, 0)

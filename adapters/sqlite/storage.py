@@ -493,14 +493,14 @@ def _blank(conn: sqlite3.Connection, ids: list[str]) -> None:
         conn.execute(f"UPDATE follow_ups SET question = '', text = '' WHERE reading_id IN ({marks})", chunk)
 
 
-def _reading_purge(conn: sqlite3.Connection, cutoff: datetime) -> int:
+def _reading_purge(conn: sqlite3.Connection, cutoff: datetime, limit: int | None) -> int:
     ids = [
         r[0]
         for r in conn.execute(
             "SELECT id FROM readings WHERE created_at < ? AND (question <> '' OR interpretation <> ''"
             " OR answers <> '[]' OR EXISTS (SELECT 1 FROM follow_ups f WHERE f.reading_id = readings.id"
-            " AND (f.question <> '' OR f.text <> '')))",
-            (_ts(cutoff),),
+            " AND (f.question <> '' OR f.text <> ''))) ORDER BY created_at, id LIMIT ?",
+            (_ts(cutoff), -1 if limit is None else max(limit, 0)),
         )
     ]
     _blank(conn, ids)
@@ -781,8 +781,8 @@ class SqliteReadingRepository:
     async def erase_for_user(self, user_id: str) -> int:
         return await self._tx.run(_reading_erase_for_user, user_id)
 
-    async def purge_older_than(self, cutoff: datetime) -> int:
-        return await self._tx.run(_reading_purge, cutoff)
+    async def purge_older_than(self, cutoff: datetime, limit: int | None = None) -> int:
+        return await self._tx.run(_reading_purge, cutoff, limit)
 
     async def hold_ids(self) -> set[str]:
         return await self._tx.run(_reading_hold_ids)

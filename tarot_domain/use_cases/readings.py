@@ -48,7 +48,7 @@ from tarot_domain.model.users import User, check_language
 from tarot_domain.use_cases.context import Services
 from tarot_domain.use_cases.outcomes import UNKNOWN_SPREAD, Outcomes
 from tarot_domain.use_cases.screening import Screening, texts_of
-from tarot_domain.use_cases.users import load_active_user
+from tarot_domain.use_cases.users import active_user, load_active_user
 from tarot_ports.interpreter import InterpretationRequest, Interpreter, OnDelta
 from tarot_ports.storage import UnitOfWork
 
@@ -180,12 +180,18 @@ class ReadingService:
         if request.language is not None:
             check_language(request.language)
 
+        hold_base = f"reading:{request.user_id}:{key}"
         async with self._s.uow() as uow:
-            user = await load_active_user(uow, request.user_id)
+            # Independent reads issued together: a store that can pipelines them into one round trip.
+            found, existing, first_hold = await asyncio.gather(
+                uow.users.get(request.user_id),
+                uow.readings.get_by_key(request.user_id, key),
+                uow.ledger.get(f"{hold_base}#1"),
+            )
+            user = active_user(found, request.user_id)
             self._s.catalog.check_access(user.tier_at(self._s.clock.now()), spread.id)
-            replay = await self._replay(uow, user, key)
-            if replay is not None:
-                return replay
+            if existing is not None:
+                return await self._replayed(uow, user, existing)
             prepared = _Prepared(
                 spread=spread,
                 question=question,
@@ -196,7 +202,7 @@ class ReadingService:
             )
             reversals = user.preferences.reversals if request.reversals is None else request.reversals
             hold = await self._place_hold(
-                uow, user, f"reading:{user.id}:{key}", spread.cost, TransferKind.READING
+                uow, user, hold_base, spread.cost, TransferKind.READING, first=(first_hold,)
             )
             await uow.commit()
         return await self._complete(user, key, prepared, reversals, hold, on_delta, started, on_drawn)
@@ -344,24 +350,35 @@ class ReadingService:
         existing = await uow.readings.get_by_key(user.id, key)
         if existing is None:
             return None
+        return await self._replayed(uow, user, existing)
+
+    async def _replayed(self, uow: UnitOfWork, user: User, existing: Reading) -> ReadingResult:
         balance = await uow.ledger.balance(user_account(user.id))
         support, lean = self._screening.framing_of(existing)
         return ReadingResult(existing, True, balance.available, support, lean)
 
     async def _place_hold(
-        self, uow: UnitOfWork, user: User, base_id: str, cost: int, kind: TransferKind
+        self,
+        uow: UnitOfWork,
+        user: User,
+        base_id: str,
+        cost: int,
+        kind: TransferKind,
+        *,
+        first: tuple[Transfer | None] | None = None,
     ) -> Transfer | None:
         """Hold `cost` credits under `base_id#n`, skipping attempts that died earlier.
 
         A pending, unexpired hold means the same request is being served right now: refuse rather than
         charge twice. A voided or expired one was a crashed or failed attempt: take the next number.
+        `first`: attempt #1 as the caller already read it in this unit of work.
         """
         if cost <= 0:
             return None
         now = self._s.clock.now()
         for attempt in range(1, MAX_ATTEMPTS + 1):
             hold_id = f"{base_id}#{attempt}"
-            earlier = await uow.ledger.get(hold_id)
+            earlier = first[0] if attempt == 1 and first is not None else await uow.ledger.get(hold_id)
             if earlier is None:
                 return await uow.ledger.submit(
                     TransferRequest(
@@ -442,16 +459,10 @@ class ReadingService:
         )
         fallback = reason is not None
         reading_id = self._s.new_id()
+        tries = 0
 
-        async def save(uow: UnitOfWork) -> ReadingResult:
-            saved = await uow.readings.get(reading_id)
-            if saved is not None:  # an earlier try committed but its acknowledgement was lost
-                before = await uow.ledger.balance(user_account(user.id))
-                support, lean = self._screening.framing(prepared.safety, saved)
-                return ReadingResult(saved, False, before.available, support, lean)
-            now = self._s.clock.now()
-            cost = await self._settle(uow, hold, charge=not fallback)
-            reading = Reading(
+        def reading_of(cost: int, now: datetime) -> Reading:
+            return Reading(
                 id=reading_id,
                 user_id=user.id,
                 idempotency_key=key,
@@ -467,8 +478,30 @@ class ReadingService:
                 hold_id=hold.id if hold else None,
                 fallback=fallback,
             )
-            await uow.readings.add(reading)
-            balance: Balance = await uow.ledger.balance(user_account(user.id))
+
+        async def save(uow: UnitOfWork) -> ReadingResult:
+            nonlocal tries
+            tries += 1
+            now = self._s.clock.now()
+            if tries == 1 and (hold is None or self._live(hold, now)):
+                # First try, our own hold still live: nothing can have committed yet, so settle,
+                # store and read the balance in one go (one round trip where the store pipelines).
+                reading = reading_of(0 if hold is None or fallback else hold.amount, now)
+                try:
+                    balance = (await asyncio.gather(*self._closing(uow, hold, reading, now)))[-1]
+                except TarotError as error:  # the hold moved under us: retry the careful way
+                    raise TarotError(ErrorKind.DATABASE, f"closing raced: {error}", retryable=True) from error
+                assert isinstance(balance, Balance)
+            else:
+                saved = await uow.readings.get(reading_id)
+                if saved is not None:  # an earlier try committed but its acknowledgement was lost
+                    before = await uow.ledger.balance(user_account(user.id))
+                    support, lean = self._screening.framing(prepared.safety, saved)
+                    return ReadingResult(saved, False, before.available, support, lean)
+                cost = await self._settle(uow, hold, charge=not fallback)
+                reading = reading_of(cost, now)
+                await uow.readings.add(reading)
+                balance = await uow.ledger.balance(user_account(user.id))
             support, lean = self._screening.framing(prepared.safety, reading)
             return ReadingResult(reading, False, balance.available, support, lean)
 
@@ -477,6 +510,22 @@ class ReadingService:
             prepared.kind, prepared.spread.id, interpretation, reason, result.reading.cost, started
         )
         return result
+
+    @staticmethod
+    def _live(hold: Transfer, now: datetime) -> bool:
+        return hold.state is TransferState.PENDING and hold.expires_at is not None and now < hold.expires_at
+
+    def _closing(
+        self, uow: UnitOfWork, hold: Transfer | None, reading: Reading, now: datetime
+    ) -> list[Awaitable[object]]:
+        """The closing writes in order: settle the live hold (post if charged, else void), store the
+        reading, then read the balance they leave."""
+        steps: list[Awaitable[object]] = []
+        if hold is not None:
+            steps.append(uow.ledger.post(hold.id, now) if reading.cost else uow.ledger.void(hold.id, now))
+        steps.append(uow.readings.add(reading))
+        steps.append(uow.ledger.balance(user_account(reading.user_id)))
+        return steps
 
     async def _with_retries(self, work: Callable[[UnitOfWork], Awaitable[T]]) -> T:
         """Run a closing unit of work, retrying briefly when the store says it is worth it."""

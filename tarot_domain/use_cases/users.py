@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from attrs import evolve, frozen
 
@@ -13,6 +13,8 @@ from tarot_domain.model.ledger import ISSUANCE_GRANTS, TransferKind, TransferReq
 from tarot_domain.model.users import Preferences, User, check_external_ref, check_language, normalize_language
 from tarot_domain.use_cases.context import Services
 from tarot_ports.storage import UnitOfWork
+
+LAST_SEEN_RESOLUTION = timedelta(hours=1)
 
 
 @frozen
@@ -27,7 +29,11 @@ class Registration:
 
 
 async def load_active_user(uow: UnitOfWork, user_id: str) -> User:
-    user = await uow.users.get(user_id)
+    return active_user(await uow.users.get(user_id), user_id)
+
+
+def active_user(user: User | None, user_id: str) -> User:
+    """The user loaded as `user_id`, refused when unknown, suspended or forgotten."""
     if user is None:
         raise not_found(f"no user {user_id}", "error.unknown_user")
     if not user.active:
@@ -67,8 +73,11 @@ class UserService:
         async with self._s.uow() as uow:
             existing = await uow.users.get_by_ref(external_ref)
             if existing is not None:
-                await uow.users.update(evolve(existing, last_seen_at=now))
-                await uow.commit()
+                # A known person costs one read: "last seen" is kept to the hour, not to the message.
+                if now - existing.last_seen_at >= LAST_SEEN_RESOLUTION:
+                    existing = evolve(existing, last_seen_at=now)
+                    await uow.users.update(existing)
+                    await uow.commit()
                 return Registration(existing, created=False, welcome_credits=0)
             user = User(
                 id=self._s.new_id(),

@@ -137,7 +137,8 @@ async def test_postgres_lock_of_a_holder_whose_session_died_is_free(pg_url: str,
         assert (await contender.run_now("race")).outcome == "skipped"
         [pid] = await advisory_holders(pg_url, f"{lock_namespace}race")
         async with await psycopg.AsyncConnection.connect(pg_url, autocommit=True) as admin:
-            await admin.execute("SELECT pg_terminate_backend(%s)", (pid,))  # the holder's process "dies"
+            # the holder's process "dies"; waiting (up to 5 s) until it is gone, as its lock goes with it
+            await admin.execute("SELECT pg_terminate_backend(%s, 5000)", (pid,))
         assert (await contender.run_now("race")).outcome == "ok"
         stuck.release.set()
         assert (await held).outcome == "ok"  # its unlock failed; the broken connection was discarded

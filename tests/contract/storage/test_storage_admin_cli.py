@@ -108,6 +108,11 @@ async def test_a_healthy_store_passes_the_check(db: Db, make, capsys) -> None:
     assert json.loads(capsys.readouterr().out)["ok"] is True
 
 
+_REVENUE_SLOT = "(SELECT min(slot) FROM balances WHERE account = 'revenue:readings')"
+_SLOT_COLUMN = {"sqlite": "", "postgres": ", slot"}
+_SLOT_VALUE = {"sqlite": "", "postgres": f", {_REVENUE_SLOT}"}
+_SLOT_WHERE = {"sqlite": "", "postgres": f" AND slot = {_REVENUE_SLOT}"}
+
 CORRUPTIONS = {
     "zero-sum": lambda db, past: [
         f"UPDATE balances SET posted = posted + 5 WHERE account = '{user_account('u1')}'"
@@ -120,13 +125,15 @@ CORRUPTIONS = {
         "UPDATE balances SET posted = posted - 5 WHERE account = 'user:u1'",
         "UPDATE balances SET posted = posted + 5 WHERE account = 'revenue:readings'",
     ],
+    # On Postgres the hold names the revenue row (slot) it was held on, as the adapter writes it.
     "expired-hold-pending": lambda db, past: [
         "INSERT INTO transfers (id, debit, credit, amount, requested, kind, reference, state, created_at,"
-        " expires_at, balancing)"
+        f" expires_at, balancing{_SLOT_COLUMN[db.kind]})"
         " VALUES ('stale', 'user:u1', 'revenue:readings', 5, 5, 'reading', 'x', 'pending',"
-        f" {_ts(db, past)}, {_ts(db, past)}, false)",
+        f" {_ts(db, past)}, {_ts(db, past)}, false{_SLOT_VALUE[db.kind]})",
         "UPDATE balances SET pending_out = pending_out + 5 WHERE account = 'user:u1'",
-        "UPDATE balances SET pending_in = pending_in + 5 WHERE account = 'revenue:readings'",
+        "UPDATE balances SET pending_in = pending_in + 5 WHERE account = 'revenue:readings'"
+        f"{_SLOT_WHERE[db.kind]}",
     ],
     # issue 14: corruptions that every balance summing to zero used to hide
     "balance-drift": lambda db, past: [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import sqlite3
+from datetime import timedelta
 from pathlib import Path
 
 import psycopg
@@ -212,3 +213,55 @@ async def test_sqlite_version_2_reads_earlier_payments_back_from_the_ledger(tmp_
     async with SqliteStore(path) as store:
         assert await store.schema_version() == SCHEMA_VERSION == 3
         await _assert_upgraded(store.uow, make)
+
+
+# --------------------------------------------------------------------------- issue 21: balance slots
+
+
+async def test_postgres_0004_settles_holds_placed_before_the_slots(
+    pg_url: str, empty_schema: str, make
+) -> None:
+    """A hold placed under 0003 (one revenue row) posts and expires correctly under 0004's slots."""
+    from adapters.postgres.storage import PostgresStore, create_pool
+
+    migrations = bundled_migrations()
+    before = [m for m in migrations if m.name < "0004"]
+    async with await _connect(pg_url, empty_schema) as conn:
+        await migrate(conn, before)
+    pool = create_pool(pg_url, schema=empty_schema)
+    await pool.open(wait=True)
+    try:
+        store = PostgresStore(pool)
+        async with pool.connection() as conn:  # what 0003's adapter wrote: one row per account
+            for statement in (
+                "INSERT INTO balances (account, posted, pending_out, pending_in) VALUES"
+                " ('user:u1', 30, 10, 0), ('issuance:grants', -35, 0, 0), ('revenue:readings', 0, 0, 15)",
+                "INSERT INTO balances (account, posted, pending_out) VALUES ('user:u2', 5, 5)",
+            ):
+                await conn.execute(statement)  # type: ignore[arg-type]
+            for tid, debit, amount, state, expires in (
+                ("grant:u1", "issuance:grants", 30, "posted", None),
+                ("hold:a", "user:u1", 10, "pending", make.now + timedelta(minutes=5)),
+                ("hold:b", "user:u2", 5, "pending", make.now - timedelta(minutes=5)),
+            ):
+                credit = "user:u1" if tid.startswith("grant") else "revenue:readings"
+                await conn.execute(
+                    "INSERT INTO transfers (id, debit, credit, amount, requested, kind, reference,"
+                    " state, created_at, expires_at, balancing)"
+                    " VALUES (%s, %s, %s, %s, %s, %s, '', %s, %s, %s, false)",
+                    (tid, debit, credit, amount, amount, "grant" if expires is None else "reading", state,
+                     make.now - timedelta(minutes=10), expires),
+                )  # fmt: skip
+        async with await _connect(pg_url, empty_schema) as conn:
+            assert await migrate(conn) == ["0004_balance_slots.sql"]
+        async with store.uow() as uow:
+            await uow.ledger.post("hold:a", make.now)
+            assert [t.id for t in await uow.ledger.expire_due(make.now)] == ["hold:b"]
+            await uow.commit()
+        async with store.uow() as uow:
+            revenue = await uow.ledger.balance("revenue:readings")
+            user = await uow.ledger.balance("user:u1")
+        assert (revenue.posted, revenue.pending_in) == (10, 0)
+        assert (user.posted, user.pending_out) == (20, 0)
+    finally:
+        await pool.close()

@@ -78,11 +78,13 @@ async def test_an_exhausted_pool_is_retryable(postgres_backend_fixture) -> None:
                 async with store.uow():
                     pass
         assert caught.value.kind is ErrorKind.DATABASE and caught.value.retryable
+        async with store.uow() as uow:
+            assert await uow.users.count() == 0  # nothing of the dropped unit of work was kept
     finally:
         await pool.close()
 
 
-async def test_a_unit_of_work_left_idle_is_ended_by_the_server(postgres_backend_fixture) -> None:
+async def test_a_unit_of_work_left_idle_is_ended_by_the_server(postgres_backend_fixture, make) -> None:
     schema = await _current_schema(postgres_backend_fixture.store)
     pool = create_pool(
         postgres_backend_fixture.store.pool.conninfo,
@@ -94,7 +96,7 @@ async def test_a_unit_of_work_left_idle_is_ended_by_the_server(postgres_backend_
         store = PostgresStore(pool)
         with pytest.raises(TarotError) as caught:
             async with store.uow() as uow:
-                await uow.users.count()
+                await uow.users.add(make.user())  # a write opens the transaction (reads alone do not)
                 await asyncio.sleep(0.6)  # a stuck caller: the server drops it and its locks
                 await uow.users.count()
         assert caught.value.kind is ErrorKind.DATABASE and caught.value.retryable
@@ -127,3 +129,57 @@ async def _current_schema(store: PostgresStore) -> str:
         row = await cur.fetchone()
     assert row is not None
     return str(row["s"])
+
+
+async def test_revenue_is_spread_over_slots_and_summed_on_read(postgres_backend_fixture, make) -> None:
+    """No hot row (issue 21): holds for many readings credit different rows of revenue:readings;
+    the port still shows one balance, and each row settles exactly what was held on it."""
+    from adapters.postgres.storage import BALANCE_SLOTS
+
+    store = postgres_backend_fixture.store
+    async with store.uow() as uow:
+        await uow.ledger.submit(make.grant("g1", "u1", 400), make.now)
+        for i in range(40):
+            await uow.ledger.submit(make.hold(f"h{i}", "u1", 5), make.now)
+        await uow.commit()
+    async with store.uow() as uow:
+        for i in range(0, 40, 2):
+            await uow.ledger.post(f"h{i}", make.now)
+        for i in range(1, 40, 2):
+            await uow.ledger.void(f"h{i}", make.now)
+        await uow.commit()
+    async with store.pool.connection() as conn:
+        rows = await (
+            await conn.execute(
+                "SELECT slot, posted, pending_in FROM balances"
+                " WHERE account = 'revenue:readings' ORDER BY slot"
+            )
+        ).fetchall()
+    assert 4 < len(rows) <= BALANCE_SLOTS
+    assert all(r["pending_in"] == 0 for r in rows) and sum(r["posted"] for r in rows) == 100
+    async with store.uow() as uow:
+        revenue = await uow.ledger.balance("revenue:readings")
+        listed = {b.account: b for b in await uow.ledger.balances()}
+        report = await uow.audit.audit(make.now)
+    assert (revenue.posted, revenue.pending_in) == (100, 0) == (listed["revenue:readings"].posted, 0)
+    books = [v for v in report.violations if not v.startswith("charged-without-reading")]  # no readings here
+    assert books == [] and len(report.violations) == 20
+
+
+async def test_statements_sent_together_fail_together_when_the_sender_is_cancelled(
+    postgres_backend_fixture,
+) -> None:
+    """Statements issued together travel in one message; when the task that sends it is cancelled,
+    the others get a retryable error instead of waiting forever."""
+    store = postgres_backend_fixture.store
+    async with store.uow() as uow:
+        db = uow.users._db
+        slow = asyncio.ensure_future(db.one("SELECT pg_sleep(2)"))
+        other = asyncio.ensure_future(uow.users.count())
+        await asyncio.sleep(0.2)  # both queued, the slow one's task is sending the message
+        slow.cancel()
+        with pytest.raises(TarotError) as caught:
+            await asyncio.wait_for(other, 5)
+        assert caught.value.kind is ErrorKind.DATABASE and caught.value.retryable
+        with pytest.raises(asyncio.CancelledError):
+            await slow

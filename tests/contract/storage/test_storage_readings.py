@@ -181,3 +181,29 @@ async def test_hold_ids_cover_readings_and_follow_ups(backend, make) -> None:
         await uow.readings.add_follow_up("r2", make.follow_up(hold_id="fu-9"))
         await uow.readings.add_follow_up("r2", make.follow_up(hold_id=None))
         assert await uow.readings.hold_ids() == {"hold:r1", "fu-9"}
+
+
+async def test_purge_in_batches_blanks_the_oldest_first(backend, make) -> None:
+    """Issue 21: each call blanks at most `limit` readings, oldest first; the use case loops over
+    batches, one unit of work each, until a batch comes back short."""
+    from adapters.memory.clock import ManualClock
+    from tarot_domain.use_cases.retention import purge_old_readings
+
+    old = [make.reading(f"r{i}", key=f"k{i}", at=make.now - timedelta(days=60 - i)) for i in range(5)]
+    await _add(backend, *old, make.reading("fresh", key="kf", at=make.now))
+    async with backend.uow() as uow:
+        await uow.readings.add_follow_up("r4", make.follow_up())
+        await uow.commit()
+    cutoff = make.now - timedelta(days=30)
+    async with backend.uow() as uow:
+        assert await uow.readings.purge_older_than(cutoff, 2) == 2
+        await uow.commit()
+    async with backend.uow() as uow:
+        blanked = [r.id for r in old if (await uow.readings.get(r.id)) == _blank(r)]
+    assert blanked == ["r0", "r1"]
+    purged = await purge_old_readings(backend.uow, ManualClock(make.now), 30, batch=2)
+    assert (purged.readings, purged.batches) == (3, 2)
+    async with backend.uow() as uow:
+        assert await uow.readings.get("fresh") == make.reading("fresh", key="kf", at=make.now)
+        assert (await uow.readings.get("r4")).follow_ups[0].question == ""
+        assert await uow.readings.purge_older_than(cutoff, 2) == 0
