@@ -19,6 +19,7 @@ from attrs import frozen
 GAP = "~"
 GAP_WORDS = 2
 FUZZY_FROM = 4  # letters a pattern word needs (as written) before a slip is forgiven
+SEEN_WORDS = 50_000  # words whose slots a matcher keeps before it starts over
 
 
 @frozen
@@ -137,21 +138,30 @@ class Matcher:
         self.patterns = tuple(patterns)
         self.fuzzy = fuzzy
         self._by_letter: dict[str, list[tuple[Alternative, int, int]]] = defaultdict(list)
+        self._seen: dict[str, frozenset[tuple[int, int]]] = {}
         for p_index, pattern in enumerate(self.patterns):
             for s_index, slot in enumerate(pattern.slots):
                 for alternative in slot.alternatives:
                     self._by_letter[alternative.text[:1]].append((alternative, p_index, s_index))
 
-    def _filled(self, words: Sequence[str]) -> list[set[tuple[int, int]]]:
+    def _filled(self, words: Sequence[str]) -> list[frozenset[tuple[int, int]]]:
         """For each word, the (pattern, slot) pairs it can fill."""
-        filled: list[set[tuple[int, int]]] = []
-        for word in words:
-            here: set[tuple[int, int]] = set()
+        return [self._slots_of(word) for word in words]
+
+    def _slots_of(self, word: str) -> frozenset[tuple[int, int]]:
+        # Most words of a question are everyday words seen many times over, so what a word can fill
+        # is kept (per matcher, bounded): the screen runs on every text a person types.
+        here = self._seen.get(word)
+        if here is None:
+            found: set[tuple[int, int]] = set()
             for alternative, p_index, s_index in self._by_letter.get(word[:1], ()):
-                if (p_index, s_index) not in here and word_matches(word, alternative, fuzzy=self.fuzzy):
-                    here.add((p_index, s_index))
-            filled.append(here)
-        return filled
+                if (p_index, s_index) not in found and word_matches(word, alternative, fuzzy=self.fuzzy):
+                    found.add((p_index, s_index))
+            here = frozenset(found)
+            if len(self._seen) >= SEEN_WORDS:
+                self._seen.clear()
+            self._seen[word] = here
+        return here
 
     def matches(self, words: Sequence[str], blocked: frozenset[int] = frozenset()) -> Iterator[Pattern]:
         """Every pattern found in `words` without using a position in `blocked`."""
@@ -164,7 +174,10 @@ class Matcher:
         """Each pattern found, with the positions of the words that filled its slots: its first
         placement, or with `every` one placement from each position it can start at."""
         filled = self._filled(words)
-        for p_index, pattern in enumerate(self.patterns):
+        # Only a pattern whose first word is in the text can be found; the rest are not walked.
+        starting = sorted({p_index for here in filled for p_index, s_index in here if s_index == 0})
+        for p_index in starting:
+            pattern = self.patterns[p_index]
             for found in _placements(pattern, p_index, filled, blocked):
                 yield pattern, found
                 if not every:
@@ -175,7 +188,7 @@ class Matcher:
 
 
 def _placements(
-    pattern: Pattern, p_index: int, filled: Sequence[set[tuple[int, int]]], blocked: frozenset[int]
+    pattern: Pattern, p_index: int, filled: Sequence[frozenset[tuple[int, int]]], blocked: frozenset[int]
 ) -> Iterator[tuple[int, ...]]:
     def extend(slot: int, after: int, taken: tuple[int, ...]) -> tuple[int, ...] | None:
         if slot == len(pattern.slots):
