@@ -52,7 +52,14 @@ def add_content_packs() -> None:
         registry.add_pack_dir(folder)
 
 
-def build_parser() -> argparse.ArgumentParser:
+# The sub-commands runners/cli.py defines itself; for one of these the plugged modules (and the
+# adapters they import) are never loaded, which keeps `tarot read` quick to start.
+OWN_COMMANDS: frozenset[str] = frozenset({"spreads", "cards", "read"})
+
+
+def build_parser(*, plugged: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; `plugged=False` leaves out the sub-commands of PLUGGED_COMMANDS (for
+    a command line that names one of OWN_COMMANDS, whose parsing and help they do not change)."""
     from runners import commands
 
     parser = OneLineParser(prog="tarot", description="Tarot readings from a pure domain: CLI, bot and web.")
@@ -97,10 +104,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     read.set_defaults(handler=commands.read)
 
-    for module_name in PLUGGED_COMMANDS:
+    for module_name in PLUGGED_COMMANDS if plugged else ():
         module = importlib.import_module(module_name)
         module.add_commands(sub)
     return parser
+
+
+def _names_own_command(arguments: Sequence[str]) -> bool:
+    """Whether the command line starts with one of OWN_COMMANDS. Anything before it (`--help`,
+    `--version`) is answered by the whole parser, so that the help lists every sub-command."""
+    return bool(arguments) and arguments[0] in OWN_COMMANDS
 
 
 def version() -> str:
@@ -114,8 +127,8 @@ def version() -> str:
 
 
 def run(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
     arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(plugged=not _names_own_command(arguments))
     if not arguments:  # `tarot` alone: what it can do, not an error about a missing argument
         parser.print_help(sys.stderr)
         return 2
