@@ -21,6 +21,7 @@ from runners.cli import main
 main()
 """
 NETWORK_LIBRARIES = ("aiohttp", "telethon", "psycopg", "psycopg_pool", "redis", "httpx")
+EVERY_COMMAND = ("spreads", "cards", "read", "migrate", "admin", "bot", "chat", "web", "config", "serve")
 ADAPTER_KEYS = ("OPENAI_API_KEY", "DATABASE_URL", "REDIS_URL", "TELEGRAM_BOT_TOKEN", "STRIPE_SECRET_KEY")
 
 
@@ -72,7 +73,7 @@ def test_the_help_still_lists_every_sub_command(tmp_path: Path) -> None:
         done, _ = tarot(tmp_path, *argv)
         assert done.returncode == 0, done.stderr
         assert done.stdout.startswith("usage: tarot [-h] [--version] COMMAND ...")
-        for command in ("spreads", "cards", "read", "migrate", "admin", "bot", "chat", "web", "config", "serve"):
+        for command in EVERY_COMMAND:
             assert f"    {command} " in done.stdout, (argv, command)
 
 
