@@ -41,6 +41,7 @@ from adapters.redis.rate_limit import GCRA
 from tarot_ports.rate_limit import RateLimit, RateLimiter, emission_interval_us
 
 TARGET = 0.9
+SLICES = 6  # alternations of ours and bare within one repeat
 # Generous enough that most decisions are "allowed" (a write), the expensive path.
 LIMIT = RateLimit(rate=1000, period=1, burst=100)
 
@@ -88,7 +89,8 @@ Call = Callable[[int], Awaitable[Any]]
 
 
 async def run_loop(call: Call, seconds: float, tasks: int, keys: int) -> dict[str, Any]:
-    """`tasks` workers calling `call(key number)` for `seconds`; the loop both Python variants share."""
+    """`tasks` workers calling `call(key number)` for `seconds`; the loop both Python variants share.
+    Also the process's CPU time, which other processes' load on the machine barely moves."""
     counts = [0] * tasks
     stop = time.monotonic() + seconds
 
@@ -99,11 +101,20 @@ async def run_loop(call: Call, seconds: float, tasks: int, keys: int) -> dict[st
             counts[i] += 1
             n += tasks
 
-    started = time.monotonic()
+    started, cpu = time.monotonic(), time.process_time()
     await asyncio.gather(*(worker(i) for i in range(tasks)))
-    elapsed = time.monotonic() - started
-    total = sum(counts)
-    return {"decisions": total, "seconds": round(elapsed, 3), "per_second": round(total / elapsed)}
+    return {"decisions": sum(counts), "seconds": time.monotonic() - started, "cpu": time.process_time() - cpu}
+
+
+def combined(slices: list[dict[str, Any]]) -> dict[str, Any]:
+    decisions = sum(s["decisions"] for s in slices)
+    seconds, cpu = sum(s["seconds"] for s in slices), sum(s["cpu"] for s in slices)
+    return {
+        "decisions": decisions,
+        "seconds": round(seconds, 3),
+        "per_second": round(decisions / seconds),
+        "cpu_us_per_decision": round(cpu / max(decisions, 1) * 1e6, 1),
+    }
 
 
 def ours_call(limiter: RateLimiter) -> Call:
@@ -139,23 +150,28 @@ async def bench_python(
         for call in variants.values():
             await run_loop(call, 0.5, tasks, keys)  # warm the pool and both code paths
         for repeat in range(repeats):
-            order = ["ours", "bare"] if repeat % 2 == 0 else ["bare", "ours"]
-            for name in order:
-                runs[name].append(await run_loop(variants[name], seconds, tasks, keys))
+            # Short slices, alternating, so a change in the machine's load hits both variants alike.
+            slices: dict[str, list[dict[str, Any]]] = {"ours": [], "bare": []}
+            for i in range(SLICES):
+                order = ["ours", "bare"] if (repeat + i) % 2 == 0 else ["bare", "ours"]
+                for name in order:
+                    slices[name].append(await run_loop(variants[name], seconds / SLICES, tasks, keys))
+            for name, parts in slices.items():
+                runs[name].append(combined(parts))
             runs["redis_benchmark"].append(await asyncio.to_thread(benchmark))
     finally:
         await client.aclose()
     return runs
 
 
-def spread_of(runs: list[dict[str, Any]]) -> dict[str, int] | None:
-    rates = [run["per_second"] for run in runs if "per_second" in run]
+def spread_of(runs: list[dict[str, Any]], field: str = "per_second") -> dict[str, int] | None:
+    rates = [run[field] for run in runs if field in run]
     if not rates:
         return None
-    return {"min": min(rates), "median": round(statistics.median(rates)), "max": max(rates)}
+    return {"min": min(rates), "median": statistics.median(rates), "max": max(rates)}
 
 
-def ratio(a: dict[str, int] | None, b: dict[str, int] | None) -> float | None:
+def ratio(a: dict[str, Any] | None, b: dict[str, Any] | None) -> float | None:
     return round(a["median"] / b["median"], 3) if a and b else None
 
 
@@ -225,6 +241,7 @@ def main() -> None:
         finally:
             cleanup(url, prefix)
     ours, bare, server = (spread_of(runs[name]) for name in ("ours", "bare", "redis_benchmark"))
+    ours_cpu, bare_cpu = (spread_of(runs[name], "cpu_us_per_decision") for name in ("ours", "bare"))
     per_repeat = [
         round(o["per_second"] / b["per_second"], 3) for o, b in zip(runs["ours"], runs["bare"], strict=True)
     ]
@@ -239,6 +256,8 @@ def main() -> None:
                 "repeats": args.repeats,
                 "per_second": {"ours": ours, "bare_evalsha_loop": bare, "redis_benchmark_evalsha": server},
                 "ratio_ours_to_bare": ratio(ours, bare),
+                "cpu_us_per_decision": {"ours": ours_cpu, "bare_evalsha_loop": bare_cpu},
+                "ratio_cpu_bare_to_ours": ratio(bare_cpu, ours_cpu),
                 "ratio_ours_to_bare_per_repeat": per_repeat,
                 "ratio_ours_to_redis_benchmark": ratio(ours, server),
                 "ratio_bare_to_redis_benchmark": ratio(bare, server),
