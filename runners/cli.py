@@ -169,7 +169,7 @@ def quiet_logging() -> Scrubber:
     """Logging for a one-shot command: WARNING and above (LOG_LEVEL may ask for more), scrubbed of every
     secret the environment holds; serving commands install their own (`LOG_LEVEL`, default INFO)."""
     from runners.config import environment
-    from runners.logs import configure_logging
+    from runners.logs import configure_logging_on_first_record
     from runners.masking import secret_values
 
     try:
@@ -178,7 +178,7 @@ def quiet_logging() -> Scrubber:
         source = dict(os.environ)
     level = source.get("LOG_LEVEL", "").strip().upper()
     known = ("TRACE", "DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
-    return configure_logging(
+    return configure_logging_on_first_record(
         level if level in known else "WARNING",
         "json" if source.get("LOG_FORMAT", "").strip().lower() == "json" else "text",
         secrets=secret_values(source),

@@ -57,6 +57,7 @@ def test_an_offline_reading_imports_no_network_library(tmp_path: Path, spread: s
     assert "runners.commands" in modules  # the report is of the process that read
     loaded = top_level(modules)
     assert [name for name in NETWORK_LIBRARIES if name in loaded] == []
+    assert "loguru" not in loaded  # nothing was logged, so no sink was set up
     # Nor the modules of the sub-commands the reading does not run.
     assert not {"runners.web", "runners.bot", "runners.admin_cli", "runners.serve_cli"} & set(modules)
 
