@@ -5,7 +5,8 @@
 Each round runs the two commands alternately, `--runs` times each, as fresh processes of the same
 interpreter (wall time from spawn to exit; byte-code caches warm, which is how an installed command
 starts). Interleaving puts both under the same machine load. Prints one JSON object: min/median/max
-seconds of each command per round and over all rounds, and the ratio of the medians (target ≤ 3).
+seconds of each command per round and over all rounds, and the ratio of the medians (target ≤ 3); and
+the same for the children's CPU time (user + system), which other processes' load moves less.
 The environment is emptied of the adapters' keys, so the reading is offline and stores nothing.
 """
 
@@ -42,13 +43,19 @@ def offline_environment(workdir: Path) -> dict[str, str]:
     return env
 
 
-def time_once(argv: Sequence[str], env: dict[str, str], cwd: Path) -> float:
+def time_once(argv: Sequence[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds from spawn to exit, and the child's CPU seconds (user + system, from wait4)."""
     start = time.perf_counter()
-    done = subprocess.run(argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    child = subprocess.Popen(argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert child.stderr is not None
+    errors = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.exit(f"{' '.join(argv)} failed ({done.returncode}): {done.stderr.decode()[-400:]}")
-    return elapsed
+    child.returncode = os.waitstatus_to_exitcode(status)  # reaped here; keep Popen from waiting again
+    child.stderr.close()
+    if child.returncode != 0:
+        sys.exit(f"{' '.join(argv)} failed ({child.returncode}): {errors.decode()[-400:]}")
+    return elapsed, usage.ru_utime + usage.ru_stime
 
 
 def summary(samples: Sequence[float]) -> dict[str, float]:
@@ -66,11 +73,14 @@ def measure(runs: int, rounds: int, spread: str) -> dict[str, Any]:
         time_once(argv, env, ROOT)
     per_round: list[dict[str, Any]] = []
     everything: dict[str, list[float]] = {name: [] for name in argvs}
+    cpu: dict[str, list[float]] = {name: [] for name in argvs}
     for _ in range(rounds):
         samples: dict[str, list[float]] = {name: [] for name in argvs}
         for _ in range(runs):
             for name, argv in argvs.items():  # alternate: both see the same load
-                samples[name].append(time_once(argv, env, ROOT))
+                wall, used = time_once(argv, env, ROOT)
+                samples[name].append(wall)
+                cpu[name].append(used)
         for name in argvs:
             everything[name] += samples[name]
         medians = {name: statistics.median(values) for name, values in samples.items()}
@@ -92,6 +102,10 @@ def measure(runs: int, rounds: int, spread: str) -> dict[str, Any]:
         "rounds_detail": per_round,
         "seconds": overall,
         "ratio_of_medians": round(ratio, 2),
+        "cpu_seconds": {name: summary(values) for name, values in cpu.items()},
+        "cpu_ratio_of_medians": round(
+            statistics.median(cpu["tarot_read"]) / statistics.median(cpu["import_attrs"]), 2
+        ),
         "ratio_per_round": {"min": min(ratios), "median": statistics.median(ratios), "max": max(ratios)},
         "target": TARGET,
         "meets_target": ratio <= TARGET,

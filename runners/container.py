@@ -21,7 +21,6 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, TypeVar
 
 from attrs import evolve
-from dependency_injector import containers, providers
 
 from adapters.memory.cache import MemoryCache
 from adapters.memory.dedup import MemoryDeduplicator
@@ -34,6 +33,7 @@ from adapters.system.clock import SystemClock
 from adapters.system.randomness import SecretsRandom
 from runners.config import Settings
 from runners.events import EventLog, EventStream
+from runners.injector import containers, providers
 from runners.metrics import MeteredInterpreter, Metrics, MetricsEvents
 from runners.stores import StoreHandle, open_store
 from tarot_domain.model.products import Catalog, Promotions, default_catalog

@@ -58,6 +58,7 @@ def test_an_offline_reading_imports_no_network_library(tmp_path: Path, spread: s
     loaded = top_level(modules)
     assert [name for name in NETWORK_LIBRARIES if name in loaded] == []
     assert "loguru" not in loaded  # nothing was logged, so no sink was set up
+    assert not {"yaml", "pydantic", "werkzeug"} & loaded  # dependency-injector's unused integrations
     # Nor the modules of the sub-commands the reading does not run.
     assert not {"runners.web", "runners.bot", "runners.admin_cli", "runners.serve_cli"} & set(modules)
 
@@ -97,3 +98,16 @@ def test_the_plugged_commands_still_run(tmp_path: Path) -> None:
     report = json.loads(done.stdout)
     assert "OPENAI_API_KEY" in report["variables"] and report["problems"] == []
     assert "runners.serve_cli" in modules
+
+
+def test_the_integrations_left_out_of_dependency_injector_still_import_for_whoever_wants_them() -> None:
+    script = (
+        "import sys, runners.injector as i\n"
+        "assert 'yaml' not in sys.modules and 'pydantic' not in sys.modules\n"
+        "assert i.providers.Object(3)() == 3\n"
+        "import yaml, pydantic\n"  # the test extras install both
+        "print(yaml.safe_load('a: 1')['a'], pydantic.BaseModel.__name__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["1", "BaseModel"]
