@@ -63,7 +63,7 @@ def build_parser(*, plugged: bool = True) -> argparse.ArgumentParser:
     from runners import commands
 
     parser = OneLineParser(prog="tarot", description="Tarot readings from a pure domain: CLI, bot and web.")
-    parser.add_argument("--version", action="version", version=f"tarot {version()}")
+    parser.add_argument("--version", action=_PrintVersion, help="show program's version number and exit")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser, metavar="COMMAND")
 
     spreads = sub.add_parser("spreads", help="list the spreads with their positions and costs")
@@ -114,6 +114,20 @@ def _names_own_command(arguments: Sequence[str]) -> bool:
     """Whether the command line starts with one of OWN_COMMANDS. Anything before it (`--help`,
     `--version`) is answered by the whole parser, so that the help lists every sub-command."""
     return bool(arguments) and arguments[0] in OWN_COMMANDS
+
+
+class _PrintVersion(argparse.Action):
+    """argparse's `version` action, reading the installed version only when asked (the package metadata
+    costs every start otherwise)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(
+            option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, nargs=0, help=help
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
+        sys.stdout.write(f"tarot {version()}\n")
+        parser.exit()
 
 
 def version() -> str:
