@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import importlib
 import os
 import sys
@@ -206,4 +207,10 @@ def _describe(error: TarotError, language: str) -> str:
 
 
 def main() -> None:
+    if _names_own_command(sys.argv[1:]):
+        # A one-shot command (spreads, cards, read) allocates most of its objects once, while it imports
+        # and compiles the packs' patterns, and then exits: the cyclic collector would only scan them
+        # again and again (a sixth of `tarot read`'s CPU). Reference counting still frees what it can;
+        # long-running commands (chat, bot, web, serve) keep the collector.
+        gc.disable()
     sys.exit(run())

@@ -11,11 +11,14 @@ from pathlib import Path
 
 import pytest
 
-# Run `tarot` in this process's interpreter and, at exit, write the names of every module it imported.
+# Run `tarot` in this process's interpreter and, at exit, write the names of every module it imported
+# and whether the cyclic garbage collector was on.
 WRAPPER = """
-import atexit, json, sys
+import atexit, gc, json, sys
 report = sys.argv.pop(1)
-atexit.register(lambda: open(report, "w").write(json.dumps(sorted(sys.modules))))
+atexit.register(
+    lambda: open(report, "w").write(json.dumps({"modules": sorted(sys.modules), "gc": gc.isenabled()}))
+)
 sys.argv[0] = "tarot"
 from runners.cli import main
 main()
@@ -32,6 +35,11 @@ def offline(tmp_path: Path) -> dict[str, str]:
 
 
 def tarot(tmp_path: Path, *argv: str) -> tuple[subprocess.CompletedProcess[str], list[str]]:
+    done, modules, _ = tarot_gc(tmp_path, *argv)
+    return done, modules
+
+
+def tarot_gc(tmp_path: Path, *argv: str) -> tuple[subprocess.CompletedProcess[str], list[str], bool]:
     report = tmp_path / "modules.json"
     done = subprocess.run(
         [sys.executable, "-c", WRAPPER, str(report), *argv],
@@ -41,8 +49,8 @@ def tarot(tmp_path: Path, *argv: str) -> tuple[subprocess.CompletedProcess[str],
         text=True,
         timeout=120,
     )
-    modules: list[str] = json.loads(report.read_text()) if report.exists() else []
-    return done, modules
+    found = json.loads(report.read_text()) if report.exists() else {"modules": [], "gc": None}
+    return done, found["modules"], found["gc"]
 
 
 def top_level(modules: list[str]) -> set[str]:
@@ -111,3 +119,10 @@ def test_the_integrations_left_out_of_dependency_injector_still_import_for_whoev
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["1", "BaseModel"]
+
+
+def test_one_shot_commands_run_without_the_cyclic_collector_and_the_others_keep_it(tmp_path: Path) -> None:
+    done, _, collecting = tarot_gc(tmp_path, "read", "Q?", "--spread", "single")
+    assert done.returncode == 0 and collecting is False
+    done, _, collecting = tarot_gc(tmp_path, "config")
+    assert done.returncode == 0 and collecting is True
