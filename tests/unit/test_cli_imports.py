@@ -67,6 +67,7 @@ def test_an_offline_reading_imports_no_network_library(tmp_path: Path, spread: s
     assert [name for name in NETWORK_LIBRARIES if name in loaded] == []
     assert "loguru" not in loaded  # nothing was logged, so no sink was set up
     assert not {"yaml", "pydantic", "werkzeug"} & loaded  # dependency-injector's unused integrations
+    assert "tarot_domain.use_cases.payments" not in modules  # built only when payments are asked for
     # Nor the modules of the sub-commands the reading does not run.
     assert not {"runners.web", "runners.bot", "runners.admin_cli", "runners.serve_cli"} & set(modules)
 
