@@ -10,8 +10,10 @@ Python variants see the same load), `--repeats` times each:
   `client.evalsha(GCRA.sha, 1, key, T, burst, 1)` directly: what redis-py costs with nothing of ours;
 - `redis_benchmark`: EVALSHA of the same script with as many clients (the server's ceiling for this
   workload without pipelining), when redis-benchmark is on PATH.
-Prints one JSON object: decisions per second of each run, min/median/max per variant, and the ratios of
-the medians (target: ours ≥ 0.9 × bare). Uses REDIS_URL (default redis://127.0.0.1:6379/15), or a
+Prints one JSON object: decisions per second of each run, min/median/max per variant, ours / bare per
+repeat and their median (target ≥ 0.9), the ratios of the medians, and CPU µs per decision of each
+Python variant (this process's CPU time, which other processes' load moves less than throughput).
+Uses REDIS_URL (default redis://127.0.0.1:6379/15), or a
 throwaway redis-server on a free port when nothing answers there. Its keys are deleted afterwards.
 """
 
@@ -255,14 +257,16 @@ def main() -> None:
                 "keys": args.keys,
                 "repeats": args.repeats,
                 "per_second": {"ours": ours, "bare_evalsha_loop": bare, "redis_benchmark_evalsha": server},
-                "ratio_ours_to_bare": ratio(ours, bare),
+                # Each repeat's ratio compares slices run side by side; their median is the headline.
+                "ratio_ours_to_bare": statistics.median(per_repeat),
+                "ratio_ours_to_bare_of_medians": ratio(ours, bare),
                 "cpu_us_per_decision": {"ours": ours_cpu, "bare_evalsha_loop": bare_cpu},
                 "ratio_cpu_bare_to_ours": ratio(bare_cpu, ours_cpu),
                 "ratio_ours_to_bare_per_repeat": per_repeat,
                 "ratio_ours_to_redis_benchmark": ratio(ours, server),
                 "ratio_bare_to_redis_benchmark": ratio(bare, server),
                 "target_ours_to_bare": TARGET,
-                "meets_target": (ratio(ours, bare) or 0) >= TARGET,
+                "meets_target": statistics.median(per_repeat) >= TARGET,
                 "runs": runs,
                 "ours_memory": memory,
             },
