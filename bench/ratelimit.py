@@ -3,8 +3,8 @@ and against redis-benchmark running it.
 
     python bench/ratelimit.py [--seconds 3] [--repeats 3] [--tasks 64] [--keys 1000]
 
-Three ways of making the same GCRA decision, interleaved (the order alternates between repeats, so both
-Python variants see the same load), `--repeats` times each:
+Three ways of making the same GCRA decision, `--repeats` times each; within a repeat the two Python
+variants alternate in short slices (so both see the same load), then redis-benchmark runs:
 - `ours`: `RedisRateLimiter.check` from one Python process, `--tasks` concurrent tasks;
 - `bare`: the same process, the same client and pool, the same tasks and keys, calling
   `client.evalsha(GCRA.sha, 1, key, T, burst, 1)` directly: what redis-py costs with nothing of ours;
@@ -13,8 +13,8 @@ Python variants see the same load), `--repeats` times each:
 Prints one JSON object: decisions per second of each run, min/median/max per variant, ours / bare per
 repeat and their median (target ≥ 0.9), the ratios of the medians, and CPU µs per decision of each
 Python variant (this process's CPU time, which other processes' load moves less than throughput).
-Uses REDIS_URL (default redis://127.0.0.1:6379/15), or a
-throwaway redis-server on a free port when nothing answers there. Its keys are deleted afterwards.
+Uses REDIS_URL (default redis://127.0.0.1:6379/15), or a throwaway redis-server on a free port when
+nothing answers there. Its keys are deleted afterwards.
 """
 
 from __future__ import annotations
