@@ -143,6 +143,13 @@ def configure_logging(
     level: str = "INFO", fmt: str = "text", secrets: Iterable[str | None] = (), stream: TextIO | None = None
 ) -> Scrubber:
     """Install the one sink and route the standard library's logging into it. Idempotent."""
+    scrub = _install_sink(level, fmt, secrets, stream)
+    logging.basicConfig(handlers=[InterceptHandler()], level=0, force=True)
+    _quiet_chatty_loggers(level)
+    return scrub
+
+
+def _install_sink(level: str, fmt: str, secrets: Iterable[str | None], stream: TextIO | None) -> Scrubber:
     from loguru import logger
 
     scrub = Scrubber(secrets)
@@ -150,8 +157,6 @@ def configure_logging(
     logger.remove()
     sink = _json_sink(out, scrub) if fmt == "json" else _text_sink(out, scrub)
     logger.add(sink, level=level.upper(), enqueue=False, backtrace=False, diagnose=False)
-    logging.basicConfig(handlers=[InterceptHandler()], level=0, force=True)
-    _quiet_chatty_loggers(level)
     return scrub
 
 
@@ -169,16 +174,23 @@ _LEVEL_NUMBERS = {
 
 
 class _SetUpOnFirstRecord(logging.Handler):
-    """The root handler until a record the sink would show arrives: that record installs the sink
-    (`configure_logging`, which replaces this handler) and is then handled by it."""
+    """The root handler until a record the sink would show arrives: that record installs the sink, puts
+    an `InterceptHandler` in this handler's place (leaving any other root handler, a test's capture
+    say, where it is) and is handled by it."""
 
     def __init__(self, install: Callable[[], object], threshold: int) -> None:
         super().__init__(level=threshold)
         self._install = install
+        self._successor: InterceptHandler | None = None
 
     def emit(self, record: logging.LogRecord) -> None:
-        self._install()
-        logging.getLogger().handle(record)
+        if self._successor is None:
+            self._install()
+            self._successor = InterceptHandler()
+            root = logging.getLogger()
+            # A new list: the one being walked for this record still reaches the other handlers once.
+            root.handlers = [self._successor if h is self else h for h in root.handlers]
+        self._successor.handle(record)
 
 
 def configure_logging_on_first_record(
@@ -188,7 +200,7 @@ def configure_logging_on_first_record(
     that logs nothing starts without loguru); what is written, and how, is the same."""
     secrets = tuple(secrets)
     threshold = _LEVEL_NUMBERS.get(level.upper(), logging.WARNING)
-    installing = _SetUpOnFirstRecord(lambda: configure_logging(level, fmt, secrets), threshold)
+    installing = _SetUpOnFirstRecord(lambda: _install_sink(level, fmt, secrets, None), threshold)
     logging.basicConfig(handlers=[installing], level=0, force=True)
     _quiet_chatty_loggers(level)
     return Scrubber(secrets)

@@ -97,3 +97,29 @@ def test_a_deferred_set_up_writes_the_same_lines_once_one_is_worth_writing(
         assert "WARNING  tarot.test: calling with ***" in err and "ERROR    tarot.test: and again" in err
     finally:
         logger.remove()
+
+
+def test_a_deferred_set_up_leaves_other_root_handlers_in_place(capsys: pytest.CaptureFixture[str]) -> None:
+    from runners.logs import configure_logging_on_first_record
+
+    class Capture(logging.Handler):
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen: list[str] = []
+
+        def emit(self, record: logging.LogRecord) -> None:
+            self.seen.append(record.getMessage())
+
+    capture = Capture()
+    try:
+        configure_logging_on_first_record("WARNING", "text")
+        logging.getLogger().addHandler(capture)  # as pytest's caplog does, after the set-up
+        logging.getLogger("tarot.test").warning("first")
+        logging.getLogger("tarot.test").warning("second")
+        assert capture in logging.getLogger().handlers
+        assert capture.seen == ["first", "second"]  # each once, the first too
+        err = capsys.readouterr().err
+        assert err.count("tarot.test: first") == 1 and err.count("tarot.test: second") == 1
+    finally:
+        logging.getLogger().removeHandler(capture)
+        logger.remove()
