@@ -1,12 +1,20 @@
-"""Rate-limiter throughput: our RedisRateLimiter against redis-benchmark running the same script.
+"""Rate-limiter throughput: our RedisRateLimiter against a bare redis-py EVALSHA loop of the same script
+and against redis-benchmark running it.
 
-    python bench/ratelimit.py [--seconds 5] [--tasks 64] [--keys 1000]
+    python bench/ratelimit.py [--seconds 3] [--repeats 3] [--tasks 64] [--keys 1000]
 
-Prints one JSON object: decisions per second from one Python process with `--tasks` concurrent tasks on
-one pool of as many connections; redis-benchmark running EVALSHA of the same GCRA script with as many
-clients (the server's ceiling for this workload without pipelining, and with pipelining 16 deep); and
-the ratio ours / redis-benchmark. Uses REDIS_URL (default redis://127.0.0.1:6379/15), or a throwaway
-redis-server on a free port when nothing answers there. Its keys are deleted afterwards.
+Three ways of making the same GCRA decision, `--repeats` times each; within a repeat the two Python
+variants alternate in short slices (so both see the same load), then redis-benchmark runs:
+- `ours`: `RedisRateLimiter.check` from one Python process, `--tasks` concurrent tasks;
+- `bare`: the same process, the same client and pool, the same tasks and keys, calling
+  `client.evalsha(GCRA.sha, 1, key, T, burst, 1)` directly: what redis-py costs with nothing of ours;
+- `redis_benchmark`: EVALSHA of the same script with as many clients (the server's ceiling for this
+  workload without pipelining), when redis-benchmark is on PATH.
+Prints one JSON object: decisions per second of each run, min/median/max per variant, ours / bare per
+repeat and their median (target ≥ 0.9), the ratios of the medians, and CPU µs per decision of each
+Python variant (this process's CPU time, which other processes' load moves less than throughput).
+Uses REDIS_URL (default redis://127.0.0.1:6379/15), or a throwaway redis-server on a free port when
+nothing answers there. Its keys are deleted afterwards.
 """
 
 from __future__ import annotations
@@ -17,11 +25,12 @@ import json
 import os
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlparse
@@ -31,8 +40,10 @@ import redis as sync_redis
 from adapters.memory.rate_limit import MemoryRateLimiter
 from adapters.redis import RedisRateLimiter, create_redis
 from adapters.redis.rate_limit import GCRA
-from tarot_ports.rate_limit import RateLimit
+from tarot_ports.rate_limit import RateLimit, RateLimiter, emission_interval_us
 
+TARGET = 0.9
+SLICES = 6  # alternations of ours and bare within one repeat
 # Generous enough that most decisions are "allowed" (a write), the expensive path.
 LIMIT = RateLimit(rate=1000, period=1, burst=100)
 
@@ -76,43 +87,99 @@ def redis_server(url: str) -> Iterator[str]:
         process.wait(5)
 
 
-async def run_ours(limiter: Any, seconds: float, tasks: int, keys: int) -> dict[str, Any]:
+Call = Callable[[int], Awaitable[Any]]
+
+
+async def run_loop(call: Call, seconds: float, tasks: int, keys: int) -> dict[str, Any]:
+    """`tasks` workers calling `call(key number)` for `seconds`; the loop both Python variants share.
+    Also the process's CPU time, which other processes' load on the machine barely moves."""
     counts = [0] * tasks
-    allowed = [0] * tasks
     stop = time.monotonic() + seconds
 
     async def worker(i: int) -> None:
         n = i
         while time.monotonic() < stop:
-            decision = await limiter.check(f"k{n % keys}", LIMIT)
+            await call(n % keys)
             counts[i] += 1
-            allowed[i] += decision.allowed
             n += tasks
 
-    started = time.monotonic()
+    started, cpu = time.monotonic(), time.process_time()
     await asyncio.gather(*(worker(i) for i in range(tasks)))
-    elapsed = time.monotonic() - started
-    total = sum(counts)
+    return {"decisions": sum(counts), "seconds": time.monotonic() - started, "cpu": time.process_time() - cpu}
+
+
+def combined(slices: list[dict[str, Any]]) -> dict[str, Any]:
+    decisions = sum(s["decisions"] for s in slices)
+    seconds, cpu = sum(s["seconds"] for s in slices), sum(s["cpu"] for s in slices)
     return {
-        "decisions": total,
-        "seconds": round(elapsed, 3),
-        "per_second": round(total / elapsed),
-        "allowed_share": round(sum(allowed) / max(total, 1), 3),
+        "decisions": decisions,
+        "seconds": round(seconds, 3),
+        "per_second": round(decisions / seconds),
+        "cpu_us_per_decision": round(cpu / max(decisions, 1) * 1e6, 1),
     }
 
 
-async def bench_ours(url: str, prefix: str, seconds: float, tasks: int, keys: int) -> dict[str, Any]:
+def ours_call(limiter: RateLimiter) -> Call:
+    names = [f"k{n}" for n in range(100_000)]
+
+    async def call(n: int) -> Any:
+        return await limiter.check(names[n], LIMIT)
+
+    return call
+
+
+def bare_call(client: Any, prefix: str) -> Call:
+    """EVALSHA with the arguments our limiter sends, the key already prefixed: redis-py and nothing else."""
+    names = [f"{prefix}k{n}" for n in range(100_000)]
+    interval, burst = emission_interval_us(LIMIT), LIMIT.burst
+
+    async def call(n: int) -> Any:
+        return await client.evalsha(GCRA.sha, 1, names[n], interval, burst, 1)
+
+    return call
+
+
+async def bench_python(
+    url: str, prefix: str, seconds: float, tasks: int, keys: int, repeats: int, benchmark: Callable[[], Any]
+) -> dict[str, list[dict[str, Any]]]:
+    """`ours` and `bare` on one client and pool, interleaved with `benchmark()` (redis-benchmark)."""
     client = create_redis(url, max_connections=tasks)
+    runs: dict[str, list[dict[str, Any]]] = {"ours": [], "bare": [], "redis_benchmark": []}
     try:
         limiter = RedisRateLimiter(client, prefix=prefix)
         await limiter.load_script()
-        await run_ours(limiter, 0.5, tasks, keys)  # warm the pool
-        return await run_ours(limiter, seconds, tasks, keys)
+        variants = {"ours": ours_call(limiter), "bare": bare_call(client, prefix)}
+        for call in variants.values():
+            await run_loop(call, 0.5, tasks, keys)  # warm the pool and both code paths
+        for repeat in range(repeats):
+            # Short slices, alternating, so a change in the machine's load hits both variants alike.
+            slices: dict[str, list[dict[str, Any]]] = {"ours": [], "bare": []}
+            for i in range(SLICES):
+                order = ["ours", "bare"] if (repeat + i) % 2 == 0 else ["bare", "ours"]
+                for name in order:
+                    slices[name].append(await run_loop(variants[name], seconds / SLICES, tasks, keys))
+            for name, parts in slices.items():
+                runs[name].append(combined(parts))
+            runs["redis_benchmark"].append(await asyncio.to_thread(benchmark))
     finally:
         await client.aclose()
+    return runs
 
 
-def redis_benchmark(url: str, prefix: str, requests: int, clients: int, pipeline: int) -> dict[str, Any]:
+def spread_of(runs: list[dict[str, Any]], field: str = "per_second") -> dict[str, int] | None:
+    rates = [run[field] for run in runs if field in run]
+    if not rates:
+        return None
+    return {"min": min(rates), "median": statistics.median(rates), "max": max(rates)}
+
+
+def ratio(a: dict[str, Any] | None, b: dict[str, Any] | None) -> float | None:
+    return round(a["median"] / b["median"], 3) if a and b else None
+
+
+def redis_benchmark(
+    url: str, prefix: str, requests: int, clients: int, pipeline: int, keys: int
+) -> dict[str, Any]:
     executable = shutil.which("redis-benchmark")
     if executable is None:
         return {"error": "redis-benchmark is not on PATH"}
@@ -120,8 +187,8 @@ def redis_benchmark(url: str, prefix: str, requests: int, clients: int, pipeline
     command = [
         executable, "-h", parsed.hostname or "127.0.0.1", "-p", str(parsed.port or 6379),
         "--dbnum", (parsed.path.strip("/") or "0"), "-n", str(requests), "-c", str(clients),
-        "-P", str(pipeline), "-r", "1000", "--csv",
-        "EVALSHA", GCRA.sha, "1", f"{prefix}__rand_int__", str(round(LIMIT.emission_interval * 1e6)),
+        "-P", str(pipeline), "-r", str(keys), "--csv",
+        "EVALSHA", GCRA.sha, "1", f"{prefix}__rand_int__", str(emission_interval_us(LIMIT)),
         str(LIMIT.burst), "1",
     ]  # fmt: skip
     if parsed.password:
@@ -153,34 +220,54 @@ def cleanup(url: str, prefix: str) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--seconds", type=float, default=3.0, help="length of each Python run")
+    parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--tasks", type=int, default=64)
     parser.add_argument("--keys", type=int, default=1000)
     args = parser.parse_args()
+    if not 1 <= args.keys <= 100_000:
+        parser.error("--keys must be 1..100000")
     with redis_server(os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")) as url:
         prefix = f"bench:ratelimit:{uuid.uuid4().hex[:8]}:"
+        # About as many requests as the Python runs make in `--seconds` at ~10k decisions/s.
+        requests = max(20_000, round(10_000 * args.seconds))
+
+        def benchmark() -> dict[str, Any]:
+            return redis_benchmark(url, prefix + "rb:", requests, args.tasks, 1, args.keys)
+
         try:
-            ours = asyncio.run(bench_ours(url, prefix + "ours:", args.seconds, args.tasks, args.keys))
-            # Size redis-benchmark's runs from our rate so each takes a few seconds at most.
-            n = max(20_000, min(1_000_000, ours["per_second"] * 8))
-            plain = redis_benchmark(url, prefix + "rb:", n, args.tasks, 1)
-            piped = redis_benchmark(url, prefix + "rbp:", n * 4, args.tasks, 16)
-            memory = asyncio.run(run_ours(MemoryRateLimiter(), 1.0, args.tasks, args.keys))
+            runs = asyncio.run(
+                bench_python(url, prefix, args.seconds, args.tasks, args.keys, args.repeats, benchmark)
+            )
+            memory = asyncio.run(run_loop(ours_call(MemoryRateLimiter()), 1.0, args.tasks, args.keys))
         finally:
             cleanup(url, prefix)
+    ours, bare, server = (spread_of(runs[name]) for name in ("ours", "bare", "redis_benchmark"))
+    ours_cpu, bare_cpu = (spread_of(runs[name], "cpu_us_per_decision") for name in ("ours", "bare"))
+    per_repeat = [
+        round(o["per_second"] / b["per_second"], 3) for o, b in zip(runs["ours"], runs["bare"], strict=True)
+    ]
     print(
         json.dumps(
             {
+                "benchmark": "ratelimit",
                 "redis_url": url.split("@")[-1],
                 "limit": {"rate": LIMIT.rate, "period": LIMIT.period, "burst": LIMIT.burst},
                 "tasks": args.tasks,
                 "keys": args.keys,
-                "ours_redis": ours,
-                "redis_benchmark_evalsha": plain,
-                "redis_benchmark_evalsha_pipelined_16": piped,
-                "ratio_ours_to_redis_benchmark": round(ours["per_second"] / plain["per_second"], 3)
-                if "per_second" in plain
-                else None,
+                "repeats": args.repeats,
+                "per_second": {"ours": ours, "bare_evalsha_loop": bare, "redis_benchmark_evalsha": server},
+                # Each repeat's ratio compares slices run side by side; their median is the headline.
+                "ratio_ours_to_bare": statistics.median(per_repeat),
+                "ratio_ours_to_bare_of_medians": ratio(ours, bare),
+                "cpu_us_per_decision": {"ours": ours_cpu, "bare_evalsha_loop": bare_cpu},
+                "ratio_cpu_bare_to_ours": ratio(bare_cpu, ours_cpu),
+                "ratio_ours_to_bare_per_repeat": per_repeat,
+                "ratio_ours_to_redis_benchmark": ratio(ours, server),
+                "ratio_bare_to_redis_benchmark": ratio(bare, server),
+                "target_ours_to_bare": TARGET,
+                "meets_target": statistics.median(per_repeat) >= TARGET,
+                "runs": runs,
                 "ours_memory": memory,
             },
             indent=2,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import importlib
 import os
 import sys
@@ -52,11 +53,18 @@ def add_content_packs() -> None:
         registry.add_pack_dir(folder)
 
 
-def build_parser() -> argparse.ArgumentParser:
+# The sub-commands runners/cli.py defines itself; for one of these the plugged modules (and the
+# adapters they import) are never loaded, which keeps `tarot read` quick to start.
+OWN_COMMANDS: frozenset[str] = frozenset({"spreads", "cards", "read"})
+
+
+def build_parser(*, plugged: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; `plugged=False` leaves out the sub-commands of PLUGGED_COMMANDS (for
+    a command line that names one of OWN_COMMANDS, whose parsing and help they do not change)."""
     from runners import commands
 
     parser = OneLineParser(prog="tarot", description="Tarot readings from a pure domain: CLI, bot and web.")
-    parser.add_argument("--version", action="version", version=f"tarot {version()}")
+    parser.add_argument("--version", action=_PrintVersion, help="show program's version number and exit")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser, metavar="COMMAND")
 
     spreads = sub.add_parser("spreads", help="list the spreads with their positions and costs")
@@ -100,10 +108,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     read.set_defaults(handler=commands.read)
 
-    for module_name in PLUGGED_COMMANDS:
+    for module_name in PLUGGED_COMMANDS if plugged else ():
         module = importlib.import_module(module_name)
         module.add_commands(sub)
     return parser
+
+
+def _names_own_command(arguments: Sequence[str]) -> bool:
+    """Whether the command line starts with one of OWN_COMMANDS. Anything before it (`--help`,
+    `--version`) is answered by the whole parser, so that the help lists every sub-command."""
+    return bool(arguments) and arguments[0] in OWN_COMMANDS
+
+
+class _PrintVersion(argparse.Action):
+    """argparse's `version` action, reading the installed version only when asked (the package metadata
+    costs every start otherwise)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(
+            option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, nargs=0, help=help
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
+        sys.stdout.write(f"tarot {version()}\n")
+        parser.exit()
 
 
 def version() -> str:
@@ -117,8 +145,8 @@ def version() -> str:
 
 
 def run(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
     arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(plugged=not _names_own_command(arguments))
     if not arguments:  # `tarot` alone: what it can do, not an error about a missing argument
         parser.print_help(sys.stderr)
         return 2
@@ -159,7 +187,7 @@ def quiet_logging() -> Scrubber:
     """Logging for a one-shot command: WARNING and above (LOG_LEVEL may ask for more), scrubbed of every
     secret the environment holds; serving commands install their own (`LOG_LEVEL`, default INFO)."""
     from runners.config import environment
-    from runners.logs import configure_logging
+    from runners.logs import configure_logging_on_first_record
     from runners.masking import secret_values
 
     try:
@@ -168,7 +196,7 @@ def quiet_logging() -> Scrubber:
         source = dict(os.environ)
     level = source.get("LOG_LEVEL", "").strip().upper()
     known = ("TRACE", "DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
-    return configure_logging(
+    return configure_logging_on_first_record(
         level if level in known else "WARNING",
         "json" if source.get("LOG_FORMAT", "").strip().lower() == "json" else "text",
         secrets=secret_values(source),
@@ -182,4 +210,10 @@ def _describe(error: TarotError, language: str) -> str:
 
 
 def main() -> None:
+    if _names_own_command(sys.argv[1:]):
+        # A one-shot command (spreads, cards, read) allocates most of its objects once, while it imports
+        # and compiles the packs' patterns, and then exits: the cyclic collector would only scan them
+        # again and again (a sixth of `tarot read`'s CPU). Reference counting still frees what it can;
+        # long-running commands (chat, bot, web, serve) keep the collector.
+        gc.disable()
     sys.exit(run())

@@ -8,11 +8,10 @@ import secrets
 import sys
 from typing import Any
 
-from dependency_injector import providers
-
 from adapters.memory.randomness import SeededRandom
 from runners.cli_support import CliError, cli_language, load_settings, print_json
 from runners.container import InProcess, in_process
+from runners.injector import providers
 from runners.local import TerminalStream, use_configured_interpreter
 from runners.present import (
     card_json,

@@ -22,7 +22,6 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, TypeVar
 
 from attrs import evolve
-from dependency_injector import containers, providers
 
 from adapters.memory.cache import MemoryCache
 from adapters.memory.dedup import MemoryDeduplicator
@@ -35,12 +34,12 @@ from adapters.system.clock import SystemClock
 from adapters.system.randomness import SecretsRandom
 from runners.config import Settings
 from runners.events import EventLog, EventStream
+from runners.injector import containers, providers
 from runners.metrics import MeteredInterpreter, Metrics, MetricsEvents
 from runners.stores import StoreHandle, open_store
 from tarot_domain.model.products import Catalog, Promotions, default_catalog
 from tarot_domain.use_cases.context import Services
 from tarot_domain.use_cases.credits import CreditService
-from tarot_domain.use_cases.payments import PaymentService
 from tarot_domain.use_cases.readings import ReadingService
 from tarot_domain.use_cases.users import UserService
 from tarot_ports.cache import Cache
@@ -49,17 +48,18 @@ from tarot_ports.dedup import Deduplicator
 from tarot_ports.events import EventSink
 from tarot_ports.idempotency import IdempotencyStore
 from tarot_ports.interpreter import Interpreter
-from tarot_ports.payments import PaymentGateway, PaymentWebhooks
 from tarot_ports.randomness import RandomSource
 from tarot_ports.rate_limit import RateLimiter
 from tarot_ports.renderer import SpreadRenderer
 from tarot_ports.sessions import SessionStore
 from tarot_ports.storage import UnitOfWorkFactory
 
-if TYPE_CHECKING:  # for annotations only: these modules load when their adapter is chosen
+if TYPE_CHECKING:  # for annotations only: these modules load when their adapter (or use case) is used
     from redis.asyncio import Redis
 
     from adapters.stripe_http.client import StripeClient
+    from tarot_domain.use_cases.payments import PaymentService
+    from tarot_ports.payments import PaymentGateway, PaymentWebhooks
 
 T = TypeVar("T")
 Ping = Callable[[], Awaitable[object]]
@@ -227,6 +227,13 @@ def pings_for(store: StoreHandle, redis: Redis | None) -> Mapping[str, Ping]:
     return pings
 
 
+def payment_service(services: Services, gateways: tuple[PaymentGateway, ...]) -> PaymentService:
+    """The payments use case, imported when first asked for: `tarot read` never is, and starts sooner."""
+    from tarot_domain.use_cases.payments import PaymentService
+
+    return PaymentService(services, gateways)
+
+
 # ------------------------------------------------------------------ containers
 
 
@@ -312,7 +319,9 @@ class UseCases(containers.DeclarativeContainer):
     readings = providers.Singleton(
         ReadingService, services, interpreter=gateways.interpreter, fallback=gateways.fallback
     )
-    payments = providers.Singleton(PaymentService, services, gateways.payment_gateways)
+    payments: providers.Singleton[PaymentService] = providers.Singleton(
+        payment_service, services, gateways.payment_gateways
+    )
 
 
 class InProcess(containers.DeclarativeContainer):

@@ -10,10 +10,9 @@ from __future__ import annotations
 import contextlib
 from typing import TextIO
 
-from dependency_injector import providers
-
 from runners.config import Settings
 from runners.container import InProcess
+from runners.injector import providers
 from runners.metrics import MeteredInterpreter
 from tarot_domain.content.registry import translate
 from tarot_domain.model.events import CardsDrawn, Event, InterpreterFailed

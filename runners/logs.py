@@ -3,6 +3,9 @@
 Human-readable by default, JSON lines with `LOG_FORMAT=json`. Request-scoped fields (correlation id,
 user ref, update id) come from `loguru.logger.contextualize(...)` and appear on every line logged
 inside that block, including lines from libraries that use the standard `logging` module.
+
+loguru is imported when a sink is installed, not with this module: a one-shot command
+(`configure_logging_on_first_record`) that logs nothing never loads it.
 """
 
 from __future__ import annotations
@@ -11,10 +14,8 @@ import json
 import logging
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, TextIO
-
-from loguru import logger
 
 from runners.masking import MASK, mask_credentials
 
@@ -67,6 +68,8 @@ class InterceptHandler(logging.Handler):
     """Sends standard-library log records (psycopg, aiohttp, httpx, telethon, ours) to loguru."""
 
     def emit(self, record: logging.LogRecord) -> None:
+        from loguru import logger
+
         try:
             level: str | int = logger.level(record.levelname).name
         except ValueError:
@@ -140,14 +143,64 @@ def configure_logging(
     level: str = "INFO", fmt: str = "text", secrets: Iterable[str | None] = (), stream: TextIO | None = None
 ) -> Scrubber:
     """Install the one sink and route the standard library's logging into it. Idempotent."""
+    scrub = _install_sink(level, fmt, secrets, stream)
+    logging.basicConfig(handlers=[InterceptHandler()], level=0, force=True)
+    _quiet_chatty_loggers(level)
+    return scrub
+
+
+def _install_sink(level: str, fmt: str, secrets: Iterable[str | None], stream: TextIO | None) -> Scrubber:
+    from loguru import logger
+
     scrub = Scrubber(secrets)
     out: Any = stream or _Stderr()
     logger.remove()
     sink = _json_sink(out, scrub) if fmt == "json" else _text_sink(out, scrub)
     logger.add(sink, level=level.upper(), enqueue=False, backtrace=False, diagnose=False)
-    logging.basicConfig(handlers=[InterceptHandler()], level=0, force=True)
+    return scrub
+
+
+def _quiet_chatty_loggers(level: str) -> None:
     wanted = logging.getLevelName(level.upper())
     chatty = wanted if isinstance(wanted, int) and wanted <= logging.DEBUG else logging.WARNING
     for name in CHATTY_LOGGERS:
         logging.getLogger(name).setLevel(chatty)
-    return scrub
+
+
+# loguru's levels by name, for the records a deferred set-up may ignore (its sink would drop them).
+_LEVEL_NUMBERS = {
+    "TRACE": 5, "DEBUG": 10, "INFO": 20, "SUCCESS": 25, "WARNING": 30, "ERROR": 40, "CRITICAL": 50,
+}  # fmt: skip
+
+
+class _SetUpOnFirstRecord(logging.Handler):
+    """The root handler until a record the sink would show arrives: that record installs the sink, puts
+    an `InterceptHandler` in this handler's place (leaving any other root handler, a test's capture
+    say, where it is) and is handled by it."""
+
+    def __init__(self, install: Callable[[], object], threshold: int) -> None:
+        super().__init__(level=threshold)
+        self._install = install
+        self._successor: InterceptHandler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._successor is None:
+            self._install()
+            self._successor = InterceptHandler()
+            root = logging.getLogger()
+            # A new list: the one being walked for this record still reaches the other handlers once.
+            root.handlers = [self._successor if h is self else h for h in root.handlers]
+        self._successor.handle(record)
+
+
+def configure_logging_on_first_record(
+    level: str = "WARNING", fmt: str = "text", secrets: Iterable[str | None] = ()
+) -> Scrubber:
+    """`configure_logging`, put off until the first record at `level` or above (a one-shot command
+    that logs nothing starts without loguru); what is written, and how, is the same."""
+    secrets = tuple(secrets)
+    threshold = _LEVEL_NUMBERS.get(level.upper(), logging.WARNING)
+    installing = _SetUpOnFirstRecord(lambda: _install_sink(level, fmt, secrets, None), threshold)
+    logging.basicConfig(handlers=[installing], level=0, force=True)
+    _quiet_chatty_loggers(level)
+    return Scrubber(secrets)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from types import MappingProxyType
 
@@ -55,8 +55,17 @@ def pack_for(language: str) -> SafetyPack:
     return packs().get(language) or packs()[FALLBACK_LANGUAGE]
 
 
-def _transliterated(word: str) -> tuple[str, ...]:
-    return tuple(transliteration_fold(w) for w in normalise(word))
+def _remembered(forms: WordForms) -> WordForms:
+    """`forms`, working out each word once: the packs' patterns share most of their words."""
+    seen: dict[str, Sequence[str]] = {}
+
+    def lookup(word: str) -> Sequence[str]:
+        found = seen.get(word)
+        if found is None:
+            found = seen[word] = forms(word)
+        return found
+
+    return lookup
 
 
 def _compile(sources: Iterable[str], forms: WordForms) -> tuple[Pattern, ...]:
@@ -83,16 +92,14 @@ def compiled() -> CompiledScreen:
     def gather(field: str) -> list[str]:
         return [source for pack in all_packs for source in getattr(pack.patterns, field)]
 
+    plain = _remembered(normalise)
+    transliterated = _remembered(lambda word: tuple(transliteration_fold(w) for w in plain(word)))
     safe = gather("safe")
     return CompiledScreen(
-        crisis=Matcher(_compile(gather("crisis"), normalise)),
-        crisis_transliterated=Matcher(_compile(gather("transliterated"), _transliterated)),
-        safe=Matcher(_compile(safe, normalise), fuzzy=False),
-        safe_transliterated=Matcher(_compile(safe, _transliterated), fuzzy=False),
-        flagged=tuple(
-            (kind, Matcher(_compile(gather(kind), normalise), fuzzy=False)) for kind in FLAGGED_KINDS
-        ),
-        directives=Matcher(
-            _compile((d for pack in all_packs for d in pack.directives), normalise), fuzzy=False
-        ),
+        crisis=Matcher(_compile(gather("crisis"), plain)),
+        crisis_transliterated=Matcher(_compile(gather("transliterated"), transliterated)),
+        safe=Matcher(_compile(safe, plain), fuzzy=False),
+        safe_transliterated=Matcher(_compile(safe, transliterated), fuzzy=False),
+        flagged=tuple((kind, Matcher(_compile(gather(kind), plain), fuzzy=False)) for kind in FLAGGED_KINDS),
+        directives=Matcher(_compile((d for pack in all_packs for d in pack.directives), plain), fuzzy=False),
     )

@@ -73,3 +73,53 @@ def test_lines_logged_while_an_update_is_handled_carry_its_id_and_user(stream: i
     first, second = (json.loads(line) for line in stream.getvalue().splitlines())
     assert (first["update_id"], first["user_ref"]) == (4242, "telegram:99")
     assert "update_id" not in second
+
+
+def test_a_deferred_set_up_writes_the_same_lines_once_one_is_worth_writing(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from runners.logs import InterceptHandler, configure_logging_on_first_record
+
+    def installed() -> bool:
+        return any(isinstance(h, InterceptHandler) for h in logging.getLogger().handlers)
+
+    try:
+        scrub = configure_logging_on_first_record("WARNING", "text", secrets=[CUSTOM])
+        assert scrub(f"key {CUSTOM}") == "key ***"
+        assert logging.getLogger("httpx").level == logging.WARNING  # chatter quieted at once
+        logging.getLogger("tarot.test").info("below the level %s", CUSTOM)
+        assert not installed()  # the sink would have dropped it: nothing set up yet
+        logging.getLogger("tarot.test").warning("calling with %s", CUSTOM)
+        assert installed()
+        logging.getLogger("tarot.test").error("and again")
+        err = capsys.readouterr().err
+        assert "below the level" not in err and CUSTOM not in err
+        assert "WARNING  tarot.test: calling with ***" in err and "ERROR    tarot.test: and again" in err
+    finally:
+        logger.remove()
+
+
+def test_a_deferred_set_up_leaves_other_root_handlers_in_place(capsys: pytest.CaptureFixture[str]) -> None:
+    from runners.logs import configure_logging_on_first_record
+
+    class Capture(logging.Handler):
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen: list[str] = []
+
+        def emit(self, record: logging.LogRecord) -> None:
+            self.seen.append(record.getMessage())
+
+    capture = Capture()
+    try:
+        configure_logging_on_first_record("WARNING", "text")
+        logging.getLogger().addHandler(capture)  # as pytest's caplog does, after the set-up
+        logging.getLogger("tarot.test").warning("first")
+        logging.getLogger("tarot.test").warning("second")
+        assert capture in logging.getLogger().handlers
+        assert capture.seen == ["first", "second"]  # each once, the first too
+        err = capsys.readouterr().err
+        assert err.count("tarot.test: first") == 1 and err.count("tarot.test: second") == 1
+    finally:
+        logging.getLogger().removeHandler(capture)
+        logger.remove()

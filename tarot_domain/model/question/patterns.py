@@ -83,6 +83,7 @@ class Alternative:
 
 
 def _slot(text: str) -> Alternative:
+    """One slot of a pattern `Pattern.parse` has normalised already (so its words are not again)."""
     if text == "?":
         return Alternative(frozenset(), (), anything=True)
     words: set[str] = set()
@@ -94,9 +95,9 @@ def _slot(text: str) -> Alternative:
         elif option == "%":
             year = True
         elif option.endswith("*") and len(option) > 1:
-            stems.append(normalise(option[:-1]))
+            stems.append(option[:-1])
         elif option:
-            words.add(normalise(option))
+            words.add(option)
     return Alternative(frozenset(words), tuple(stems), number, year)
 
 

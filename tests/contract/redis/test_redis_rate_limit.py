@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from redis.exceptions import NoScriptError
 
 from adapters.redis.client import LuaScript
 from adapters.redis.rate_limit import GCRA, RedisRateLimiter
@@ -135,6 +136,44 @@ async def test_scripts_missing_from_the_server_are_sent_in_full(redis_backend: R
     assert await fresh(redis_backend.client, [], [1]) == 2  # EVALSHA
     await RedisRateLimiter(redis_backend.client).load_script()
     assert (await redis_backend.client.script_exists(GCRA.sha))[0]
+
+
+class _ForgetfulServer:
+    """The real client, except that its first EVALSHA answers NOSCRIPT, as a restarted server would."""
+
+    def __init__(self, client: Any) -> None:
+        self._client = client
+        self.forgot = 0
+
+    async def evalsha(self, *args: Any) -> Any:
+        if not self.forgot:
+            self.forgot += 1
+            raise NoScriptError("NOSCRIPT No matching script.")
+        return await self._client.evalsha(*args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._client, name)
+
+
+async def test_the_limiter_sends_its_script_again_when_the_server_lost_it(
+    redis_backend: RedisBackend,
+) -> None:
+    server = _ForgetfulServer(redis_backend.client)
+    limiter = RedisRateLimiter(server, prefix=redis_backend.prefix)  # type: ignore[arg-type]
+    limit = RateLimit(rate=1, period=3600, burst=2)
+    first = await limiter.check("k", limit)  # NOSCRIPT, then EVAL: decided, not failed open
+    assert server.forgot == 1 and first.allowed and first.remaining == 1
+    assert (await limiter.check("k", limit)).remaining == 0  # EVALSHA from here on, the same bucket
+    assert not (await limiter.check("k", limit)).allowed
+
+
+async def test_a_remembered_limit_still_checks_each_cost(redis_backend: RedisBackend) -> None:
+    limiter = RedisRateLimiter(redis_backend.client, prefix=redis_backend.prefix)
+    assert (await limiter.check("k", TENTHS, cost=5)).allowed
+    with pytest.raises(ValueError, match="cost 6"):
+        await limiter.check("k", TENTHS, cost=6)
+    with pytest.raises(ValueError, match="invalid rate limit"):
+        await limiter.check("k", RateLimit(rate=0, period=1, burst=1))
 
 
 async def test_instances_on_separate_connections_share_buckets(redis_backend: RedisBackend) -> None:
