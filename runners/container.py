@@ -3,7 +3,8 @@
 - `Core`: settings, the clock, randomness, the product catalog, metrics, the event stream (the use
   cases' events, to the metrics and the log), the crisis helplines in force.
 - `MemoryGateways` / `RealGateways`: every port, with IDENTICAL provider names (`uow_factory`,
-  `interpreter`, `fallback`, `sessions`, `rate_limiter`, `dedup`, `cache`, `payment_gateways`, `pings`).
+  `closing_uow_factory`, `interpreter`, `fallback`, `sessions`, `rate_limiter`, `dedup`, `cache`,
+  `payment_gateways`, `pings`).
   The real one chooses each adapter from the settings (sqlite or postgres, memory or redis, offline or
   openai_http, Stripe on or off); pools and HTTP clients are async `Resource`s, opened by
   `await container.init_resources()` and closed by `await container.shutdown_resources()`.
@@ -37,6 +38,7 @@ from runners.events import EventLog, EventStream
 from runners.metrics import MeteredInterpreter, Metrics, MetricsEvents
 from runners.stores import StoreHandle, open_store
 from tarot_domain.model.products import Catalog, Promotions, default_catalog
+from tarot_domain.use_cases.admission import Admission
 from tarot_domain.use_cases.context import Services
 from tarot_domain.use_cases.credits import CreditService
 from tarot_domain.use_cases.payments import PaymentService
@@ -147,6 +149,10 @@ def store_uow(store: StoreHandle) -> UnitOfWorkFactory:
     return store.uow_factory
 
 
+def store_closing_uow(store: StoreHandle) -> UnitOfWorkFactory:
+    return store.closing_uow_factory or store.uow_factory
+
+
 def sessions_for(redis: Redis | None, clock: Clock) -> SessionStore:
     if redis is None:
         return MemorySessionStore(clock)
@@ -232,12 +238,14 @@ class Core(containers.DeclarativeContainer):
         EventStream, providers.Singleton(MetricsEvents, metrics), providers.Singleton(EventLog)
     )
     helplines = settings.provided.helplines
+    admission = providers.Singleton(Admission, settings.provided.in_flight_limit)
 
 
 class MemoryGateways(containers.DeclarativeContainer):
     core = providers.DependenciesContainer()
     store = providers.Singleton(MemoryStore)
     uow_factory: providers.Singleton[UnitOfWorkFactory] = providers.Singleton(memory_uow, store)
+    closing_uow_factory: providers.Singleton[UnitOfWorkFactory] = providers.Singleton(memory_uow, store)
     sessions: providers.Singleton[SessionStore] = providers.Singleton(MemorySessionStore, core.clock)
     rate_limiter: providers.Singleton[RateLimiter] = providers.Singleton(MemoryRateLimiter, core.clock)
     dedup: providers.Singleton[Deduplicator] = providers.Singleton(MemoryDeduplicator, core.clock)
@@ -258,6 +266,9 @@ class RealGateways(containers.DeclarativeContainer):
         store_resource, core.settings.provided.database_url, core.settings.provided.database_pool_size
     )
     uow_factory: providers.Singleton[UnitOfWorkFactory] = providers.Singleton(store_uow, store)
+    closing_uow_factory: providers.Singleton[UnitOfWorkFactory] = providers.Singleton(
+        store_closing_uow, store
+    )
     redis: providers.Resource[Redis | None] = providers.Resource(
         redis_resource, core.settings.provided.redis_url
     )
@@ -296,11 +307,16 @@ class UseCases(containers.DeclarativeContainer):
         hold_ttl=core.hold_ttl,
         helplines=core.helplines,
         events=core.events,
+        closing_uow=gateways.closing_uow_factory,
     )
     users = providers.Singleton(UserService, services)
     credits = providers.Singleton(CreditService, services)
     readings = providers.Singleton(
-        ReadingService, services, interpreter=gateways.interpreter, fallback=gateways.fallback
+        ReadingService,
+        services,
+        interpreter=gateways.interpreter,
+        fallback=gateways.fallback,
+        admission=core.admission,
     )
     payments = providers.Singleton(PaymentService, services, gateways.payment_gateways)
 

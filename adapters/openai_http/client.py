@@ -30,6 +30,7 @@ import httpx
 from attrs import Factory, define, frozen
 
 from adapters.openai_http.config import OpenAIConfig
+from adapters.openai_http.pacing import Pacer
 from adapters.openai_http.prompt import ChatMessage
 from tarot_domain.model.errors import ErrorKind, TarotError
 from tarot_ports.clock import Clock
@@ -176,6 +177,7 @@ class ChatCompletionsClient:
         self._jitter = jitter
         self._clock = clock
         self._url = f"{config.base_url}/chat/completions"
+        self._pacer = Pacer(config.requests_per_second, sleep=sleep)
         self._timeout = httpx.Timeout(
             connect=config.connect_timeout,
             read=config.read_timeout,
@@ -201,6 +203,7 @@ class ChatCompletionsClient:
             body["stream_options"] = {"include_usage": True}
         attempts = self._config.max_retries + 1
         for attempt in range(1, attempts + 1):
+            await self._pacer.wait()
             started = time.monotonic()
             try:
                 result = await self._attempt(body, on_delta)
@@ -222,7 +225,7 @@ class ChatCompletionsClient:
                 )
                 await self._sleep(delay)
                 continue
-            logger.info(
+            logger.debug(  # the access line is the request's one INFO line
                 "openai %s completion: model=%s attempt=%d prompt_tokens=%d completion_tokens=%d %.2fs",
                 "streamed" if on_delta else "plain",
                 result.model,
@@ -269,8 +272,10 @@ class ChatCompletionsClient:
 
     def _client(self) -> httpx.AsyncClient:
         if self._http is None:
-            # Many readings stream at once; the pool must not be what limits them.
-            limits = httpx.Limits(max_connections=200, max_keepalive_connections=50)
+            # Many readings stream at once: the provider's concurrency is its own setting
+            # (OPENAI_MAX_CONNECTIONS), kept alive so a thousand in flight do not reconnect every time.
+            size = self._config.max_connections
+            limits = httpx.Limits(max_connections=size, max_keepalive_connections=size)
             self._http = httpx.AsyncClient(limits=limits)
         return self._http
 
