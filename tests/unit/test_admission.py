@@ -36,7 +36,9 @@ class HeldInterpreter:
     def name(self) -> str:
         return self.inner.name
 
-    async def interpret(self, request: InterpretationRequest, on_delta: OnDelta | None = None) -> Interpretation:
+    async def interpret(
+        self, request: InterpretationRequest, on_delta: OnDelta | None = None
+    ) -> Interpretation:
         self.started += 1
         await self.release.wait()
         return await self.inner.interpret(request, on_delta)
