@@ -153,6 +153,15 @@ def _error_fields(body: bytes) -> tuple[str | None, str | None, str]:
 
 # --- the client --------------------------------------------------------------------------------------
 
+SHARD_CONNECTIONS = 50  # connections per HTTP client (see ChatCompletionsClient._shard)
+
+
+@define
+class _Shard:
+    http: httpx.AsyncClient
+    busy: int = 0  # requests on it now
+
+
 
 class ChatCompletionsClient:
     """`POST {base_url}/chat/completions`, plain or streamed, retried.
@@ -173,6 +182,7 @@ class ChatCompletionsClient:
         self._config = config
         self._http = http
         self._owns_http = http is None
+        self._shards: list[_Shard] = []
         self._sleep = sleep
         self._jitter = jitter
         self._clock = clock
@@ -186,9 +196,10 @@ class ChatCompletionsClient:
         )
 
     async def aclose(self) -> None:
-        if self._owns_http and self._http is not None:
-            await self._http.aclose()
-            self._http = None
+        if self._owns_http:
+            shards, self._shards = self._shards, []
+            for shard in shards:
+                await shard.http.aclose()
 
     async def complete(self, messages: Sequence[ChatMessage], on_delta: OnDelta | None = None) -> ChatResult:
         """The complete answer to `messages`, streamed through `on_delta` when given. Raises API."""
@@ -270,14 +281,22 @@ class ChatCompletionsClient:
 
     # ----------------------------------------------------------------- one attempt
 
-    def _client(self) -> httpx.AsyncClient:
-        if self._http is None:
-            # Many readings stream at once: the provider's concurrency is its own setting
-            # (OPENAI_MAX_CONNECTIONS), kept alive so a thousand in flight do not reconnect every time.
-            size = self._config.max_connections
-            limits = httpx.Limits(max_connections=size, max_keepalive_connections=size)
-            self._http = httpx.AsyncClient(limits=limits)
-        return self._http
+    def _shard(self) -> _Shard:
+        """The least busy of the HTTP clients. httpcore's pool scans every connection it holds for each
+        request, so one pool of a thousand costs quadratic CPU (measured: most of the process at 1,000
+        in flight); shards of `SHARD_CONNECTIONS` keep the scan short. Their sum is the provider's
+        concurrency (OPENAI_MAX_CONNECTIONS), kept alive so readings do not reconnect every time."""
+        if self._http is not None:
+            if not self._shards:
+                self._shards.append(_Shard(self._http))
+            return self._shards[0]
+        if not self._shards:
+            total = self._config.max_connections
+            for start in range(0, total, SHARD_CONNECTIONS):
+                size = min(SHARD_CONNECTIONS, total - start)
+                limits = httpx.Limits(max_connections=size, max_keepalive_connections=size)
+                self._shards.append(_Shard(httpx.AsyncClient(limits=limits)))
+        return min(self._shards, key=lambda shard: shard.busy)
 
     def _headers(self, stream: bool) -> dict[str, str]:
         headers = {
@@ -290,9 +309,19 @@ class ChatCompletionsClient:
         return headers
 
     async def _attempt(self, body: dict[str, Any], on_delta: OnDelta | None) -> ChatResult:
+        shard = self._shard()
+        shard.busy += 1
+        try:
+            return await self._attempt_on(shard.http, body, on_delta)
+        finally:
+            shard.busy -= 1
+
+    async def _attempt_on(
+        self, http: httpx.AsyncClient, body: dict[str, Any], on_delta: OnDelta | None
+    ) -> ChatResult:
         stream = on_delta is not None
         try:
-            async with self._client().stream(
+            async with http.stream(
                 "POST", self._url, json=body, headers=self._headers(stream), timeout=self._timeout
             ) as response:
                 if not response.is_success:

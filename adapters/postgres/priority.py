@@ -16,14 +16,21 @@ from collections import deque
 from psycopg_pool import PoolTimeout
 
 from adapters.postgres.storage import Conn, Pool, PostgresUnitOfWork
+from tarot_domain.model.errors import TarotError
+from tarot_domain.use_cases.admission import busy
 
 DEFAULT_RESERVED = 2
 
 
+def saturated(timeout: float) -> TarotError:
+    return busy(f"no database connection for new work in {timeout:g} s; refused before the hold")
+
+
 class PriorityGate:
     """Places on the pool, two lanes: `closing` (may take every place, served first) and opening (may
-    take all but `reserved`). A wait longer than `timeout` raises PoolTimeout, which the unit of work
-    translates into a retryable database error like the pool's own."""
+    take all but `reserved`). A closing wait longer than `timeout` raises PoolTimeout, which the unit of
+    work translates into a retryable database error (the closing save retries it); an opening one is
+    the service saturated before anything was held: `busy`, the same polite refusal as admission's."""
 
     def __init__(self, pool: Pool, *, reserved: int = DEFAULT_RESERVED, timeout: float = 10.0) -> None:
         self.pool = pool
@@ -59,8 +66,10 @@ class PriorityGate:
     def _expire(self, granted: asyncio.Future[None], queue: deque[asyncio.Future[None]]) -> None:
         if not granted.done():
             queue.remove(granted)
-            lane = "closing" if queue is self._waiting[True] else "opening"
-            granted.set_exception(PoolTimeout(f"no {lane} place on the pool after {self.timeout:g} s"))
+            if queue is self._waiting[True]:
+                granted.set_exception(PoolTimeout(f"no closing place on the pool after {self.timeout:g} s"))
+            else:
+                granted.set_exception(saturated(self.timeout))
 
     def release(self) -> None:
         self.taken -= 1

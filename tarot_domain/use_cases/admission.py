@@ -18,11 +18,12 @@ DEFAULT_IN_FLIGHT = 1000
 BUSY_RETRY_SECONDS = 2  # long enough for a few readings to finish, short enough to feel responsive
 
 
-def busy(limit: int) -> TarotError:
-    """The refusal: retryable, worded as a pause (`error.busy`), with the seconds to wait."""
+def busy(detail: str) -> TarotError:
+    """The refusal: retryable, worded as a pause (`error.busy`), with the seconds to wait. Stores give
+    it too when they cannot take new work in time (nothing held yet)."""
     return TarotError(
         ErrorKind.RATE_LIMITED,
-        f"{limit} readings in flight; refused before the hold",
+        detail,
         message_key="error.busy",
         params={"seconds": BUSY_RETRY_SECONDS},
     )
@@ -44,7 +45,7 @@ class Admission:
         """Hold a place for the block; raises `busy` when every place is taken."""
         if self.in_flight >= self.limit:
             self.refused += 1
-            raise busy(self.limit)
+            raise busy(f"{self.limit} readings in flight; refused before the hold")
         self.in_flight += 1
         self.peak = max(self.peak, self.in_flight)
         try:

@@ -113,13 +113,13 @@ async def test_a_reading_that_fails_after_admission_frees_its_place(world: World
 
 
 def test_busy_is_a_503_with_retry_after_worded_in_both_languages() -> None:
-    problem = from_error(busy(1000))
+    problem = from_error(busy("full"))
     assert problem.status == 503 and problem.type.slug == "busy"
     assert problem.headers["Retry-After"] == "2" and problem.retryable
     body = body_of(problem, "uk", "r1")
     assert "кредити не списано" in body.detail and "/" not in body.detail
-    english = error_message(busy(1000), "en")
-    ukrainian = error_message(busy(1000), "uk")
+    english = error_message(busy("full"), "en")
+    ukrainian = error_message(busy("full"), "uk")
     assert "nothing was charged" in english and "2 seconds" in english
     assert "кредити не списано" in ukrainian and english != ukrainian
 
@@ -182,8 +182,12 @@ async def test_a_wait_too_long_is_a_pool_timeout_and_a_cancelled_wait_gives_its_
     gate = PriorityGate(pool, reserved=0, timeout=0.05)  # type: ignore[arg-type]
     lane = gate.lane(closing=False)
     conn = await lane.getconn()
-    with pytest.raises(PoolTimeout):
+    with pytest.raises(TarotError) as caught:  # new work, nothing held: the polite busy refusal
         await lane.getconn()
+    assert caught.value.message_key == "error.busy"
+    closing = gate.lane(closing=True)
+    with pytest.raises(PoolTimeout):  # a closing save: a retryable database error, retried
+        await closing.getconn()
     waiter = asyncio.create_task(lane.getconn())
     await settle()
     waiter.cancel()
