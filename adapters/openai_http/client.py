@@ -292,10 +292,11 @@ class ChatCompletionsClient:
             return self._shards[0]
         if not self._shards:
             total = self._config.max_connections
+            tls = httpx.create_ssl_context()  # one certificate store for all (each load costs ~20 ms)
             for start in range(0, total, SHARD_CONNECTIONS):
                 size = min(SHARD_CONNECTIONS, total - start)
                 limits = httpx.Limits(max_connections=size, max_keepalive_connections=size)
-                self._shards.append(_Shard(httpx.AsyncClient(limits=limits)))
+                self._shards.append(_Shard(httpx.AsyncClient(limits=limits, verify=tls)))
         return min(self._shards, key=lambda shard: shard.busy)
 
     def _headers(self, stream: bool) -> dict[str, str]:
