@@ -124,9 +124,11 @@ def fake_provider(delay: float) -> Iterator[dict[str, str]]:
 
 
 async def provider_stats(url: str, reset: bool = False) -> dict[str, int]:
-    async with aiohttp.ClientSession() as session:
-        async with session.request("DELETE" if reset else "GET", url) as answer:
-            return dict(await answer.json())
+    async with (
+        aiohttp.ClientSession() as session,
+        session.request("DELETE" if reset else "GET", url) as answer,
+    ):
+        return dict(await answer.json())
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -168,10 +170,11 @@ async def burst(base: str, api_key: str, run: str, count: int) -> dict[str, Any]
         wall = time.perf_counter() - started
     statuses = Counter(status for status, _, _ in outcomes)
     served = [seconds for status, seconds, _ in outcomes if status == "201"]
+    charged = sum(1 for status, _, fallback in outcomes if status == "201" and fallback is False)
     return {
         "sent": count,
         "statuses": dict(statuses),
-        "charged_answers": sum(1 for status, _, fallback in outcomes if status == "201" and fallback is False),
+        "charged_answers": charged,
         "wall_s": round(wall, 2),
         "latency_ms": webbench.percentiles(served),
     }
