@@ -76,6 +76,10 @@ def build_catalog(settings: Settings) -> Catalog:
     return evolve(base, promotions=promotions)
 
 
+def watched_admission(limit: int, metrics: Metrics) -> Admission:
+    return metrics.watch_admission(Admission(limit))
+
+
 def hold_ttl(settings: Settings) -> timedelta:
     return timedelta(seconds=settings.hold_ttl_seconds)
 
@@ -238,7 +242,7 @@ class Core(containers.DeclarativeContainer):
         EventStream, providers.Singleton(MetricsEvents, metrics), providers.Singleton(EventLog)
     )
     helplines = settings.provided.helplines
-    admission = providers.Singleton(Admission, settings.provided.in_flight_limit)
+    admission = providers.Singleton(watched_admission, settings.provided.in_flight_limit, metrics)
 
 
 class MemoryGateways(containers.DeclarativeContainer):

@@ -247,3 +247,18 @@ def test_at_info_tarot_web_keeps_one_line_per_request(caplog: pytest.LogCaptureF
         assert "psycopg.pool" in CHATTY_LOGGERS
     finally:
         logging.getLogger(COMPLETIONS).setLevel(logging.NOTSET)
+
+
+def test_metrics_show_the_readings_in_flight_and_the_limit() -> None:
+    from runners.container import watched_admission
+    from runners.metrics import Metrics
+
+    metrics = Metrics()
+    admission = watched_admission(7, metrics)
+
+    def shown() -> list[str]:
+        return [line for line in metrics.render().splitlines() if line.startswith("tarot_readings_in_flight")]
+
+    with admission.admitted():
+        assert shown() == ["tarot_readings_in_flight 1.0", "tarot_readings_in_flight_limit 7.0"]
+    assert shown()[0] == "tarot_readings_in_flight 0.0"
