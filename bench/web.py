@@ -114,8 +114,13 @@ def redis_answers(url: str) -> bool:
 
 @contextlib.contextmanager
 def server(
-    database_url: str, redis_url: str | None, api_key: str, log_level: str
+    database_url: str,
+    redis_url: str | None,
+    api_key: str,
+    log_level: str,
+    extra: dict[str, str] | None = None,
 ) -> Iterator[dict[str, Any]]:
+    """`tarot web` on a free port; `extra` adds variables (bench/inflight.py: the OpenAI adapter)."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(SCRUB)}
     env.update(
@@ -128,6 +133,7 @@ def server(
     )
     if redis_url:
         env["REDIS_URL"] = redis_url
+    env.update(extra or {})
     with tempfile.NamedTemporaryFile("w+", suffix=".log") as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "runners", "web", "--host", "127.0.0.1", "--port", str(port)],

@@ -59,8 +59,10 @@ async def bot(args: argparse.Namespace) -> int:
         print(f"tarot bot: configuration ok ({describe(settings, bot_settings)})")
         return 0
     from runners.service_logging import configure_service_logging
+    from runners.startup import check_open_files
 
     configure_service_logging(settings)
+    check_open_files(settings)
     async with open_runtime(settings, bot_settings, run_jobs=True) as runtime:
         await serve(runtime, bot_settings.telegram)
     return 0

@@ -26,6 +26,7 @@ from runners.helplines import HelplinesFileError, describe, load_helplines
 from runners.masking import MASK, credential_values, mask_credentials, secret_values
 from runners.variables import VARIABLES
 from tarot_domain.model.safety import Helplines, shipped_helplines
+from tarot_domain.use_cases.admission import DEFAULT_IN_FLIGHT
 from tarot_ports.rate_limit import RateLimits
 
 
@@ -139,6 +140,7 @@ class Settings:
     database_url: str | None = field(default=None)
     redis_url: str | None = field(default=None)
     database_pool_size: int = 10
+    in_flight_limit: int = DEFAULT_IN_FLIGHT
     openai: OpenAIConfig | None = None
     telegram: TelegramConfig | None = None
     telegram_problem: str | None = None  # why `telegram` is None although some TELEGRAM_* was set
@@ -244,6 +246,7 @@ class Settings:
             database_url=database_url,
             redis_url=redis_url,
             database_pool_size=read.integer("DATABASE_POOL_SIZE", 10, 1, 200),
+            in_flight_limit=read.integer("TAROT_MAX_IN_FLIGHT", DEFAULT_IN_FLIGHT, 1, 1_000_000),
             openai=openai,
             telegram=telegram,
             telegram_problem=telegram_problem,
@@ -277,6 +280,7 @@ class Settings:
         values: dict[str, Any] = {
             "DATABASE_URL": _redact(self.database_url),
             "DATABASE_POOL_SIZE": self.database_pool_size,
+            "TAROT_MAX_IN_FLIGHT": self.in_flight_limit,
             "REDIS_URL": _redact(self.redis_url),
             "OPENAI_API_KEY": MASK if self.openai_api_key else None,
             "OPENAI_BASE_URL": _redact(openai.base_url) if openai else None,
@@ -285,6 +289,8 @@ class Settings:
             "OPENAI_MAX_OUTPUT_TOKENS": openai.max_output_tokens if openai else None,
             "OPENAI_TEMPERATURE": openai.temperature if openai else None,
             "OPENAI_MAX_RETRIES": openai.max_retries if openai else None,
+            "OPENAI_MAX_CONNECTIONS": openai.max_connections if openai else None,
+            "OPENAI_REQUESTS_PER_SECOND": f"{openai.requests_per_second:g}" if openai else None,
             "TELEGRAM_API_ID": self.telegram.api_id if self.telegram else None,
             "TELEGRAM_API_HASH": MASK if self.telegram else None,
             "TELEGRAM_BOT_TOKEN": MASK if self.telegram else None,

@@ -4,7 +4,8 @@
   cases' events, to the metrics and the log), the crisis helplines in force, the spread picture's
   renderer (Pillow, imported when first resolved; the bot, `tarot read --image` and `tarot chat` share it).
 - `MemoryGateways` / `RealGateways`: every port, with IDENTICAL provider names (`uow_factory`,
-  `interpreter`, `fallback`, `sessions`, `rate_limiter`, `dedup`, `cache`, `payment_gateways`, `pings`).
+  `closing_uow_factory`, `interpreter`, `fallback`, `sessions`, `rate_limiter`, `dedup`, `cache`,
+  `payment_gateways`, `pings`).
   The real one chooses each adapter from the settings (sqlite or postgres, memory or redis, offline or
   openai_http, Stripe on or off); pools and HTTP clients are async `Resource`s, opened by
   `await container.init_resources()` and closed by `await container.shutdown_resources()`.
@@ -38,6 +39,7 @@ from runners.injector import containers, providers
 from runners.metrics import MeteredInterpreter, Metrics, MetricsEvents
 from runners.stores import StoreHandle, open_store
 from tarot_domain.model.products import Catalog, Promotions, default_catalog
+from tarot_domain.use_cases.admission import Admission
 from tarot_domain.use_cases.context import Services
 from tarot_domain.use_cases.credits import CreditService
 from tarot_domain.use_cases.readings import ReadingService
@@ -74,6 +76,10 @@ def build_catalog(settings: Settings) -> Catalog:
         follow_up_cost=settings.follow_up_cost,
     )
     return evolve(base, promotions=promotions)
+
+
+def watched_admission(limit: int, metrics: Metrics) -> Admission:
+    return metrics.watch_admission(Admission(limit))
 
 
 def hold_ttl(settings: Settings) -> timedelta:
@@ -154,6 +160,10 @@ def memory_uow(store: MemoryStore) -> UnitOfWorkFactory:
 
 def store_uow(store: StoreHandle) -> UnitOfWorkFactory:
     return store.uow_factory
+
+
+def store_closing_uow(store: StoreHandle) -> UnitOfWorkFactory:
+    return store.closing_uow_factory or store.uow_factory
 
 
 def sessions_for(redis: Redis | None, clock: Clock) -> SessionStore:
@@ -249,12 +259,14 @@ class Core(containers.DeclarativeContainer):
     )
     helplines = settings.provided.helplines
     renderer: providers.Singleton[SpreadRenderer] = providers.Singleton(pillow_renderer)
+    admission = providers.Singleton(watched_admission, settings.provided.in_flight_limit, metrics)
 
 
 class MemoryGateways(containers.DeclarativeContainer):
     core = providers.DependenciesContainer()
     store = providers.Singleton(MemoryStore)
     uow_factory: providers.Singleton[UnitOfWorkFactory] = providers.Singleton(memory_uow, store)
+    closing_uow_factory: providers.Singleton[UnitOfWorkFactory] = providers.Singleton(memory_uow, store)
     sessions: providers.Singleton[SessionStore] = providers.Singleton(MemorySessionStore, core.clock)
     rate_limiter: providers.Singleton[RateLimiter] = providers.Singleton(MemoryRateLimiter, core.clock)
     dedup: providers.Singleton[Deduplicator] = providers.Singleton(MemoryDeduplicator, core.clock)
@@ -275,6 +287,9 @@ class RealGateways(containers.DeclarativeContainer):
         store_resource, core.settings.provided.database_url, core.settings.provided.database_pool_size
     )
     uow_factory: providers.Singleton[UnitOfWorkFactory] = providers.Singleton(store_uow, store)
+    closing_uow_factory: providers.Singleton[UnitOfWorkFactory] = providers.Singleton(
+        store_closing_uow, store
+    )
     redis: providers.Resource[Redis | None] = providers.Resource(
         redis_resource, core.settings.provided.redis_url
     )
@@ -313,11 +328,16 @@ class UseCases(containers.DeclarativeContainer):
         hold_ttl=core.hold_ttl,
         helplines=core.helplines,
         events=core.events,
+        closing_uow=gateways.closing_uow_factory,
     )
     users = providers.Singleton(UserService, services)
     credits = providers.Singleton(CreditService, services)
     readings = providers.Singleton(
-        ReadingService, services, interpreter=gateways.interpreter, fallback=gateways.fallback
+        ReadingService,
+        services,
+        interpreter=gateways.interpreter,
+        fallback=gateways.fallback,
+        admission=core.admission,
     )
     payments: providers.Singleton[PaymentService] = providers.Singleton(
         payment_service, services, gateways.payment_gateways

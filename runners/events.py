@@ -22,6 +22,10 @@ from tarot_domain.model.events import (
 from tarot_ports.events import EventSink
 
 logger = logging.getLogger("tarot.events")
+# Completions on their own logger: `tarot web` quiets it, since its access line already is the request's
+# one INFO line (a fallback is still said, at WARNING, by InterpreterFailed); the bot keeps it.
+COMPLETIONS = "tarot.events.completed"
+completions = logging.getLogger(COMPLETIONS)
 
 
 class EventStream:
@@ -50,7 +54,7 @@ class EventLog:
 
     def emit(self, event: Event) -> None:
         if isinstance(event, ReadingCompleted):
-            logger.info(
+            completions.info(
                 "%s completed: spread %s, interpreter %s, %s, cost %d, %.2fs",
                 event.kind.value, event.spread_id, event.interpreter,
                 f"fell back ({event.fallback.value})" if event.fallback else "no fallback",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import prometheus_client
-from prometheus_client import CollectorRegistry, GCCollector, ProcessCollector, generate_latest
+from prometheus_client import CollectorRegistry, Gauge, GCCollector, ProcessCollector, generate_latest
 
 from tarot_domain.model.events import (
     Event,
@@ -25,6 +25,7 @@ from tarot_domain.model.events import (
 )
 from tarot_domain.model.readings import FollowUp, Interpretation, Reading
 from tarot_domain.model.safety import SafetyKind
+from tarot_domain.use_cases.admission import Admission
 from tarot_ports.interpreter import InterpretationRequest, Interpreter, OnDelta
 
 # `generate_latest` writes the classic text format, version 0.0.4.
@@ -165,6 +166,16 @@ class Metrics:
         self.follow_ups = counter(
             "tarot_follow_ups_total", "Follow-up questions answered.", ("interpreter", "fallback")
         )
+
+    def watch_admission(self, admission: Admission) -> Admission:
+        """Readings in flight (admitted, not yet saved) and the limit, read at each scrape."""
+        in_flight = Gauge(
+            "tarot_readings_in_flight", "Readings admitted and not yet finished.", registry=self.registry
+        )
+        in_flight.set_function(lambda: admission.in_flight)
+        limit = Gauge("tarot_readings_in_flight_limit", "TAROT_MAX_IN_FLIGHT.", registry=self.registry)
+        limit.set(admission.limit)
+        return admission
 
     def render(self) -> str:
         return generate_latest(self.registry).decode("utf-8")

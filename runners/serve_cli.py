@@ -76,6 +76,7 @@ async def serve_all(args: argparse.Namespace) -> int:
     """One container, one set of pools: the web app always, the bot when Telegram is configured."""
     from runners.assemble import dialog, open_service, web_deps
     from runners.service_logging import configure_service_logging
+    from runners.startup import check_open_files
     from runners.web import serve_listening
 
     settings = Settings.from_env()
@@ -83,6 +84,7 @@ async def serve_all(args: argparse.Namespace) -> int:
     if settings.telegram_problem and not args.no_bot:
         raise SettingsError([settings.telegram_problem])
     configure_service_logging(settings)
+    check_open_files(settings)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):

@@ -55,3 +55,48 @@ def listen_problem(host: str, port: int, error: OSError) -> str:
     if error.errno == errno.EADDRNOTAVAIL:
         return f"cannot listen on {where}: this machine has no such address"
     return f"cannot listen on {where}: {error.strerror or error}"
+
+
+# Each reading in flight may hold two sockets (its client's and the interpreter's), plus the pool, Redis,
+# log files and the interpreter's keep-alive spares.
+FILES_PER_READING = 2
+FILES_BESIDES = 256
+
+
+def files_needed(in_flight: int, pool_size: int) -> int:
+    return in_flight * FILES_PER_READING + pool_size + FILES_BESIDES
+
+
+def raise_open_file_limit(needed: int) -> str | None:
+    """Raise this process's RLIMIT_NOFILE soft limit toward the hard limit so `needed` descriptors fit.
+    Returns None when they fit, else the one line saying the limit is too low (the process still runs,
+    and refuses what it cannot open)."""
+    try:
+        import resource
+    except ImportError:  # not a POSIX system: nothing to raise
+        return None
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    unlimited = resource.RLIM_INFINITY
+    if soft == unlimited or soft >= needed:
+        return None
+    target = needed if hard == unlimited else min(hard, max(needed, soft))
+    try:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+    except (ValueError, OSError):
+        target = soft
+    if target >= needed:
+        return None
+    return (
+        f"the open-file limit is {target} (hard limit {'unlimited' if hard == unlimited else hard}), too low "
+        f"for TAROT_MAX_IN_FLIGHT and DATABASE_POOL_SIZE (about {needed} needed): raise `ulimit -n` "
+        f"or lower TAROT_MAX_IN_FLIGHT"
+    )
+
+
+def check_open_files(settings: Settings) -> None:
+    """At start: the soft limit raised, or one warning line when it cannot be raised far enough."""
+    import logging
+
+    problem = raise_open_file_limit(files_needed(settings.in_flight_limit, settings.database_pool_size))
+    if problem is not None:
+        logging.getLogger("runners.startup").warning("%s", problem)

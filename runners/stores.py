@@ -50,13 +50,15 @@ def redact(url: str) -> str:
 
 @frozen
 class StoreHandle:
-    """An open store: `uow_factory` for use cases, `ping()` for readiness checks."""
+    """An open store: `uow_factory` for use cases (`closing_uow_factory` for the saves that finish a
+    paid-for answer, served first where the store can), `ping()` for readiness checks."""
 
     kind: str  # "sqlite" or "postgres"
     location: str  # the file, or the URL without its password
     uow_factory: UnitOfWorkFactory
     _ping: Callable[[], Awaitable[None]]
     postgres: Any = None  # the PostgresStore, for what needs its pool (advisory job locks)
+    closing_uow_factory: UnitOfWorkFactory | None = None
 
     async def ping(self) -> None:
         """Raises TarotError(DATABASE) when the store cannot be reached."""
@@ -70,10 +72,15 @@ async def open_store(
     """Open the store `database_url` names (see the module docstring) and close it on exit."""
     url = (database_url or "").strip()
     if url.startswith(("postgresql://", "postgres://")):
+        from adapters.postgres.priority import PrioritizedStore
         from adapters.postgres.storage import open_store as open_postgres
 
         async with open_postgres(url, min_size=pool_min, max_size=pool_max, pool_timeout=pool_timeout) as pg:
-            yield StoreHandle("postgres", redact(url), pg.uow, pg.ping, postgres=pg)
+            gated = PrioritizedStore(pg.pool, timeout=pool_timeout)
+            yield StoreHandle(
+                "postgres", redact(url), gated.uow, pg.ping, postgres=pg,
+                closing_uow_factory=gated.closing_uow,
+            )  # fmt: skip
         return
     if url and not url.startswith("sqlite:"):
         raise ValueError(f"DATABASE_URL must start with postgresql:// or sqlite:///, got {redact(url)!r}")

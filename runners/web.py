@@ -16,6 +16,7 @@ from adapters.http import ListenError, WebDeps, serve
 from runners.assemble import open_service, web_deps
 from runners.config import Settings, WebSettings
 from runners.service_logging import configure_service_logging
+from runners.startup import check_open_files
 
 logger = logging.getLogger("runners.web")
 
@@ -42,6 +43,8 @@ def add_commands(subparsers: Any) -> None:
 async def web_command(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
     configure_service_logging(settings)
+    check_open_files(settings)
+    quiet_completions(settings)
     async with open_web_deps(settings, run_jobs=True) as deps:
         logger.info(
             "api clients %d, checkout %s, webhooks %s, readiness checks %s",
@@ -52,6 +55,15 @@ async def web_command(args: argparse.Namespace) -> int:
             deps, args.host or settings.web_host, settings.web_port if args.port is None else args.port
         )
     return 0
+
+
+def quiet_completions(settings: Settings) -> None:
+    """At INFO one line per request: the access line says a reading was served, so the use case's
+    "reading completed" line is kept for DEBUG."""
+    from runners.events import COMPLETIONS
+
+    if settings.log_level not in ("TRACE", "DEBUG"):
+        logging.getLogger(COMPLETIONS).setLevel(logging.WARNING)
 
 
 async def serve_listening(deps: WebDeps, host: str, port: int, **options: Any) -> None:

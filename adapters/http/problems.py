@@ -134,6 +134,8 @@ def from_error(error: TarotError) -> Problem:
         slug = _BY_KIND.get(error.kind, "internal")
     if error.message_key == "error.in_progress":
         slug = "in-progress"
+    elif error.message_key == "error.busy":  # the in-flight limit: the service's state, not the caller's pace
+        slug = "busy"
     headers: dict[str, str] = {}
     if error.kind is ErrorKind.RATE_LIMITED:
         headers["Retry-After"] = str(max(1, math.ceil(float(error.params.get("seconds", 1)))))

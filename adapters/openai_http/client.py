@@ -30,6 +30,7 @@ import httpx
 from attrs import Factory, define, frozen
 
 from adapters.openai_http.config import OpenAIConfig
+from adapters.openai_http.pacing import Pacer
 from adapters.openai_http.prompt import ChatMessage
 from tarot_domain.model.errors import ErrorKind, TarotError
 from tarot_ports.clock import Clock
@@ -152,6 +153,15 @@ def _error_fields(body: bytes) -> tuple[str | None, str | None, str]:
 
 # --- the client --------------------------------------------------------------------------------------
 
+SHARD_CONNECTIONS = 50  # connections per HTTP client (see ChatCompletionsClient._shard)
+
+
+@define
+class _Shard:
+    http: httpx.AsyncClient
+    busy: int = 0  # requests on it now
+
+
 
 class ChatCompletionsClient:
     """`POST {base_url}/chat/completions`, plain or streamed, retried.
@@ -172,10 +182,12 @@ class ChatCompletionsClient:
         self._config = config
         self._http = http
         self._owns_http = http is None
+        self._shards: list[_Shard] = []
         self._sleep = sleep
         self._jitter = jitter
         self._clock = clock
         self._url = f"{config.base_url}/chat/completions"
+        self._pacer = Pacer(config.requests_per_second, sleep=sleep)
         self._timeout = httpx.Timeout(
             connect=config.connect_timeout,
             read=config.read_timeout,
@@ -184,9 +196,10 @@ class ChatCompletionsClient:
         )
 
     async def aclose(self) -> None:
-        if self._owns_http and self._http is not None:
-            await self._http.aclose()
-            self._http = None
+        if self._owns_http:
+            shards, self._shards = self._shards, []
+            for shard in shards:
+                await shard.http.aclose()
 
     async def complete(self, messages: Sequence[ChatMessage], on_delta: OnDelta | None = None) -> ChatResult:
         """The complete answer to `messages`, streamed through `on_delta` when given. Raises API."""
@@ -201,6 +214,7 @@ class ChatCompletionsClient:
             body["stream_options"] = {"include_usage": True}
         attempts = self._config.max_retries + 1
         for attempt in range(1, attempts + 1):
+            await self._pacer.wait()
             started = time.monotonic()
             try:
                 result = await self._attempt(body, on_delta)
@@ -222,7 +236,7 @@ class ChatCompletionsClient:
                 )
                 await self._sleep(delay)
                 continue
-            logger.info(
+            logger.debug(  # the access line is the request's one INFO line
                 "openai %s completion: model=%s attempt=%d prompt_tokens=%d completion_tokens=%d %.2fs",
                 "streamed" if on_delta else "plain",
                 result.model,
@@ -267,12 +281,23 @@ class ChatCompletionsClient:
 
     # ----------------------------------------------------------------- one attempt
 
-    def _client(self) -> httpx.AsyncClient:
-        if self._http is None:
-            # Many readings stream at once; the pool must not be what limits them.
-            limits = httpx.Limits(max_connections=200, max_keepalive_connections=50)
-            self._http = httpx.AsyncClient(limits=limits)
-        return self._http
+    def _shard(self) -> _Shard:
+        """The least busy of the HTTP clients. httpcore's pool scans every connection it holds for each
+        request, so one pool of a thousand costs quadratic CPU (measured: most of the process at 1,000
+        in flight); shards of `SHARD_CONNECTIONS` keep the scan short. Their sum is the provider's
+        concurrency (OPENAI_MAX_CONNECTIONS), kept alive so readings do not reconnect every time."""
+        if self._http is not None:
+            if not self._shards:
+                self._shards.append(_Shard(self._http))
+            return self._shards[0]
+        if not self._shards:
+            total = self._config.max_connections
+            tls = httpx.create_ssl_context()  # one certificate store for all (each load costs ~20 ms)
+            for start in range(0, total, SHARD_CONNECTIONS):
+                size = min(SHARD_CONNECTIONS, total - start)
+                limits = httpx.Limits(max_connections=size, max_keepalive_connections=size)
+                self._shards.append(_Shard(httpx.AsyncClient(limits=limits, verify=tls)))
+        return min(self._shards, key=lambda shard: shard.busy)
 
     def _headers(self, stream: bool) -> dict[str, str]:
         headers = {
@@ -285,9 +310,19 @@ class ChatCompletionsClient:
         return headers
 
     async def _attempt(self, body: dict[str, Any], on_delta: OnDelta | None) -> ChatResult:
+        shard = self._shard()
+        shard.busy += 1
+        try:
+            return await self._attempt_on(shard.http, body, on_delta)
+        finally:
+            shard.busy -= 1
+
+    async def _attempt_on(
+        self, http: httpx.AsyncClient, body: dict[str, Any], on_delta: OnDelta | None
+    ) -> ChatResult:
         stream = on_delta is not None
         try:
-            async with self._client().stream(
+            async with http.stream(
                 "POST", self._url, json=body, headers=self._headers(stream), timeout=self._timeout
             ) as response:
                 if not response.is_success:

@@ -15,6 +15,10 @@ DEFAULT_CONNECT_TIMEOUT = 10.0
 DEFAULT_MAX_OUTPUT_TOKENS = 3000
 DEFAULT_TEMPERATURE = 0.8
 DEFAULT_MAX_RETRIES = 2
+# The provider's own limits, apart from the service's in-flight limit (TAROT_MAX_IN_FLIGHT): as many
+# connections as readings in flight by default, so the HTTP pool is not what caps them; no pacing.
+DEFAULT_MAX_CONNECTIONS = 1000
+DEFAULT_REQUESTS_PER_SECOND = 0.0
 
 N = TypeVar("N", int, float)
 
@@ -29,6 +33,8 @@ class OpenAIConfig:
 
     `read_timeout` bounds the wait between bytes (for a plain request that is the whole generation),
     `connect_timeout` the TCP/TLS handshake. `max_retries` counts retries after the first attempt.
+    `max_connections`: requests open to the provider at once (more wait for a connection);
+    `requests_per_second`: the pace at which requests start, per process (0: unpaced).
     An empty `api_key` sends no Authorization header (a local Ollama needs none).
     """
 
@@ -40,6 +46,8 @@ class OpenAIConfig:
     max_output_tokens: int = field(default=DEFAULT_MAX_OUTPUT_TOKENS, validator=validators.gt(0))
     temperature: float = field(default=DEFAULT_TEMPERATURE, validator=[validators.ge(0), validators.le(2)])
     max_retries: int = field(default=DEFAULT_MAX_RETRIES, validator=validators.ge(0))
+    max_connections: int = field(default=DEFAULT_MAX_CONNECTIONS, validator=validators.ge(1))
+    requests_per_second: float = field(default=DEFAULT_REQUESTS_PER_SECOND, validator=validators.ge(0))
 
     def __attrs_post_init__(self) -> None:
         if not self.base_url.startswith(("http://", "https://")):
@@ -52,7 +60,8 @@ class OpenAIConfig:
             f"OpenAIConfig(api_key={key}, base_url={self.base_url!r}, model={self.model!r}, "
             f"connect_timeout={self.connect_timeout}, read_timeout={self.read_timeout}, "
             f"max_output_tokens={self.max_output_tokens}, temperature={self.temperature}, "
-            f"max_retries={self.max_retries})"
+            f"max_retries={self.max_retries}, max_connections={self.max_connections}, "
+            f"requests_per_second={self.requests_per_second:g})"
         )
 
     __str__ = __repr__
@@ -76,6 +85,10 @@ class OpenAIConfig:
                 max_output_tokens=_number(env, "OPENAI_MAX_OUTPUT_TOKENS", DEFAULT_MAX_OUTPUT_TOKENS, int),
                 temperature=_number(env, "OPENAI_TEMPERATURE", DEFAULT_TEMPERATURE, float),
                 max_retries=_number(env, "OPENAI_MAX_RETRIES", DEFAULT_MAX_RETRIES, int),
+                max_connections=_number(env, "OPENAI_MAX_CONNECTIONS", DEFAULT_MAX_CONNECTIONS, int),
+                requests_per_second=_number(
+                    env, "OPENAI_REQUESTS_PER_SECOND", DEFAULT_REQUESTS_PER_SECOND, float
+                ),
             )
         except ValueError as exc:
             raise ValueError(_named(str(exc))) from None
@@ -90,6 +103,8 @@ _VARIABLES = {
     "max_output_tokens": "OPENAI_MAX_OUTPUT_TOKENS",
     "temperature": "OPENAI_TEMPERATURE",
     "max_retries": "OPENAI_MAX_RETRIES",
+    "max_connections": "OPENAI_MAX_CONNECTIONS",
+    "requests_per_second": "OPENAI_REQUESTS_PER_SECOND",
 }
 
 

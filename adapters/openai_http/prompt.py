@@ -19,7 +19,7 @@ from tarot_domain.content.prompting import PromptText
 from tarot_domain.content.schema import TOPICS
 from tarot_domain.model.decks import DEFAULT_DECK_ID, get_deck
 from tarot_domain.model.knowledge import card_knowledge
-from tarot_domain.model.lean import LeanReading, lean_of
+from tarot_domain.model.lean import LeanReading, lean_for
 from tarot_domain.model.localized import pick
 from tarot_domain.model.markup import plain
 from tarot_domain.model.question import QuestionAnalysis, analyse
@@ -102,12 +102,24 @@ def system_message(language: str, task: str) -> ChatMessage:
     return {"role": "system", "content": f"{words.voice}\n\n{rules}\n\n{task}"}
 
 
-def reading_task(request: InterpretationRequest) -> str:
+class _Unread:
+    """The question not analysed yet (None is an analysis too: nothing was asked)."""
+
+
+UNREAD = _Unread()
+Analysed = QuestionAnalysis | _Unread | None  # the analysis when a caller has it (it is the costly part)
+
+
+def _analysed(request: InterpretationRequest, found: Analysed) -> QuestionAnalysis | None:
+    return analysis_of(request.question, request.language) if isinstance(found, _Unread) else found
+
+
+def reading_task(request: InterpretationRequest, found: Analysed = UNREAD) -> str:
     """The task: answer first (the lean and its deciding card for a closed question, a thesis for an
     open one, the framing for a flagged one), then the cards through their roles, then the closing."""
     words = words_of(request.language)
     framed = safety_task(request.safety, request.language)
-    lean = None if framed else _lean(request)
+    lean = None if framed else _lean(request, found)
     opening = words.opening_day if not request.question.strip() else words.opening_open
     if lean is not None:
         opening = words.opening_closed
@@ -135,8 +147,11 @@ def reading_task(request: InterpretationRequest) -> str:
     return "\n\n".join(parts)
 
 
-def _lean(request: InterpretationRequest) -> LeanReading | None:
-    return lean_of(request.spread_id, request.deck_id, request.cards, request.question, request.language)
+def _lean(request: InterpretationRequest, found: Analysed = UNREAD) -> LeanReading | None:
+    """The lean as `model.lean.lean_of` reads it, from the question's analysis."""
+    analysis = _analysed(request, found)
+    shape = analysis.shape.value if analysis is not None else None
+    return lean_for(get_spread(request.spread_id), request.deck_id, request.cards, shape=shape, framed=False)
 
 
 def expects_lean(request: InterpretationRequest) -> bool:
@@ -145,9 +160,10 @@ def expects_lean(request: InterpretationRequest) -> bool:
     return request.safety is None and _lean(request) is not None
 
 
-def _analysis_lines(request: InterpretationRequest, words: PromptText) -> list[str]:
+def _analysis_lines(
+    request: InterpretationRequest, words: PromptText, found: QuestionAnalysis | None
+) -> list[str]:
     """The question as the service reads it (the same analysis the offline composer answers)."""
-    found = analysis_of(request.question, request.language)
     if found is None:
         return []
     labels = words.labels
@@ -167,7 +183,7 @@ def _analysis_lines(request: InterpretationRequest, words: PromptText) -> list[s
     return lines
 
 
-def spread_description(request: InterpretationRequest) -> str:
+def spread_description(request: InterpretationRequest, analysed: Analysed = UNREAD) -> str:
     """The spread, the deck and its tradition, each position with its role and its card (the meaning,
     the aspect its role reads, the topic note), the querent's answers, the question and its analysis."""
     lang = request.language
@@ -177,7 +193,7 @@ def spread_description(request: InterpretationRequest) -> str:
     deck = get_deck(request.deck_id)
     upright, reversed_ = words.orientation
     tradition = "" if deck.id == DEFAULT_DECK_ID else f" ({labels['tradition']})"
-    found = analysis_of(request.question, lang)
+    found = _analysed(request, analysed)
     topic = found.topics[0] if found is not None and found.topics else None
     lines = [
         f"{labels['spread']}: {pick(spread.name, lang)} ({len(request.cards)} {labels['cards_count']})",
@@ -214,7 +230,7 @@ def spread_description(request: InterpretationRequest) -> str:
     lines.append("")
     if request.question:
         lines += [labels["question"], f"<question>{as_data(request.question)}</question>"]
-        analysis = _analysis_lines(request, words)
+        analysis = _analysis_lines(request, words, found)
         if analysis:
             lines += ["", *analysis]
     else:
@@ -223,9 +239,10 @@ def spread_description(request: InterpretationRequest) -> str:
 
 
 def reading_messages(request: InterpretationRequest) -> list[ChatMessage]:
+    found = analysis_of(request.question, request.language)  # once: the costliest step of the prompt
     return [
-        system_message(request.language, reading_task(request)),
-        {"role": "user", "content": spread_description(request)},
+        system_message(request.language, reading_task(request, found)),
+        {"role": "user", "content": spread_description(request, found)},
     ]
 
 

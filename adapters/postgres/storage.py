@@ -29,7 +29,7 @@ import zlib
 from collections.abc import AsyncIterator, Iterator, Sequence
 from datetime import datetime, timedelta
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Protocol, Self
 
 import cattrs
 import psycopg
@@ -1106,6 +1106,14 @@ class PostgresProcessedEventRepository:
 # Unit of work and store
 
 
+class ConnectionSource(Protocol):
+    """Where a unit of work borrows its connection: the pool, or a lane of `priority.PriorityGate`."""
+
+    async def getconn(self) -> Conn: ...
+
+    async def putconn(self, conn: Conn) -> None: ...
+
+
 class PostgresUnitOfWork:
     users: PostgresUserRepository
     ledger: PostgresLedgerRepository
@@ -1114,7 +1122,7 @@ class PostgresUnitOfWork:
     events: PostgresProcessedEventRepository
     audit: PostgresAuditRepository
 
-    def __init__(self, pool: Pool) -> None:
+    def __init__(self, pool: ConnectionSource) -> None:
         self._pool = pool
         self._conn: Conn | None = None
 

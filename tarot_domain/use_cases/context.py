@@ -26,7 +26,9 @@ class SilentEvents:
 @frozen
 class Services:
     """`helplines`: the crisis helplines in force (the packs' own unless a runner read an operator's
-    file); `events`: where use cases report outcomes (metrics in the runners)."""
+    file); `events`: where use cases report outcomes (metrics in the runners); `closing_uow`: the units
+    of work that finish an answer already paid for (the reading saved, the hold posted), which a store
+    may serve ahead of new arrivals (`uow` when None)."""
 
     uow: UnitOfWorkFactory
     clock: Clock
@@ -35,6 +37,10 @@ class Services:
     hold_ttl: timedelta = DEFAULT_HOLD_TTL
     helplines: Helplines = field(factory=shipped_helplines)
     events: EventSink = field(factory=SilentEvents)
+    closing_uow: UnitOfWorkFactory | None = None
+
+    def closing(self) -> UnitOfWorkFactory:
+        return self.closing_uow or self.uow
 
     def new_id(self) -> str:
         return self.random.token(16)

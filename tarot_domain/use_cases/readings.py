@@ -45,6 +45,7 @@ from tarot_domain.model.safety import SafetyKind, Support, screen_all
 from tarot_domain.model.spreads import QUESTIONNAIRE_ANSWER_MAX, Spread, get_spread
 from tarot_domain.model.text import clean_answer, clean_question
 from tarot_domain.model.users import User, check_language
+from tarot_domain.use_cases.admission import Admission
 from tarot_domain.use_cases.context import Services
 from tarot_domain.use_cases.outcomes import UNKNOWN_SPREAD, Outcomes
 from tarot_domain.use_cases.screening import Screening, texts_of
@@ -126,10 +127,20 @@ def _answers(spread: Spread, raw: tuple[str, ...]) -> tuple[QuestionnaireAnswer,
 
 
 class ReadingService:
-    def __init__(self, services: Services, interpreter: Interpreter, fallback: Interpreter) -> None:
+    """`admission`: the in-flight limit every reading, daily card and follow-up passes before its hold
+    (one per process; a fresh default limit when not given)."""
+
+    def __init__(
+        self,
+        services: Services,
+        interpreter: Interpreter,
+        fallback: Interpreter,
+        admission: Admission | None = None,
+    ) -> None:
         self._s = services
         self._interpreter = interpreter
         self._fallback = fallback
+        self.admission = admission or Admission()
         self._screening = Screening(services)
         self._outcomes = Outcomes(services)
 
@@ -181,31 +192,32 @@ class ReadingService:
             check_language(request.language)
 
         hold_base = f"reading:{request.user_id}:{key}"
-        async with self._s.uow() as uow:
-            # Independent reads issued together: a store that can pipelines them into one round trip.
-            found, existing, first_hold = await asyncio.gather(
-                uow.users.get(request.user_id),
-                uow.readings.get_by_key(request.user_id, key),
-                uow.ledger.get(f"{hold_base}#1"),
-            )
-            user = active_user(found, request.user_id)
-            self._s.catalog.check_access(user.tier_at(self._s.clock.now()), spread.id)
-            if existing is not None:
-                return await self._replayed(uow, user, existing)
-            prepared = _Prepared(
-                spread=spread,
-                question=question,
-                deck_id=request.deck_id or user.preferences.deck_id,
-                language=request.language or user.preferences.language,
-                answers=answers,
-                safety=kind,
-            )
-            reversals = user.preferences.reversals if request.reversals is None else request.reversals
-            hold = await self._place_hold(
-                uow, user, hold_base, spread.cost, TransferKind.READING, first=(first_hold,)
-            )
-            await uow.commit()
-        return await self._complete(user, key, prepared, reversals, hold, on_delta, started, on_drawn)
+        with self.admission.admitted():  # before the hold: a refusal charges nothing
+            async with self._s.uow() as uow:
+                # Independent reads issued together: a store that can pipelines them into one round trip.
+                found, existing, first_hold = await asyncio.gather(
+                    uow.users.get(request.user_id),
+                    uow.readings.get_by_key(request.user_id, key),
+                    uow.ledger.get(f"{hold_base}#1"),
+                )
+                user = active_user(found, request.user_id)
+                self._s.catalog.check_access(user.tier_at(self._s.clock.now()), spread.id)
+                if existing is not None:
+                    return await self._replayed(uow, user, existing)
+                prepared = _Prepared(
+                    spread=spread,
+                    question=question,
+                    deck_id=request.deck_id or user.preferences.deck_id,
+                    language=request.language or user.preferences.language,
+                    answers=answers,
+                    safety=kind,
+                )
+                reversals = user.preferences.reversals if request.reversals is None else request.reversals
+                hold = await self._place_hold(
+                    uow, user, hold_base, spread.cost, TransferKind.READING, first=(first_hold,)
+                )
+                await uow.commit()
+            return await self._complete(user, key, prepared, reversals, hold, on_delta, started, on_drawn)
 
     async def drawn_daily_card(self, user_id: str, today: date) -> ReadingResult | None:
         """Today's card when it was drawn already (showing it again calls no interpreter), else None."""
@@ -241,8 +253,10 @@ class ReadingService:
             get_spread(DAILY_SPREAD), "", user.preferences.deck_id, user.preferences.language, (),
             kind=ReadingKind.DAILY,
         )  # fmt: skip
-        reversals = user.preferences.reversals
-        return await self._complete(user, key, prepared, reversals, None, on_delta, started, on_drawn)
+        with self.admission.admitted():
+            return await self._complete(
+                user, key, prepared, user.preferences.reversals, None, on_delta, started, on_drawn
+            )
 
     async def ask_follow_up(
         self,
@@ -257,7 +271,7 @@ class ReadingService:
         text = clean_question(question)
         if self._screening.check((text,), ScreenStage.FOLLOW_UP) is SafetyKind.CRISIS:
             raise await self._screening.refusal(None, user_id)
-        with self._outcomes.refusals(ReadingKind.FOLLOW_UP, UNKNOWN_SPREAD):
+        with self._outcomes.refusals(ReadingKind.FOLLOW_UP, UNKNOWN_SPREAD), self.admission.admitted():
             return await self._follow_up(user_id, reading_id, text, idempotency_key, on_delta, started)
 
     async def _follow_up(
@@ -528,10 +542,12 @@ class ReadingService:
         return steps
 
     async def _with_retries(self, work: Callable[[UnitOfWork], Awaitable[T]]) -> T:
-        """Run a closing unit of work, retrying briefly when the store says it is worth it."""
+        """Run a closing unit of work (served ahead of new arrivals), retrying briefly when the store
+        says it is worth it."""
+        closing = self._s.closing()
         for attempt in range(SAVE_RETRIES):
             try:
-                async with self._s.uow() as uow:
+                async with closing() as uow:
                     result = await work(uow)
                     await uow.commit()
                     return result

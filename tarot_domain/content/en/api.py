@@ -73,7 +73,7 @@ MESSAGES: Mapping[str, Text] = {
     "api.type.not-found": "No such person, reading, order or address (for this API client).",
     "api.type.insufficient-credits": "The person's credits do not cover this; `params` says how many are needed and available.",
     "api.type.rate-limited": "This person has made too many requests; the RateLimit headers and Retry-After say when to go on.",
-    "api.type.busy": "Every reader is busy: the interpreter budget shared by all frontends is spent for now; retry after Retry-After.",
+    "api.type.busy": "Every reader is busy: the interpreter budget shared by all frontends is spent for now, or this server already carries as many readings as it may at once. Nothing was charged; retry after Retry-After.",
     "api.type.payment": "The payment provider refused the request.",
     "api.type.payment-unavailable": "The payment provider could not be reached; retry later.",
     "api.type.interpreter": "The interpreter refused the request.",

@@ -31,6 +31,10 @@ MESSAGES: Mapping[str, Text] = {
         "You need {needed:credits} for this, and you have {available}. Top up with /buy and try again."
     ),
     "error.rate_limited": "You're going a little fast. Please try again in {seconds:seconds}.",
+    "error.busy": (
+        "So many people are consulting the cards right now that I need a short pause. Please try again "
+        "in {seconds:seconds}; nothing was charged."
+    ),
     "error.payment": "The payment could not be completed. Nothing was charged; please try again later.",
     "error.api": "The reader is unavailable right now. Please try again in a moment.",
     "error.database": "We're having a technical hiccup. Please try again in a moment.",
@@ -138,6 +142,10 @@ MESSAGES: Mapping[str, Text] = {
     "error.not_flagged": "This payment isn't waiting for a decision.",
     # the same errors worded for any frontend (no chat commands): the web API's `detail`
     "plain.error.insufficient_credits": "You need {needed:credits} for this, and you have {available}.",
+    "plain.error.busy": (
+        "The reader is busy with many readings right now. Please try again in {seconds:seconds}; nothing "
+        "was charged."
+    ),
     "plain.error.unknown_spread": "There's no spread called “{spread}”.",
     "plain.error.unknown_user": "There's no such person here yet.",
     "plain.error.spread_needs_tier": "The “{spread}” spread is part of a higher subscription.",

@@ -88,7 +88,7 @@ class FakeOpenAI:
         # handler_cancellation: a client that gave up must not leave a `slow` handler sleeping.
         self._runner = web.AppRunner(app, handler_cancellation=True, shutdown_timeout=0.5, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", 0, backlog=4096)  # a thousand clients connect at once
         await site.start()
         host, port = self._runner.addresses[0][:2]
         self.url = f"http://{host}:{port}/v1"
