@@ -14,6 +14,7 @@ love life"); Ukrainian «Ви запитуєте, {focus}.» for a clause («ч�
 
 from __future__ import annotations
 
+import operator
 import unicodedata
 from collections.abc import Iterable, Sequence
 
@@ -112,10 +113,27 @@ def _content_words(parsed: Parsed, packs: Sequence[Reader], extra: Iterable[str]
     return frozenset(w for w in words if len(w) > 1 and w not in stop and not w.isdigit())
 
 
+SEEN_QUESTIONS = 512  # analyses kept: a reading asks for its question's more than once (composer, lean)
+_seen: dict[tuple[str, str], tuple[tuple[Reader, ...], QuestionAnalysis]] = {}
+
+
 def analyse(question: str, language: str) -> QuestionAnalysis:
     """Read `question` (any text at all) as asked in `language` (a pack code; English when unknown)."""
     text = unicodedata.normalize("NFC", question if isinstance(question, str) else "")
     packs = readers(language)
+    key = (text, language)
+    seen = _seen.get(key)
+    # Kept only while the packs are the very ones it was read with (the registry can be told to forget).
+    if seen is not None and len(seen[0]) == len(packs) and all(map(operator.is_, seen[0], packs)):
+        return seen[1]
+    found = _analysed(text, packs)
+    if len(_seen) >= SEEN_QUESTIONS:
+        _seen.clear()
+    _seen[key] = (packs, found)
+    return found
+
+
+def _analysed(text: str, packs: tuple[Reader, ...]) -> QuestionAnalysis:
     primary = packs[0]
     text = _repair_layout(text, packs)
     tokens = tokenize(text)
