@@ -42,6 +42,9 @@ from typing import Any
 import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from echo_interpreter import EchoInterpreter
 
 from adapters.memory.clock import ManualClock
 from adapters.postgres import storage as pg_storage
@@ -49,42 +52,18 @@ from adapters.postgres.migrations import migrate_database
 from adapters.postgres.storage import PostgresStore, create_pool
 from adapters.system.clock import SystemClock
 from tarot_domain.model.ledger import ISSUANCE_GRANTS, TransferKind, TransferRequest, user_account
-from tarot_domain.model.readings import FollowUp, Interpretation, Reading
-from tarot_domain.model.safety import SafetyKind
 from tarot_domain.model.users import Preferences, User
 from tarot_domain.use_cases.context import Services
 from tarot_domain.use_cases.readings import ReadingRequest, ReadingService
 from tarot_domain.use_cases.users import UserService
-from tarot_ports.interpreter import InterpretationRequest, OnDelta
 
+INSTANT = EchoInterpreter("instant")
 USERS = 64
 POOL = 10
 SPREAD = "single"
 # Sentinels of the recorded reading, replaced by pgbench variables in the script.
 REC_USER, REC_KEY, REC_READING, REC_SLOT = "bu9999", "key777777777", "rid888888888", 251
 REC_NOW = datetime(2031, 1, 1, tzinfo=UTC)
-
-
-class Instant:
-    @property
-    def name(self) -> str:
-        return "instant"
-
-    async def interpret(
-        self, request: InterpretationRequest, on_delta: OnDelta | None = None
-    ) -> Interpretation:
-        return Interpretation(text=" ".join(c.card_id for c in request.cards), interpreter=self.name)
-
-    async def follow_up(
-        self,
-        reading: Reading,
-        earlier: tuple[FollowUp, ...],
-        question: str,
-        on_delta: OnDelta | None = None,
-        *,
-        safety: SafetyKind | None = None,
-    ) -> Interpretation:
-        return Interpretation(text="more", interpreter=self.name)
 
 
 class _Ids:
@@ -165,7 +144,7 @@ async def record_script(store: PostgresStore) -> tuple[str, int, int]:
     services = _services(store, recording=True)
     with _recording(messages):
         await _one_reading(
-            UserService(services), ReadingService(services, Instant(), Instant()), REC_USER, REC_KEY
+            UserService(services), ReadingService(services, INSTANT, INSTANT), REC_USER, REC_KEY
         )
     async with await psycopg.AsyncConnection.connect(store.pool.conninfo) as conn:
         cur = psycopg.ClientCursor(conn)
@@ -198,7 +177,7 @@ _cpu_ms: list[float] = []  # this process's CPU per reading, each run of ours
 
 async def ours(store: PostgresStore, concurrency: int, seconds: float) -> float:
     services = _services(store)
-    users, readings = UserService(services), ReadingService(services, Instant(), Instant())
+    users, readings = UserService(services), ReadingService(services, INSTANT, INSTANT)
     stop = time.perf_counter() + seconds
     done = 0
     run = uuid.uuid4().hex[:6]

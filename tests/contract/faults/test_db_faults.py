@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import psycopg
 import pytest
 from crash_worker import OffsetClock
+from echo_interpreter import EchoInterpreter
 from faults_support import admin_check
 
 from adapters.memory.randomness import SeededRandom
@@ -41,13 +42,11 @@ from tarot_domain.model.ledger import (
     TransferState,
     user_account,
 )
-from tarot_domain.model.readings import FollowUp, Interpretation, Reading
-from tarot_domain.model.safety import SafetyKind
 from tarot_domain.model.users import Preferences, User
 from tarot_domain.use_cases.context import Services
 from tarot_domain.use_cases.credits import CreditService
 from tarot_domain.use_cases.readings import ReadingRequest, ReadingService
-from tarot_ports.interpreter import InterpretationRequest, OnDelta
+from tarot_ports.interpreter import InterpretationRequest
 from tarot_ports.rate_limit import RateLimit
 
 if TYPE_CHECKING:  # the fixtures' types; conftest is not importable at run time
@@ -62,34 +61,15 @@ START = 10_000
 TTL = 600
 
 
-class QuickInterpreter:
+def _quick(request: InterpretationRequest) -> float:
     """5-15 ms per reading, varied by the question so the readings interleave differently."""
-
-    @property
-    def name(self) -> str:
-        return "quick"
-
-    async def interpret(
-        self, request: InterpretationRequest, on_delta: OnDelta | None = None
-    ) -> Interpretation:
-        await asyncio.sleep(0.005 + (sum(map(ord, request.question)) % 11) / 1000)
-        return Interpretation(text=" ".join(c.card_id for c in request.cards), interpreter=self.name)
-
-    async def follow_up(
-        self,
-        reading: Reading,
-        earlier: tuple[FollowUp, ...],
-        question: str,
-        on_delta: OnDelta | None = None,
-        *,
-        safety: SafetyKind | None = None,
-    ) -> Interpretation:
-        raise NotImplementedError
+    return 0.005 + (sum(map(ord, request.question)) % 11) / 1000
 
 
 def reading_service(uow: Any, seed: int = 7) -> ReadingService:
     services = Services(uow=uow, clock=SystemClock(), random=SeededRandom(seed))
-    return ReadingService(services, QuickInterpreter(), QuickInterpreter())
+    quick = EchoInterpreter("quick", _quick)
+    return ReadingService(services, quick, quick)
 
 
 def outcome(error: BaseException | None) -> str:

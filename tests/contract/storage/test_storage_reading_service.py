@@ -5,50 +5,24 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from echo_interpreter import EchoInterpreter
 
 from adapters.memory.clock import ManualClock
 from adapters.memory.randomness import SeededRandom
 from tarot_domain.model.errors import ErrorKind, TarotError
 from tarot_domain.model.ledger import invariant_violations, user_account
-from tarot_domain.model.readings import FollowUp, Interpretation, Reading
-from tarot_domain.model.safety import SafetyKind
 from tarot_domain.model.spreads import get_spread
 from tarot_domain.use_cases.context import Services
 from tarot_domain.use_cases.readings import ReadingRequest, ReadingService
-from tarot_ports.interpreter import InterpretationRequest, OnDelta
 
 pytestmark = pytest.mark.contract
-
-
-class InstantInterpreter:
-    """Answers at once, but yields to the loop so the readings really interleave."""
-
-    @property
-    def name(self) -> str:
-        return "instant"
-
-    async def interpret(
-        self, request: InterpretationRequest, on_delta: OnDelta | None = None
-    ) -> Interpretation:
-        await asyncio.sleep(0)
-        return Interpretation(text=" ".join(c.card_id for c in request.cards), interpreter=self.name)
-
-    async def follow_up(
-        self,
-        reading: Reading,
-        earlier: tuple[FollowUp, ...],
-        question: str,
-        on_delta: OnDelta | None = None,
-        *,
-        safety: SafetyKind | None = None,
-    ) -> Interpretation:
-        return Interpretation(text="more", interpreter=self.name)
 
 
 async def test_fifty_readings_at_once_for_a_balance_that_pays_for_five(backend, make) -> None:
     cost = get_spread("single").cost
     services = Services(uow=backend.uow, clock=ManualClock(make.now), random=SeededRandom(3))
-    readings = ReadingService(services, InstantInterpreter(), InstantInterpreter())
+    instant = EchoInterpreter("instant", lambda _: 0)  # yields once, so the fifty interleave
+    readings = ReadingService(services, instant, instant)
     async with backend.uow() as uow:
         await uow.users.add(make.user(tier_id=None, tier_until=None))
         await uow.ledger.submit(make.grant("g1", "u1", 5 * cost), make.now)

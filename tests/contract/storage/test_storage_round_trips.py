@@ -15,6 +15,7 @@ from datetime import timedelta
 
 import psycopg
 import pytest
+from echo_interpreter import EchoInterpreter
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from wire_counter import WireCounter
 
@@ -23,40 +24,15 @@ from adapters.memory.randomness import SeededRandom
 from adapters.postgres.migrations import migrate_database
 from adapters.postgres.storage import PostgresStore, create_pool
 from tarot_domain.model.ledger import user_account
-from tarot_domain.model.readings import FollowUp, Interpretation, Reading
-from tarot_domain.model.safety import SafetyKind
 from tarot_domain.model.spreads import get_spread
 from tarot_domain.use_cases.context import Services
 from tarot_domain.use_cases.readings import ReadingRequest, ReadingService
 from tarot_domain.use_cases.users import UserService
-from tarot_ports.interpreter import InterpretationRequest, OnDelta
 
 pytestmark = pytest.mark.contract
 
 MAX_ROUND_TRIPS = 6
 MAX_COMMITS = 2
-
-
-class Echo:
-    @property
-    def name(self) -> str:
-        return "echo"
-
-    async def interpret(
-        self, request: InterpretationRequest, on_delta: OnDelta | None = None
-    ) -> Interpretation:
-        return Interpretation(text=" ".join(c.card_id for c in request.cards), interpreter=self.name)
-
-    async def follow_up(
-        self,
-        reading: Reading,
-        earlier: tuple[FollowUp, ...],
-        question: str,
-        on_delta: OnDelta | None = None,
-        *,
-        safety: SafetyKind | None = None,
-    ) -> Interpretation:
-        return Interpretation(text="more", interpreter=self.name)
 
 
 @contextlib.asynccontextmanager
@@ -87,7 +63,8 @@ async def test_a_reading_for_a_known_user_costs_at_most_six_round_trips_and_two_
     async with _proxied_store(pg_url) as (store, wire):
         clock = ManualClock()
         services = Services(uow=store.uow, clock=clock, random=SeededRandom(7))
-        users, readings = UserService(services), ReadingService(services, Echo(), Echo())
+        echo = EchoInterpreter()
+        users, readings = UserService(services), ReadingService(services, echo, echo)
         user = (await users.register("api:c:known", "en")).user  # first visit: not measured
         clock.advance(timedelta(seconds=5))
         await asyncio.sleep(0)  # let the pool settle before counting
