@@ -265,3 +265,16 @@ def test_every_corpus_question_reads_cleanly(language: str) -> None:
         assert "  " not in plain(text) and ",," not in text and " ," not in text, (question, text)
         for drawn in req.cards:
             assert card_knowledge(drawn.card_id, deck_id, language).named_in(text), (question, drawn)
+
+
+def test_no_ukrainian_verdict_is_brought_in_by_tak() -> None:
+    """«Так» is also "yes": «карти відповідають так: тверде „ні“» reads as a yes and a no at once."""
+    phrasing = registry.phrasing("uk")
+    assert phrasing is not None
+    brought_in = [
+        frame
+        for frames in phrasing.frames.values()
+        for frame in frames
+        if re.search(r"(?<!\w)так\s*[:—-]\s*\{verdict\}", frame)
+    ]
+    assert brought_in == []
