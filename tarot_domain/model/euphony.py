@@ -9,9 +9,13 @@ the preposition alternate:
   хв, льв… («брат у сестри», «у вівторок», «вона у Львові»); «в» after a vowel or before a vowel
   («вона в місті», «в Одесі»).
 
-Only the standalone words «і», «й», «у», «в» (any case) are touched; a text's «та» is left as written, and
-nothing inside «…» quotations (the querent's own words) changes. The rules are the school ones in their
-common form; where they leave a choice the text keeps what it had.
+- the preposition «з»/«із» is «зі» before з, с, ш, щ followed by a consonant («зі Світом», «зі
+  сходу») and «із» between consonants («брат із сестрою», «Лицар із мечем»); elsewhere it stays as
+  written.
+
+Only the standalone words «і», «й», «у», «в», «з», «із» (any case) are touched; a text's «та» is left
+as written, and nothing inside «…» quotations (the querent's own words) changes. The rules are the
+school ones in their common form; where they leave a choice the text keeps what it had.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ import re
 
 VOWELS = frozenset("аеєиіїоуюяАЕЄИІЇОУЮЯ")
 _WORD = re.compile(r"(?<![\w'’ʼ-])([ІіЙйУуВв])(?![\w'’ʼ-])")
+_WITH = re.compile(r"(?<![\w'’ʼ-])([Іі]?[Зз])(?![\w'’ʼ-])")
+_HISSING = frozenset("зсшщ")
 _CLUSTER_AFTER_V = ("в", "ф", "льв", "св", "тв", "хв", "зв", "дв", "гв", "кв", "цв")
 _I_SOUND = frozenset("іїІЇ")
 _IOTATED = frozenset("йєюяЙЄЮЯ")
@@ -105,6 +111,28 @@ def euphonise(text: str) -> str:
             chosen = chosen[:1].upper() + chosen[1:]
         out.append(text[at:start])
         out.append(chosen)
+        at = end
+    out.append(text[at:])
+    return _with_forms("".join(out))
+
+
+def _with_forms(text: str) -> str:
+    quoted = _quoted_spans(text)
+    out: list[str] = []
+    at = 0
+    for match in _WITH.finditer(text):
+        start, end = match.span(1)
+        if any(a <= start <= b for a, b in quoted):
+            continue
+        before, after = _neighbours(text, start, end)
+        if len(after) >= 2 and after[0] in _HISSING and after[1].isalpha() and after[1] not in VOWELS:
+            chosen = "зі"
+        elif before.isalpha() and before not in VOWELS and after[:1].isalpha() and after[0] not in VOWELS:
+            chosen = "із"
+        else:
+            continue
+        out.append(text[at:start])
+        out.append(chosen.capitalize() if text[start].isupper() else chosen)
         at = end
     out.append(text[at:])
     return "".join(out)
