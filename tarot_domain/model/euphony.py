@@ -21,6 +21,7 @@ school ones in their common form; where they leave a choice the text keeps what 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 VOWELS = frozenset("аеєиіїоуюяАЕЄИІЇОУЮЯ")
 _WORD = re.compile(r"(?<![\w'’ʼ-])([ІіЙйУуВв])(?![\w'’ʼ-])")
@@ -96,43 +97,40 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 def euphonise(text: str) -> str:
-    """`text` with «і/й/та» and «у/в» chosen for euphony (see the module docstring)."""
+    """`text` with «і/й/та», «у/в» and «з/із/зі» chosen for euphony (see the module docstring)."""
+    return _rewritten(_rewritten(text, _WORD, _vowel_word), _WITH, _with_form)
+
+
+def _vowel_word(word: str, before: str, after: str) -> str:
+    return _conjunction(before, after) if word in "ІіЙй" else _preposition(before, after)
+
+
+def _with_form(word: str, before: str, after: str) -> str | None:
+    if len(after) >= 2 and after[0] in _HISSING and after[1].isalpha() and after[1] not in VOWELS:
+        return "зі"
+    if before.isalpha() and before not in VOWELS and after[:1].isalpha() and after[0] not in VOWELS:
+        return "із"
+    return None  # as written
+
+
+def _rewritten(text: str, words: re.Pattern[str], choose: Callable[[str, str, str], str | None]) -> str:
+    """`text` with each standalone match of `words` outside «…» replaced by what `choose` makes of it
+    (the word, the letter before it, the next word), in the word's case."""
     quoted = _quoted_spans(text)
     out: list[str] = []
     at = 0
-    for match in _WORD.finditer(text):
+    for match in words.finditer(text):
         start, end = match.span(1)
         if any(a <= start <= b for a, b in quoted):
             continue
         word = match.group(1)
-        before, after = _neighbours(text, start, end)
-        chosen = _conjunction(before, after) if word in "ІіЙй" else _preposition(before, after)
-        if word.isupper():
+        chosen = choose(word, *_neighbours(text, start, end))
+        if chosen is None:
+            continue
+        if word[:1].isupper():
             chosen = chosen[:1].upper() + chosen[1:]
         out.append(text[at:start])
         out.append(chosen)
-        at = end
-    out.append(text[at:])
-    return _with_forms("".join(out))
-
-
-def _with_forms(text: str) -> str:
-    quoted = _quoted_spans(text)
-    out: list[str] = []
-    at = 0
-    for match in _WITH.finditer(text):
-        start, end = match.span(1)
-        if any(a <= start <= b for a, b in quoted):
-            continue
-        before, after = _neighbours(text, start, end)
-        if len(after) >= 2 and after[0] in _HISSING and after[1].isalpha() and after[1] not in VOWELS:
-            chosen = "зі"
-        elif before.isalpha() and before not in VOWELS and after[:1].isalpha() and after[0] not in VOWELS:
-            chosen = "із"
-        else:
-            continue
-        out.append(text[at:start])
-        out.append(chosen.capitalize() if text[start].isupper() else chosen)
         at = end
     out.append(text[at:])
     return "".join(out)
