@@ -8,18 +8,14 @@ set the search_path, so a worker process and the real `tarot admin` CLI see exac
 
 from __future__ import annotations
 
-import asyncio
 import subprocess
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
 from attrs import frozen
+from schemas import migrated_schema
 from servers import ThrowawayPostgres
-
-from adapters.postgres.migrations import migrate_database
 
 
 @frozen
@@ -28,25 +24,14 @@ class FaultDb:
     url: str  # what DATABASE_URL would be
 
 
-def schema_url(base: str, schema: str) -> str:
-    return f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
-
-
 @pytest.fixture(params=["sqlite", "postgres"])
 def fault_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[FaultDb]:
     if request.param == "sqlite":
         yield FaultDb("sqlite", f"sqlite:///{tmp_path / 'faults.sqlite3'}")  # created on first open
         return
     base: str = request.getfixturevalue("pg_url")
-    schema = f"f_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")  # a generated identifier
-    try:
-        asyncio.run(migrate_database(base, schema))
-        yield FaultDb("postgres", schema_url(base, schema))
-    finally:
-        with psycopg.connect(base, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    with migrated_schema(base, "f") as url:
+        yield FaultDb("postgres", url)
 
 
 @pytest.fixture

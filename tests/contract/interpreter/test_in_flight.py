@@ -12,17 +12,15 @@ check`'s audit).
 from __future__ import annotations
 
 import asyncio
-import uuid
 from collections.abc import AsyncIterator, Iterator
 
-import psycopg
 import pytest
 from attrs import evolve
 from fake_openai import FakeOpenAI
+from schemas import migrated_schema
 
 from adapters.offline.interpreter import OfflineInterpreter
 from adapters.openai_http import OpenAIConfig, OpenAIInterpreter
-from adapters.postgres.migrations import migrate_database
 from adapters.system.clock import SystemClock
 from adapters.system.randomness import SecretsRandom
 from runners.stores import StoreHandle, open_store
@@ -44,15 +42,8 @@ DELAY = 2.0  # the interpreter's answer time in the issue's target
 
 @pytest.fixture
 def pg_schema_url(pg_url: str) -> Iterator[str]:
-    schema = f"inflight_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(pg_url, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")  # a generated identifier
-    try:
-        asyncio.run(migrate_database(pg_url, schema))
-        yield f"{pg_url}{'&' if '?' in pg_url else '?'}options=-csearch_path%3D{schema}"
-    finally:
-        with psycopg.connect(pg_url, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    with migrated_schema(pg_url, "inflight") as url:
+        yield url
 
 
 @pytest.fixture
