@@ -29,7 +29,6 @@ A bad file is one clear line (`HelplinesFileError`), never a traceback.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -55,6 +54,8 @@ def describe(helplines: Helplines, path: str | None) -> str:
 
 
 def load_helplines(path: str) -> Helplines:
+    import tomllib  # only an operator's own file is TOML; every start without one skips the parser
+
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as error:

@@ -1,18 +1,22 @@
-"""The service's Prometheus metrics, on `prometheus-client`, with its process and GC collectors.
+"""The service's Prometheus metrics: counted in plain Python, written out by `prometheus-client`.
 
-Nothing global: each `Metrics` has its own registry (so tests and several containers in one process
+Nothing global: each `Metrics` keeps its own counts (so tests and several containers in one process
 never share a sample), and a runner passes it where counting happens. The names and labels of the
 `tarot_*` samples are the ones operators' dashboards already use (a test compares them); the reading
 outcomes are counted from the use cases' event stream (`MetricsEvents`), so every frontend's readings
 are counted alike.
+
+Why counts are kept here and not in `prometheus_client`'s own metric objects: importing that package
+costs about 40 ms, which `tarot read` and `tarot chat` paid at every start to count readings nobody
+scrapes. It is imported at the first `render()` (a scrape), where one collector turns the counts into
+metric families beside the process and GC collectors, in the same text format as before.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-import prometheus_client
-from prometheus_client import CollectorRegistry, Gauge, GCCollector, ProcessCollector, generate_latest
+import threading
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from tarot_domain.model.events import (
     Event,
@@ -28,6 +32,10 @@ from tarot_domain.model.safety import SafetyKind
 from tarot_domain.use_cases.admission import Admission
 from tarot_ports.interpreter import InterpretationRequest, Interpreter, OnDelta
 
+if TYPE_CHECKING:  # prometheus_client loads at the first scrape
+    from prometheus_client import CollectorRegistry
+    from prometheus_client.metrics_core import Metric
+
 # `generate_latest` writes the classic text format, version 0.0.4.
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 DEFAULT_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
@@ -42,35 +50,58 @@ FAILED_OUTCOME = {
     FallbackReason.UNSAFE: "unsafe",
 }
 
+Labels = tuple[str, ...]
 
-class Counter:
+
+class _Labelled:
+    """A metric's name, help and label names, and the check every update makes: exactly those labels.
+    Updates take a lock because the picture renderer and other work run in threads beside the loop."""
+
+    def __init__(self, name: str, help_text: str, labels: Sequence[str]) -> None:
+        self.name, self.help_text, self.label_names = name, help_text, tuple(labels)
+        self._lock = threading.Lock()
+
+    def _key(self, labels: dict[str, str]) -> Labels:
+        if set(labels) != set(self.label_names):
+            raise ValueError(f"{self.name} takes labels {self.label_names}, got {tuple(labels)}")
+        return tuple(str(labels[name]) for name in self.label_names)
+
+    def _shown(self, keys: list[Labels]) -> list[Labels]:
+        """The label sets to write: those counted, or the one empty set of a metric without labels
+        (which Prometheus shows at zero from the start)."""
+        found = sorted(keys)
+        return found if found or self.label_names else [()]
+
+
+class Counter(_Labelled):
     """A labelled counter: `inc(amount, **labels)` with exactly its label names, never negative."""
 
-    def __init__(
-        self, name: str, help_text: str, labels: Sequence[str] = (), registry: CollectorRegistry | None = None
-    ) -> None:
-        self.name, self.label_names = name, tuple(labels)
-        self._registry = registry or CollectorRegistry(auto_describe=True)
-        self._metric = prometheus_client.Counter(name, help_text, self.label_names, registry=self._registry)
+    def __init__(self, name: str, help_text: str, labels: Sequence[str] = ()) -> None:
+        super().__init__(name, help_text, labels)
+        self._values: dict[Labels, float] = {}
 
     def inc(self, amount: float = 1.0, **labels: str) -> None:
         if amount < 0:
             raise ValueError("a counter only goes up")
-        self._child(labels).inc(amount)
+        key = self._key(labels)
+        with self._lock:
+            self._values[key] = self._values.get(key, 0.0) + amount
 
     def value(self, **labels: str) -> float:
-        _check(self.name, self.label_names, labels)
-        found = self._registry.get_sample_value(self.name, {k: str(v) for k, v in labels.items()})
-        return found or 0.0
+        return self._values.get(self._key(labels), 0.0)
 
-    def _child(self, labels: dict[str, str]) -> prometheus_client.Counter:
-        _check(self.name, self.label_names, labels)
-        if not self.label_names:
-            return self._metric
-        return self._metric.labels(**{k: str(v) for k, v in labels.items()})
+    def family(self) -> Metric:
+        from prometheus_client.metrics_core import CounterMetricFamily
+
+        family = CounterMetricFamily(self.name, self.help_text, labels=self.label_names)
+        with self._lock:
+            values = dict(self._values)
+        for key in self._shown(list(values)):
+            family.add_metric(key, values.get(key, 0.0))
+        return family
 
 
-class Histogram:
+class Histogram(_Labelled):
     """A labelled histogram: `observe(value, **labels)`; `count(**labels)` for tests and checks."""
 
     def __init__(
@@ -79,52 +110,59 @@ class Histogram:
         help_text: str,
         labels: Sequence[str] = (),
         buckets: Sequence[float] = DEFAULT_BUCKETS,
-        registry: CollectorRegistry | None = None,
     ) -> None:
-        self.name, self.label_names = name, tuple(labels)
-        self._registry = registry or CollectorRegistry(auto_describe=True)
-        self._metric = prometheus_client.Histogram(
-            name, help_text, self.label_names, buckets=tuple(buckets), registry=self._registry
-        )
+        super().__init__(name, help_text, labels)
+        self.buckets = tuple(sorted(buckets))
+        # per label set: the count in each bucket (not cumulative; the last is +Inf), and the sum
+        self._series: dict[Labels, tuple[list[int], list[float]]] = {}
 
     def observe(self, value: float, **labels: str) -> None:
-        _check(self.name, self.label_names, labels)
-        child = (
-            self._metric.labels(**{k: str(v) for k, v in labels.items()})
-            if self.label_names
-            else self._metric
-        )
-        child.observe(value)
+        key = self._key(labels)
+        slot = next((i for i, bound in enumerate(self.buckets) if value <= bound), len(self.buckets))
+        with self._lock:
+            counts, total = self._series.setdefault(key, ([0] * (len(self.buckets) + 1), [0.0]))
+            counts[slot] += 1
+            total[0] += value
 
     def count(self, **labels: str) -> int:
-        found = self._registry.get_sample_value(f"{self.name}_count", {k: str(v) for k, v in labels.items()})
-        return int(found or 0)
+        found = self._series.get(self._key(labels))
+        return sum(found[0]) if found else 0
 
+    def family(self) -> Metric:
+        from prometheus_client.metrics_core import HistogramMetricFamily
+        from prometheus_client.utils import floatToGoString
 
-def _check(name: str, expected: tuple[str, ...], labels: dict[str, str]) -> None:
-    if set(labels) != set(expected):
-        raise ValueError(f"{name} takes labels {expected}, got {tuple(labels)}")
+        family = HistogramMetricFamily(self.name, self.help_text, labels=self.label_names)
+        # Bounds written as prometheus-client writes them ("1.0", "+Inf"): dashboards match on `le`.
+        bounds = [*(floatToGoString(bound) for bound in self.buckets), "+Inf"]  # type: ignore[no-untyped-call]
+        with self._lock:
+            series = {key: (list(counts), total[0]) for key, (counts, total) in self._series.items()}
+        for key in self._shown(list(series)):
+            counts, total = series.get(key, ([0] * len(bounds), 0.0))
+            cumulative, running = [], 0
+            for bound, n in zip(bounds, counts, strict=True):
+                running += n
+                cumulative.append((bound, float(running)))
+            family.add_metric(key, cumulative, total)
+        return family
 
 
 class Metrics:
     """The service's metrics. Counting never fails a request: callers pass plain strings."""
 
     def __init__(self) -> None:
-        prometheus_client.disable_created_metrics()  # type: ignore[no-untyped-call]  # no `_created` twins
-        self.registry = registry = CollectorRegistry(auto_describe=True)
-        ProcessCollector(registry=registry)
-        GCCollector(registry=registry)
+        self._registry: CollectorRegistry | None = None
+        self._admission: Admission | None = None
 
         def counter(name: str, help_text: str, labels: Sequence[str]) -> Counter:
-            return Counter(name, help_text, labels, registry)
+            return Counter(name, help_text, labels)
 
         self.readings = counter(
             "tarot_readings_total", "Readings served.", ("spread", "interpreter", "fallback")
         )
         self.reading_seconds = Histogram(
-            "tarot_reading_duration_seconds", "Time to serve a reading.", ("spread",), READING_BUCKETS,
-            registry,
-        )  # fmt: skip
+            "tarot_reading_duration_seconds", "Time to serve a reading.", ("spread",), READING_BUCKETS
+        )
         self.interpreter_calls = counter(
             "tarot_interpreter_calls_total", "Calls to an interpreter.", ("interpreter", "outcome")
         )
@@ -147,9 +185,8 @@ class Metrics:
             "tarot_http_requests_total", "HTTP requests answered.", ("method", "route", "status")
         )
         self.http_seconds = Histogram(
-            "tarot_http_request_duration_seconds", "Time to answer an HTTP request.", ("route",),
-            registry=registry,
-        )  # fmt: skip
+            "tarot_http_request_duration_seconds", "Time to answer an HTTP request.", ("route",)
+        )
         self.safety_screens = counter(
             "tarot_safety_screen_total",
             "Texts through the safety screen, by outcome (kind or none) and stage; never the text.",
@@ -169,16 +206,33 @@ class Metrics:
 
     def watch_admission(self, admission: Admission) -> Admission:
         """Readings in flight (admitted, not yet saved) and the limit, read at each scrape."""
-        in_flight = Gauge(
-            "tarot_readings_in_flight", "Readings admitted and not yet finished.", registry=self.registry
-        )
-        in_flight.set_function(lambda: admission.in_flight)
-        limit = Gauge("tarot_readings_in_flight_limit", "TAROT_MAX_IN_FLIGHT.", registry=self.registry)
-        limit.set(admission.limit)
+        self._admission = admission
         return admission
 
+    def collect(self) -> Iterator[Metric]:
+        """The `tarot_*` families as they stand (prometheus_client's custom-collector interface)."""
+        from prometheus_client.metrics_core import GaugeMetricFamily
+
+        for metric in vars(self).values():
+            if isinstance(metric, Counter | Histogram):
+                yield metric.family()
+        admission = self._admission
+        if admission is not None:
+            yield GaugeMetricFamily(
+                "tarot_readings_in_flight", "Readings admitted and not yet finished.", admission.in_flight
+            )
+            yield GaugeMetricFamily("tarot_readings_in_flight_limit", "TAROT_MAX_IN_FLIGHT.", admission.limit)
+
     def render(self) -> str:
-        return generate_latest(self.registry).decode("utf-8")
+        from prometheus_client import CollectorRegistry, GCCollector, ProcessCollector, generate_latest
+
+        if self._registry is None:
+            registry = CollectorRegistry(auto_describe=True)
+            ProcessCollector(registry=registry)
+            GCCollector(registry=registry)
+            registry.register(self)
+            self._registry = registry
+        return generate_latest(self._registry).decode("utf-8")
 
 
 class MetricsEvents:

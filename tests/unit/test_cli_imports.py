@@ -68,6 +68,7 @@ def test_an_offline_reading_imports_no_network_library(tmp_path: Path, spread: s
     assert "loguru" not in loaded  # nothing was logged, so no sink was set up
     assert not {"yaml", "pydantic", "werkzeug"} & loaded  # dependency-injector's unused integrations
     assert "tarot_domain.use_cases.payments" not in modules  # built only when payments are asked for
+    assert "prometheus_client" not in loaded  # readings are counted, but nothing scrapes a CLI
     # Nor the modules of the sub-commands the reading does not run.
     assert not {"runners.web", "runners.bot", "runners.admin_cli", "runners.serve_cli"} & set(modules)
 
