@@ -7,6 +7,9 @@ interpreter (wall time from spawn to exit; byte-code caches warm, which is how a
 starts). Interleaving puts both under the same machine load. Prints one JSON object: min/median/max
 seconds of each command per round and over all rounds, and the ratio of the medians (target ≤ 3); and
 the same for the children's CPU time (user + system), which other processes' load moves less.
+A third command, interleaved with the two, only imports what any offline reading needs (the reading
+use case, the offline composer, the in-memory store): `floor_ratio` is how far a CLI could get
+by importing less, before it reads anything.
 The environment is emptied of the adapters' keys, so the reading is offline and stores nothing.
 """
 
@@ -30,10 +33,18 @@ QUESTION = "Will it work out?"
 ADAPTER_KEYS = ("OPENAI_API_KEY", "DATABASE_URL", "REDIS_URL", "TAROT_CONTENT_PATH", "TELEGRAM_BOT_TOKEN")
 
 
+# What any offline reading must import, whatever the CLI around it does: the event loop, the reading
+# use case with the domain model it is written in, the offline composer and the in-memory store.
+FLOOR_IMPORTS = ", ".join(
+    ("asyncio", "tarot_domain.use_cases.readings", "adapters.offline.interpreter", "adapters.memory.storage")
+)
+
+
 def commands(spread: str) -> dict[str, list[str]]:
     return {
         "tarot_read": [sys.executable, "-m", "runners", "read", QUESTION, "--spread", spread, "--seed", "7"],
         "import_attrs": [sys.executable, "-c", "import attrs"],
+        "domain_floor": [sys.executable, "-c", f"import {FLOOR_IMPORTS}"],
     }
 
 
@@ -102,6 +113,7 @@ def measure(runs: int, rounds: int, spread: str) -> dict[str, Any]:
         "rounds_detail": per_round,
         "seconds": overall,
         "ratio_of_medians": round(ratio, 2),
+        "floor_ratio": round(overall["domain_floor"]["median"] / overall["import_attrs"]["median"], 2),
         "cpu_seconds": {name: summary(values) for name, values in cpu.items()},
         "cpu_ratio_of_medians": round(
             statistics.median(cpu["tarot_read"]) / statistics.median(cpu["import_attrs"]), 2
