@@ -24,6 +24,7 @@ from tarot_domain.model.products import Catalog, Promotions, default_catalog
 from tarot_domain.model.readings import FollowUp, Reading
 from tarot_domain.model.safety import Helplines, Support, shipped_helplines
 from tarot_domain.model.users import User
+from tarot_domain.use_cases.admission import DEFAULT_IN_FLIGHT, Admission
 from tarot_domain.use_cases.context import Services, SilentEvents
 from tarot_domain.use_cases.credits import CreditService
 from tarot_domain.use_cases.erasure import Erasure, erase_person
@@ -127,13 +128,17 @@ def in_memory(
     promotions: Promotions | None = None,
     helplines: Helplines | None = None,
     hold_ttl: timedelta = DEFAULT_HOLD_TTL,
+    in_flight_limit: int = DEFAULT_IN_FLIGHT,
 ) -> Tarot:
     """A complete service with every port in process; each keyword replaces one port (or setting).
+    `in_flight_limit`: readings carried at once before the next is refused as busy (TAROT_MAX_IN_FLIGHT
+    of the service; at least 1).
 
     Defaults: a fresh `MemoryStore`, the system clock, `secrets` randomness, the offline interpreter (also
     the fallback), no payment provider, in-process rate limits and idempotency keys, no event listener,
     the shipped catalog (20 welcome credits, a free daily card), the shipped crisis helplines.
     """
+    admission = Admission(in_flight_limit)  # a bad limit is refused before anything is built
     store = MemoryStore() if uow is None else None
     clock = clock or SystemClock()
     chosen = catalog or default_catalog()
@@ -152,7 +157,7 @@ def in_memory(
     return Tarot(
         users=UserService(services),
         credits=CreditService(services),
-        readings=ReadingService(services, interpreter, fallback or OfflineInterpreter()),
+        readings=ReadingService(services, interpreter, fallback or OfflineInterpreter(), admission),
         payments=PaymentService(services, payment_gateways),
         services=services,
         store=store,

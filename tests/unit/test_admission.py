@@ -103,6 +103,26 @@ async def test_over_the_limit_a_reading_is_refused_before_the_hold_and_charges_n
     assert (await world.credits.check()).ok
 
 
+async def test_an_embedder_sets_the_in_flight_limit_of_tarot_in_memory() -> None:
+    import tarot
+
+    held = HeldInterpreter(ScriptedInterpreter())
+    service = tarot.in_memory(interpreter=held, in_flight_limit=1)
+    first_user = (await service.users.register("embed:1", "en")).user.id
+    second_user = (await service.users.register("embed:2", "en")).user.id
+    first = asyncio.create_task(service.readings.request_reading(ask(first_user, "k")))
+    await settle()
+    with pytest.raises(TarotError) as caught:
+        await service.readings.request_reading(ask(second_user, "k"))
+    assert caught.value.message_key == "error.busy" and held.started == 1
+    held.release.set()
+    assert (await first).charged == 5  # a single card costs 5 of the 20 welcome credits
+    assert (await service.readings.request_reading(ask(second_user, "k"))).available == 15
+    assert tarot.in_memory().readings.admission.limit == 1000  # the service's default
+    with pytest.raises(ValueError):
+        tarot.in_memory(in_flight_limit=0)
+
+
 async def test_a_reading_that_fails_after_admission_frees_its_place(world: World) -> None:
     readings = ReadingService(world.services, world.interpreter, world.fallback, Admission(1))
     uid = await world.new_user(credits=3)
