@@ -67,7 +67,7 @@ class Body:
             for b in self.seen:
                 if a is b:
                     continue
-                text = pair_text(a.card.id, b.card.id, self.w.language)
+                text = _pair_reading(self.w, a, b)
                 if text and text not in self.w.said:
                     self.w.said.add(text)
                     self.pairs += 1
@@ -118,7 +118,16 @@ def three(w: Writer, body: Body) -> None:
 
 def _paired(w: Writer, a: Placed, b: Placed) -> bool:
     """Whether the pair table speaks for these two: then its own text tells their story, not a trend."""
-    return pair_text(a.card.id, b.card.id, w.language) is not None
+    return _pair_reading(w, a, b) is not None
+
+
+def _pair_reading(w: Writer, a: Placed, b: Placed) -> str | None:
+    """The pair table's text for two cards, when both came out upright: the table tells what the two
+    mean together as they stand, and a reversed card turns that story round ("curiosity and diligence
+    make a strong pair" said over a reversed Page of Swords, the careless message and the gossip)."""
+    if a.reversed or b.reversed:
+        return None
+    return pair_text(a.card.id, b.card.id, w.language)
 
 
 def _trend(before: Placed, after: Placed) -> str:

@@ -24,6 +24,11 @@ from tarot_domain.model.spreads import Spread, get_spread
 SPREAD_TOPIC: Mapping[str, str] = {"career": "work", "relationship": "love"}
 """The topic a spread is about when the question names none."""
 
+ANSWERS_SET_TOPIC = frozenset({"week-ahead", "month-ahead", "year-ahead"})
+"""Spreads over a stretch of time, whose questionnaire says what the asker wants from it: when the
+question names no topic, the first answer that does sets it for every position. (The life path reads
+each position against its own topic, so one answer does not narrow it.)"""
+
 POSITION_READING: Mapping[str, Mapping[str, str]] = {
     "life-path": {
         "calling": "topic:work",
@@ -39,12 +44,29 @@ life path's calling and purpose) say different things."""
 
 def _settle(template: str, slots: Mapping[str, Slot]) -> str:
     """A frame that hands over to a text after a colon or a dash, made to start a new sentence instead
-    when the text has a colon or a dash of its own (never two in a row)."""
+    when the text has a colon or a dash of its own (never two in a row). One exception keeps the
+    sentence whole: a text with a colon and no dash, after a frame with no dash of its own, is handed
+    over with a dash, so a frame whose verb needs an object ("X adds: …", "X may mean: …") keeps it."""
     for key, value in slots.items():
-        if isinstance(value, str) and (":" in value or " — " in value):
-            for joint in (": ", " — "):
-                template = template.replace(f"{joint}{{{key}:lc}}", f". {{{key}}}")
+        if not isinstance(value, str) or not (":" in value or " — " in value):
+            continue
+        colon = f": {{{key}:lc}}"
+        if colon in template and "—" not in value and "—" not in template.replace(colon, ""):
+            template = template.replace(colon, f" — {{{key}:lc}}")
+            continue
+        for joint in (": ", " — "):
+            template = template.replace(f"{joint}{{{key}:lc}}", f". {{{key}}}")
     return template
+
+
+def _answers_topic(answers: Sequence[QuestionnaireAnswer], language: str) -> str | None:
+    """The topic of the first answer that names one: "What will 2027 bring?" names none, but an
+    intention of "a new job and a move to Lviv" makes the whole year a reading about work."""
+    for answer in answers:
+        topics = ask(" ".join(answer.answer.split()), language).topics if answer.answer.strip() else ()
+        if topics:
+            return topics[0]
+    return None
 
 
 def _echoes(frame: str, focus: str) -> bool:
@@ -85,6 +107,8 @@ class Writer:
         self.safety = safety
         self.framed = safety is not None
         self.topic = self.asked.topic or SPREAD_TOPIC.get(self.spread.id)
+        if self.topic is None and self.spread.id in ANSWERS_SET_TOPIC:
+            self.topic = _answers_topic(answers, self.language)
         self.choose = Chooser(
             salt,
             spread_id,

@@ -479,12 +479,12 @@ FRAMES: dict[str, tuple[str, ...]] = {
     "answer.career.role": (
         "You describe your work as {q}.",
         "Your role, in your words: {q}.",
-        "You work as {q}.",
+        "Your work, as you describe it, is {q}.",
         "You named your field: {q}.",
     ),
     "answer.career.change": (
         "What you want to change is {q}.",
-        "You would like to {q}.",
+        "The change you are after is {q}.",
         "You named the change you want: {q}.",
         "Your wish for your work is {q}.",
     ),
@@ -502,7 +502,7 @@ FRAMES: dict[str, tuple[str, ...]] = {
     ),
     "answer.year-ahead.intention": (
         "Your intention for the year is {q}.",
-        "You set out to {q}.",
+        "The aim you set for the year is {q}.",
         "What you want from the year is {q}.",
         "You named your intention: {q}.",
     ),
@@ -768,7 +768,7 @@ FRAMES: dict[str, tuple[str, ...]] = {
         "The spread repeats itself in {cards}: {theme}.",
     ),
     "dom.reversed": (
-        "Most of the cards lie reversed: what concerns {m} {m?is/is/is/are} held back or turned inward for now, so the work starts inside.",
+        "Most of the cards lie reversed: what concerns {m} {m?is/is/is/are} held back or turned inward for now, so the change starts inside.",
         "So many reversed cards say that things around {m:acc} are blocked or delayed rather than closed.",
         "With most cards reversed, the energy around {m} {m?is/is/is/are} stuck; expect slow going and look within first.",
         "Reversals outnumber the upright cards: around {m:acc}, this is a time of inner work before outer change.",
@@ -973,7 +973,7 @@ WORDS: dict[str, str] = {
     "number-theme.3": "growth and first results",
     "number-theme.4": "stability, and the risk of standing still",
     "number-theme.5": "conflict, loss and the test that comes with change",
-    "number-theme.6": "harmony restored and help given",
+    "number-theme.6": "give and take between people",
     "number-theme.7": "testing, patience and taking stock",
     "number-theme.8": "movement, effort and mastery",
     "number-theme.9": "a cycle nearly complete, with its last strain",

@@ -278,3 +278,86 @@ def test_no_ukrainian_verdict_is_brought_in_by_tak() -> None:
         if re.search(r"(?<!\w)так\s*[:—-]\s*\{verdict\}", frame)
     ]
     assert brought_in == []
+
+
+def test_a_pair_is_read_only_when_both_cards_are_upright() -> None:
+    from tarot_domain.model.knowledge import pair_text
+
+    together = pair_text("major-16-tower", "major-17-star", "en")
+    assert together is not None
+    for tower, star in ((True, False), (False, True), (True, True)):
+        cards = (
+            DrawnCard("past", "major-16-tower", tower),
+            DrawnCard("present", "major-17-star", star),
+            DrawnCard("future", "cups-two"),
+        )
+        assert not _text_in(read(request("three", question="What now?", cards=cards)), together)
+
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "intention"),
+    [
+        ("en", "What will 2027 bring me?", "Finding a new job and moving to Lviv"),
+        ("uk", "Що мене чекає у 2027 році?", "Знайти нову роботу і переїхати до Львова"),
+    ],
+)
+def test_the_intention_of_a_year_ahead_sets_the_topic_its_months_are_read_against(
+    language: str, question: str, intention: str
+) -> None:
+    for seed in range(3):
+        cards = draw("year-ahead", seed)
+        text = read(request("year-ahead", language=language, question=question, cards=cards,
+                            answers=[("intention", intention)]))  # fmt: skip
+        plain_text = read(request("year-ahead", language=language, question=question, cards=cards))
+        months = [c for c in cards if c.position_id in MONTHS]
+        work = [card_knowledge(c.card_id, "rider-waite", language).face(c.reversed).work for c in months]
+        # Every month's own text is its work text once the intention names work; without it, few are.
+        assert sum(_text_in(text, w) for w in work) == len(MONTHS)
+        assert sum(_text_in(plain_text, w) for w in work) < len(MONTHS) // 2
+
+
+def test_only_the_spreads_over_a_stretch_of_time_take_their_topic_from_an_answer() -> None:
+    from adapters.offline.writer import Writer
+    from tarot_domain.model.readings import QuestionnaireAnswer
+
+    def topic(spread_id: str, item: str, question: str = "") -> str | None:
+        answers = (QuestionnaireAnswer(item, "thirty, changing careers"),)
+        return Writer(spread_id, "rider-waite", "en", question, draw(spread_id, 2), answers).topic
+
+    assert topic("year-ahead", "intention") == "work"
+    assert topic("month-ahead", "hopes") == "work"
+    assert topic("year-ahead", "intention", "Will I find love this year?") == "love"  # the question first
+    assert topic("life-path", "stage") is None  # each position keeps its own topic
+
+
+def test_a_frame_whose_verb_needs_an_object_keeps_it_when_the_text_has_a_colon() -> None:
+    from adapters.offline.writer import _settle
+
+    colon = {"a": "the Ace", "t": "A start: something new."}
+    assert _settle("Running through everything, {a} adds: {t:lc}", colon) == (
+        "Running through everything, {a} adds — {t:lc}"
+    )
+    dash = {"a": "the Ace", "t": "A start — something new."}
+    assert _settle("Where you stand, {a} adds: {t:lc}", dash) == "Where you stand, {a} adds. {t}"
+    both = {"a": "the Ace", "t": "A start — new: yes."}
+    assert _settle("{a} adds: {t:lc}", both) == "{a} adds. {t}"
+    assert _settle("The heart — {a}: {t:lc}", colon) == "The heart — {a}. {t}"  # never two dashes
+    assert _settle("{a} adds: {t:lc}", {"a": "x", "t": "plain text."}) == "{a} adds: {t:lc}"
+
+
+def test_a_ukrainian_predicate_before_a_card_agrees_with_it() -> None:
+    # «провідною стає перевернутий Паж» was the slip: the adjective must follow the card's gender,
+    # which the reversed participle before the name shows.
+    agree = {"перевернутий": "провідним", "перевернута": "провідною", "перевернуте": "провідним",
+             "перевернуті": "провідними"}  # fmt: skip
+    seen = 0
+    for seed in range(60):
+        text = plain(read(request("year-ahead", language="uk", question="Що принесе рік?", seed=seed)))
+        for predicate, participle in re.findall(r"(провідн\w+) стає (перевернут\w+)", text):
+            seen += 1
+            assert agree[participle] == predicate, (predicate, participle)
+    assert seen >= 3  # the check met the frame
