@@ -100,7 +100,11 @@ async def web_deps(opened: Opened) -> WebDeps:
         checkout_provider=gateways[0].provider if gateways else None,
         pings=await resolve(c.gateways.pings),
         observer=MetricsObserver(c.core.metrics()),
-        limits=ApiLimits(llm=settings.limits.llm_readings_global),
+        limits=ApiLimits(
+            calls=settings.limits.api_calls_per_client,
+            readings=settings.limits.api_readings_per_client,
+            llm=settings.limits.llm_readings_global,
+        ),
         success_url=settings.web.success_url or DEFAULT_SUCCESS_URL,
         cancel_url=settings.web.cancel_url or DEFAULT_CANCEL_URL,
         cors_origins=settings.web.cors_origins,

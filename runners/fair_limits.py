@@ -38,6 +38,10 @@ LIMIT_VARIABLES: tuple[LimitVariable, ...] = (
     LimitVariable("LIMIT_COMMANDS_PER_MINUTE", "commands_per_user", "rate", MINUTE),
     LimitVariable("LIMIT_COMMANDS_BURST", "commands_per_user", "burst", MINUTE),
     LimitVariable("LIMIT_LLM_READINGS_PER_MINUTE", "llm_readings_global", "rate", MINUTE, burst_too=True),
+    LimitVariable("LIMIT_API_CALLS_PER_MINUTE", "api_calls_per_client", "rate", MINUTE),
+    LimitVariable("LIMIT_API_CALLS_BURST", "api_calls_per_client", "burst", MINUTE),
+    LimitVariable("LIMIT_API_READINGS_PER_MINUTE", "api_readings_per_client", "rate", MINUTE),
+    LimitVariable("LIMIT_API_READINGS_BURST", "api_readings_per_client", "burst", MINUTE),
 )
 
 Integer = Callable[[str, int, int, int], int]

@@ -94,6 +94,10 @@ class RateLimits:
     outgoing_global: RateLimit = field(default=RateLimit(rate=25, period=1, burst=25))
     # ... and about one message a second in a chat, with short bursts tolerated.
     outgoing_per_chat: RateLimit = field(default=RateLimit(rate=1, period=1, burst=3))
+    # The JSON API, per client and person: any call (120 a minute, 30 at once), and the calls that
+    # reach the interpreter (readings, follow-ups, the day's first card: 10 a minute, 5 at once).
+    api_calls_per_client: RateLimit = field(default=RateLimit(rate=120, period=60, burst=30))
+    api_readings_per_client: RateLimit = field(default=RateLimit(rate=10, period=60, burst=5))
 
     def as_mapping(self) -> Mapping[str, RateLimit]:
         return MappingProxyType(asdict(self, recurse=False))

@@ -64,8 +64,8 @@ class ApiLimits:
     follow-ups, the day's first card) for one person, per client; `llm`: the budget every interpreter call
     shares with the bot and every other process (`tarot_ports.rate_limit.LLM_BUDGET_KEY`)."""
 
-    calls: RateLimit = field(factory=lambda: RateLimit(rate=120, period=60, burst=30))
-    readings: RateLimit = field(factory=lambda: RateLimit(rate=10, period=60, burst=5))
+    calls: RateLimit = field(factory=lambda: RateLimits().api_calls_per_client)
+    readings: RateLimit = field(factory=lambda: RateLimits().api_readings_per_client)
     llm: RateLimit = field(factory=lambda: RateLimits().llm_readings_global)
 
 

@@ -34,6 +34,10 @@ def test_each_limit_is_set_by_its_variable_and_shown_by_tarot_config() -> None:
         "LIMIT_COMMANDS_PER_MINUTE": "40",
         "LIMIT_COMMANDS_BURST": "15",
         "LIMIT_LLM_READINGS_PER_MINUTE": "300",
+        "LIMIT_API_CALLS_PER_MINUTE": "600",
+        "LIMIT_API_CALLS_BURST": "60",
+        "LIMIT_API_READINGS_PER_MINUTE": "20",
+        "LIMIT_API_READINGS_BURST": "8",
     }
     settings = Settings.from_env(env)
     limits = settings.limits
@@ -42,6 +46,8 @@ def test_each_limit_is_set_by_its_variable_and_shown_by_tarot_config() -> None:
     assert limits.follow_ups_per_user == RateLimit(rate=12, period=3600, burst=4)
     assert limits.commands_per_user == RateLimit(rate=40, period=60, burst=15)
     assert limits.llm_readings_global == RateLimit(rate=300, period=60, burst=300)
+    assert limits.api_calls_per_client == RateLimit(rate=600, period=60, burst=60)
+    assert limits.api_readings_per_client == RateLimit(rate=20, period=60, burst=8)
     shown = dict(settings.effective())
     assert {name: shown[name] for name in env} == env
 
@@ -79,3 +85,20 @@ async def test_the_assembled_bot_is_given_the_limits_set(
         limits = runtime.dialog.config.limits
     assert limits["subscriber_readings_per_user"] == RateLimit(rate=45, period=3600, burst=10)
     assert limits["readings_per_user"] == RateLimit(rate=5, period=3600, burst=3)
+
+
+async def test_the_assembled_web_api_is_given_the_api_limits_set(tmp_path: object) -> None:
+    from adapters.http import ApiLimits
+    from runners.config import WebSettings
+    from runners.web import open_web_deps
+
+    env = {"LIMIT_API_CALLS_PER_MINUTE": "600", "LIMIT_API_READINGS_BURST": "8"}
+    settings = Settings.from_env({**env, "DATABASE_URL": f"sqlite:///{tmp_path}/tarot.sqlite3"})
+    web = WebSettings.from_env({"TAROT_API_KEYS": "shop:k0123456789abcdef0123"})
+    async with open_web_deps(settings, web) as deps:
+        limits = deps.limits
+    assert limits.calls == RateLimit(rate=600, period=60, burst=30)
+    assert limits.readings == RateLimit(rate=10, period=60, burst=8)
+    assert ApiLimits() == ApiLimits(
+        calls=RateLimits().api_calls_per_client, readings=RateLimits().api_readings_per_client
+    )  # the adapter's own defaults are the documented ones

@@ -107,6 +107,8 @@ async def test_default_limits_are_usable(backend: Backend) -> None:
         "commands_per_user",
         "outgoing_global",
         "outgoing_per_chat",
+        "api_calls_per_client",
+        "api_readings_per_client",
     }
     assert DEFAULT_LIMITS["readings_per_user"] == RateLimits().readings_per_user
     for name, limit in DEFAULT_LIMITS.items():
