@@ -15,6 +15,7 @@ metric families beside the process and GC collectors, in the same text format as
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -101,6 +102,17 @@ class Counter(_Labelled):
         return family
 
 
+class _Series:
+    """One label set of a histogram: the count in each bucket (not cumulative; the last is +Inf) and the
+    sum of what was observed."""
+
+    __slots__ = ("counts", "total")
+
+    def __init__(self, buckets: int) -> None:
+        self.counts = [0] * buckets
+        self.total = 0.0
+
+
 class Histogram(_Labelled):
     """A labelled histogram: `observe(value, **labels)`; `count(**labels)` for tests and checks."""
 
@@ -113,20 +125,21 @@ class Histogram(_Labelled):
     ) -> None:
         super().__init__(name, help_text, labels)
         self.buckets = tuple(sorted(buckets))
-        # per label set: the count in each bucket (not cumulative; the last is +Inf), and the sum
-        self._series: dict[Labels, tuple[list[int], list[float]]] = {}
+        self._series: dict[Labels, _Series] = {}
 
     def observe(self, value: float, **labels: str) -> None:
         key = self._key(labels)
-        slot = next((i for i, bound in enumerate(self.buckets) if value <= bound), len(self.buckets))
+        slot = bisect_left(self.buckets, value)  # the first bound >= value (a bucket is "le"); past all: +Inf
         with self._lock:
-            counts, total = self._series.setdefault(key, ([0] * (len(self.buckets) + 1), [0.0]))
-            counts[slot] += 1
-            total[0] += value
+            series = self._series.get(key)
+            if series is None:
+                series = self._series[key] = _Series(len(self.buckets) + 1)
+            series.counts[slot] += 1
+            series.total += value
 
     def count(self, **labels: str) -> int:
         found = self._series.get(self._key(labels))
-        return sum(found[0]) if found else 0
+        return sum(found.counts) if found else 0
 
     def family(self) -> Metric:
         from prometheus_client.metrics_core import HistogramMetricFamily
@@ -136,7 +149,7 @@ class Histogram(_Labelled):
         # Bounds written as prometheus-client writes them ("1.0", "+Inf"): dashboards match on `le`.
         bounds = [*(floatToGoString(bound) for bound in self.buckets), "+Inf"]  # type: ignore[no-untyped-call]
         with self._lock:
-            series = {key: (list(counts), total[0]) for key, (counts, total) in self._series.items()}
+            series = {key: (list(found.counts), found.total) for key, found in self._series.items()}
         for key in self._shown(list(series)):
             counts, total = series.get(key, ([0] * len(bounds), 0.0))
             cumulative, running = [], 0
@@ -154,53 +167,50 @@ class Metrics:
         self._registry: CollectorRegistry | None = None
         self._admission: Admission | None = None
 
-        def counter(name: str, help_text: str, labels: Sequence[str]) -> Counter:
-            return Counter(name, help_text, labels)
-
-        self.readings = counter(
+        self.readings = Counter(
             "tarot_readings_total", "Readings served.", ("spread", "interpreter", "fallback")
         )
         self.reading_seconds = Histogram(
             "tarot_reading_duration_seconds", "Time to serve a reading.", ("spread",), READING_BUCKETS
         )
-        self.interpreter_calls = counter(
+        self.interpreter_calls = Counter(
             "tarot_interpreter_calls_total", "Calls to an interpreter.", ("interpreter", "outcome")
         )
-        self.interpreter_tokens = counter(
+        self.interpreter_tokens = Counter(
             "tarot_interpreter_tokens_total", "Tokens used by interpreters.", ("interpreter", "kind")
         )
-        self.credits_spent = counter(
+        self.credits_spent = Counter(
             "tarot_credits_spent_total", "Credits charged for readings.", ("spread",)
         )
-        self.credits_granted = counter("tarot_credits_granted_total", "Credits granted.", ("source",))
-        self.payments = counter("tarot_payments_total", "Payment status changes.", ("provider", "status"))
-        self.webhooks = counter(
+        self.credits_granted = Counter("tarot_credits_granted_total", "Credits granted.", ("source",))
+        self.payments = Counter("tarot_payments_total", "Payment status changes.", ("provider", "status"))
+        self.webhooks = Counter(
             "tarot_webhook_events_total", "Provider webhook events received.", ("provider", "result")
         )
-        self.errors = counter("tarot_errors_total", "Errors answered, by kind.", ("kind",))
-        self.rate_limited = counter(
+        self.errors = Counter("tarot_errors_total", "Errors answered, by kind.", ("kind",))
+        self.rate_limited = Counter(
             "tarot_rate_limited_total", "Requests refused by a rate limit.", ("scope",)
         )
-        self.http_requests = counter(
+        self.http_requests = Counter(
             "tarot_http_requests_total", "HTTP requests answered.", ("method", "route", "status")
         )
         self.http_seconds = Histogram(
             "tarot_http_request_duration_seconds", "Time to answer an HTTP request.", ("route",)
         )
-        self.safety_screens = counter(
+        self.safety_screens = Counter(
             "tarot_safety_screen_total",
             "Texts through the safety screen, by outcome (kind or none) and stage; never the text.",
             ("kind", "stage"),
         )
-        self.fallbacks = counter(
+        self.fallbacks = Counter(
             "tarot_reading_fallbacks_total",
             "Answers the offline reader wrote because the interpreter failed.",
             ("kind", "reason"),
         )
-        self.refused = counter(
+        self.refused = Counter(
             "tarot_readings_refused_total", "Reading requests ended by a domain error.", ("kind", "error")
         )
-        self.follow_ups = counter(
+        self.follow_ups = Counter(
             "tarot_follow_ups_total", "Follow-up questions answered.", ("interpreter", "fallback")
         )
 
